@@ -1,0 +1,335 @@
+"""Stages 5-6: decide which mentions are claims, then attribute metric, year, place, per, kind.
+
+Every decision is a named rule: an excluded mention carries the rule that dropped it, a claim
+the rule that produced it, so precision can be measured per rule.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import lexicon
+from .places import COUNTRY, PlaceMention, find_places, gazetteer, place_english
+from .resources import read_tsv
+from .times import TimeExpr, find_times
+from .types import Claim, Document, Mention, Sentence
+
+_CLAUSE_BREAK = "，,；;：:。！？!?"
+_LIST_BREAK = _CLAUSE_BREAK + "、"
+_QUOTES = regex.compile(r"[“\"「『‘]([^“”\"「」『』‘’]{1,8})[”\"」』’]")
+_MAX_METRIC = 14
+
+
+@dataclass
+class Context:
+    """What the attribution rules need to know about the whole document, computed once."""
+
+    doc: Document
+    sentences: list[Sentence]
+    places: list[PlaceMention]
+    times: list[TimeExpr]
+    set_phrases: list[tuple[int, int]]
+    quoted: list[tuple[int, int]]
+    mention_spans: list[tuple[int, int]]
+
+
+def build_context(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -> Context:
+    norm = doc.norm
+    return Context(
+        doc=doc,
+        sentences=sentences,
+        places=find_places(norm),
+        times=find_times(norm, doc.year),
+        set_phrases=[(m.start(), m.end()) for m in lexicon.set_phrase_pattern().finditer(norm)],
+        quoted=[(m.start(1), m.end(1)) for m in _QUOTES.finditer(norm)],
+        mention_spans=[(m.start, m.end) for m in mentions],
+    )
+
+
+# --- exclusion rules -------------------------------------------------------------------------
+
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start and m.end <= b for a, b in spans)
+
+
+def _overlap(m: Mention, spans) -> bool:
+    return any(a < m.end and m.start < b for a, b in spans)
+
+
+def exclusion(m: Mention, ctx: Context) -> str:
+    """The name of the rule that makes this mention a non-claim, or '' for a claim candidate."""
+    norm = ctx.doc.norm
+    before = norm[max(0, m.start - 1):m.start]
+    after = norm[m.unit_end:m.unit_end + 1]
+    if any(t.start <= m.start < t.end for t in ctx.times):
+        return "date"
+    if m.unit == "year" and m.value == int(m.value) and 1000 <= m.value <= 2999 and m.value_max is None:
+        return "date"
+    if m.unit == "" and after and after in "年月日号时点" or before in ("年", "月") and m.unit in ("", "day"):
+        return "date"
+    if before in ("第", "初"):
+        return "ordinal"
+    if _overlap(m, ctx.set_phrases):
+        return "set_phrase"
+    if _inside(m, ctx.quoted):
+        return "quoted_name"
+    unit = lexicon.units().get(m.unit_surface)
+    if unit and unit.category == "rating" and regex.match(r"\p{Han}", after or " "):
+        return "spec_rating"
+    if unit and unit.category in ("count", "people") and lexicon.abstract_noun_pattern().match(norm, m.unit_end):
+        return "abstract_count"
+    if m.unit == "" and not _counted_noun(m, ctx):
+        return "no_unit"
+    if norm[m.start:m.start + 1] == "一" and m.value == 1 and unit and unit.category in ("count", "people"):
+        return "indefinite_one"
+    return ""
+
+
+# --- units from counted nouns ----------------------------------------------------------------
+
+def _clause_bounds(norm: str, pos: int, breaks: str = _CLAUSE_BREAK) -> tuple[int, int]:
+    a = pos
+    while a > 0 and norm[a - 1] not in breaks and norm[a - 1] != "\n":
+        a -= 1
+    b = pos
+    while b < len(norm) and norm[b] not in breaks and norm[b] != "\n":
+        b += 1
+    return a, b
+
+
+def _counted_noun(m: Mention, ctx: Context) -> str:
+    """Unit code of the counted noun after a number (a place name may stand between)."""
+    norm = ctx.doc.norm
+    _, clause_end = _clause_bounds(norm, m.end)
+    pos = m.end
+    for p in ctx.places:
+        if p.start == pos:
+            pos = p.end
+    found = lexicon.counted_noun_pattern().match(norm, pos, min(clause_end, pos + 8))
+    if found is None:
+        window = norm[pos:min(clause_end, pos + 8)]
+        found = lexicon.counted_noun_pattern().search(window)
+        if found is None or found.start() > 4:
+            return ""
+    return lexicon.counted_nouns()[found.group()]
+
+
+def resolve_unit(m: Mention, ctx: Context) -> Mention:
+    """A bare number takes its unit from the counted noun; 个 before a people noun counts people."""
+    if m.unit == "" or (m.unit == "item" and m.unit_surface == "个"):
+        code = _counted_noun(m, ctx)
+        if code and (m.unit == "" or code == "person"):
+            return Mention(**{**m.__dict__, "unit": code, "rule": m.rule + "+counted_noun"})
+    return m
+
+
+# --- year ------------------------------------------------------------------------------------
+
+def _sentence_of(pos: int, ctx: Context) -> int:
+    starts = [s.start for s in ctx.sentences]
+    return max(0, bisect_right(starts, pos) - 1)
+
+
+def resolve_year(m: Mention, si: int, ctx: Context) -> str:
+    norm, s = ctx.doc.norm, ctx.sentences[si]
+    in_sentence = [t for t in ctx.times if s.start <= t.start < s.end and not t.base]
+    # A time expression that modifies this number directly ("2014年的11%").
+    for t in in_sentence:
+        if t.direct and t.end < m.start and norm[t.end:m.start] == "的" + norm[t.end + 1:m.start]:
+            if regex.fullmatch(r"的[约近超过]*", norm[t.end:m.start]):
+                return t.year
+    before = [t for t in in_sentence if t.end <= m.start and not t.direct]
+    if before:
+        return before[-1].year
+    _, clause_end = _clause_bounds(norm, m.end, _LIST_BREAK)
+    after = [t for t in in_sentence if m.end <= t.start < clause_end and not t.direct]
+    if after:
+        return after[0].year
+    return _heading_year(si, ctx)
+
+
+def _heading_year(si: int, ctx: Context) -> str:
+    """The year a heading gives to its section (the nearest heading before that names one)."""
+    for j in range(si - 1, -1, -1):
+        h = ctx.sentences[j]
+        if h.heading:
+            named = [t for t in ctx.times if h.start <= t.start < h.end and t.year]
+            if named:
+                return named[0].year
+    return ""
+
+
+# --- place -----------------------------------------------------------------------------------
+
+def _paragraph_start(si: int, ctx: Context) -> int:
+    """Index of the first sentence of the paragraph holding sentence si."""
+    text = ctx.doc.text
+    j = si
+    while j > 0:
+        gap = text[ctx.sentences[j - 1].end:ctx.sentences[j].start]
+        if "\n" in gap and not ctx.sentences[j].parts[0][0] != ctx.sentences[j].start:
+            break
+        j -= 1
+    return j
+
+
+def _scope_place(p: PlaceMention, ctx: Context) -> PlaceMention | None:
+    """全旗, 全苏木: the place of that level the text last named, or the document's place."""
+    if p.place == COUNTRY:
+        return p
+    for q in reversed([q for q in ctx.places if q.end <= p.start and not q.scope and not q.partner]):
+        if q.place.level == p.place.level and q.surface.endswith(p.place.name):
+            return q
+    return None
+
+
+def resolve_place(m: Mention, si: int, ctx: Context) -> str:
+    s = ctx.sentences[si]
+    in_sentence = [p for p in ctx.places if s.start <= p.start and p.end <= m.start]
+    for p in reversed(in_sentence):
+        if p.end == m.start or not p.partner:
+            if p.scope:
+                resolved = _scope_place(p, ctx)
+                return resolved.surface if resolved else ctx.doc.place
+            return p.surface
+    first = _paragraph_start(si, ctx)
+    earlier = [p for p in ctx.places if ctx.sentences[first].start <= p.start < s.start and not p.partner]
+    for p in reversed(earlier):
+        if p.scope:
+            resolved = _scope_place(p, ctx)
+            return resolved.surface if resolved else ctx.doc.place
+        return p.surface
+    return ctx.doc.place
+
+
+# --- per -------------------------------------------------------------------------------------
+
+def resolve_per(m: Mention, ctx: Context) -> str:
+    norm = ctx.doc.norm
+    a, _ = _clause_bounds(norm, m.start)
+    found = [lexicon.per_markers()[x.group()] for x in lexicon.per_marker_pattern().finditer(norm, a, m.start)]
+    found = [f for f in found if not any(t.start <= a < t.end for t in [])]
+    order = {"person": 0, "household": 0, "mu": 0, "month": 1, "day": 1, "year": 1}
+    parts: list[str] = []
+    for f in sorted(set(found), key=lambda f: (order.get(f, 0), found.index(f))):
+        if not any(order.get(p) == order.get(f) for p in parts):
+            parts.append(f)
+    return "/".join(parts)
+
+
+# --- metric ----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _trim_words() -> tuple[list[str], list[str]]:
+    rows = read_tsv("metric_trim.tsv")
+    start = sorted((r["word"] for r in rows if r["where"] in ("start", "both")), key=len, reverse=True)
+    end = sorted((r["word"] for r in rows if r["where"] in ("end", "both")), key=len, reverse=True)
+    return start, end
+
+
+def _trim(phrase: str) -> str:
+    start_words, end_words = _trim_words()
+    changed = True
+    while changed and phrase:
+        changed = False
+        phrase = phrase.strip(" “”\"‘’()（）《》「」")
+        for w in start_words:
+            if phrase.startswith(w) and len(phrase) > len(w):
+                phrase, changed = phrase[len(w):], True
+                break
+        for w in end_words:
+            if phrase.endswith(w) and len(phrase) > len(w):
+                phrase, changed = phrase[: -len(w)], True
+                break
+    return phrase
+
+
+def _blank(norm: str, a: int, b: int, ctx: Context, m: Mention) -> str:
+    """The text [a, b) with times, places, qualifiers and other numbers cut out."""
+    chars = list(norm[a:b])
+    spans = [(t.start, t.end) for t in ctx.times] + [(p.start, p.end) for p in ctx.places]
+    spans += [s for s in ctx.mention_spans if s != (m.start, m.end)]
+    if m.qualifier_start >= 0:
+        spans.append((m.qualifier_start, m.start))
+    for x, y in spans:
+        for i in range(max(x, a), min(y, b)):
+            chars[i - a] = "\x00"
+    return "".join(chars)
+
+
+def _last_piece(text: str) -> str:
+    pieces = [p for p in text.split("\x00") if _trim(p)]
+    return _trim(pieces[-1]) if pieces else ""
+
+
+def _first_piece(text: str) -> str:
+    pieces = [p for p in text.split("\x00")]
+    return _trim(pieces[0]) if pieces else ""
+
+
+def resolve_metric(m: Mention, ctx: Context, previous: Claim | None) -> str:
+    norm = ctx.doc.norm
+    a, _ = _clause_bounds(norm, m.start, _LIST_BREAK)
+    _, b = _clause_bounds(norm, m.end, _LIST_BREAK)
+    before = _last_piece(_blank(norm, a, m.start, ctx, m))[-_MAX_METRIC:]
+    after_start = m.unit_end
+    after_text = _blank(norm, after_start, b, ctx, m)
+    after = _first_piece(after_text.lstrip("的"))[:_MAX_METRIC]
+    unit = lexicon.units().get(m.unit_surface)
+    counts = unit is None or unit.category in ("count", "people")
+    if counts and after:
+        verb = before[-2:] if before and len(before) <= 4 else ""
+        return verb + after if verb and not after.startswith(verb) else after
+    if before:
+        return before
+    if previous is not None and previous.sentence.start <= m.start < previous.sentence.end and not after:
+        return previous.metric
+    return after
+
+
+# --- kind ------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _kind_pattern() -> tuple[regex.Pattern, dict[str, str]]:
+    rows = {r["marker"]: r["kind"] for r in read_tsv("kind_markers.tsv")}
+    return regex.compile("|".join(map(regex.escape, sorted(rows, key=len, reverse=True)))), rows
+
+
+def resolve_kind(m: Mention, si: int, ctx: Context) -> str:
+    pattern, kinds = _kind_pattern()
+    s = ctx.sentences[si]
+    found = list(pattern.finditer(ctx.doc.norm, s.start, m.start))
+    return kinds[found[-1].group()] if found else "actual"
+
+
+# --- the stage -------------------------------------------------------------------------------
+
+def attribute(mentions: list[Mention], ctx: Context) -> list[Claim]:
+    """Claims (and, with their rule, excluded mentions) for every mention, in text order."""
+    out: list[Claim] = []
+    previous: Claim | None = None
+    for raw in mentions:
+        si = _sentence_of(raw.start, ctx)
+        sentence = ctx.sentences[si]
+        m = resolve_unit(raw, ctx)
+        rule = exclusion(m, ctx)
+        if rule:
+            out.append(Claim(ctx.doc.doc_id, m, sentence, status="excluded", rule=rule))
+            continue
+        place = resolve_place(m, si, ctx)
+        claim = Claim(
+            ctx.doc.doc_id, m, sentence, rule=m.rule,
+            metric=resolve_metric(m, ctx, previous),
+            year=resolve_year(m, si, ctx),
+            place=place, per=resolve_per(m, ctx), kind=resolve_kind(m, si, ctx),
+        )
+        resolved = gazetteer().get(place)
+        claim.place_en = place_english(place) if place else ""
+        if resolved:
+            claim.province, claim.city, claim.county = resolved.province, resolved.city, resolved.county
+        out.append(claim)
+        previous = claim
+    return out

@@ -1,0 +1,73 @@
+"""``zhfacts score``: compare a fact table with gold (claims-spec section 4) and gate on minimums."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ..errors import ZhfactsError
+from ..goldcheck import load_gold
+from ..score import FIGURES, format_errors, format_figure, format_report, score
+from ..tableio import read_table
+
+HELP = "score a fact table against gold: mention P/R/F1, field accuracies, tuple F1"
+
+
+def parse_minimum(text: str) -> tuple[str | None, str, float]:
+    """'FIELD=VALUE' or 'DOC:FIELD=VALUE' -> (doc or None, field, minimum)."""
+    target, sep, number = text.partition("=")
+    doc, _, field = target.rpartition(":")
+    if not sep or field not in FIGURES:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: expected [DOC:]FIELD=VALUE with FIELD one of {', '.join(FIGURES)}")
+    try:
+        minimum = float(number)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: {number!r} is not a number") from None
+    return doc or None, field, minimum
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("gold", help="gold fact table: a .csv/.jsonl/.parquet file or a directory of them")
+    parser.add_argument("pred", help="predicted fact table: a file or a directory, as for gold")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument("--errors", action="store_true",
+                        help="also list misses, spurious rows and wrong fields with their sentences")
+    parser.add_argument("--min", dest="minimums", action="append", default=[], type=parse_minimum,
+                        metavar="[DOC:]FIELD=VALUE",
+                        help="fail (exit 1) when a figure is below VALUE; without DOC: the "
+                             "micro-average over all documents; repeatable")
+    parser.add_argument("--corpus", default="corpus", help="directory of <doc_id>.txt (default: ./corpus)")
+
+
+def run(args: argparse.Namespace) -> int:
+    gold = load_gold(args.gold, args.corpus)
+    pred = read_table(args.pred)
+    result = score(gold, pred, gold_name=args.gold, pred_name=args.pred)
+    failures = below_minimum(result, args.minimums)
+    if args.json:
+        shown = result if args.errors else {k: v for k, v in result.items() if k != "errors"}
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
+    else:
+        print(format_report(result))
+        if args.errors:
+            print()
+            print(format_errors(result))
+    for line in failures:
+        print(line, file=sys.stderr)
+    return 1 if failures else 0
+
+
+def below_minimum(result: dict, minimums: list[tuple[str | None, str, float]]) -> list[str]:
+    """One line per figure under its minimum; an undefined figure (nothing to count) fails too."""
+    failures = []
+    for doc, field, minimum in minimums:
+        if doc is not None and doc not in result["documents"]:
+            raise ZhfactsError("--min", f"no document {doc!r} in gold or predictions")
+        entry = result["all"] if doc is None else result["documents"][doc]
+        value = entry["figures"].get(field)
+        if value is None or value < minimum:
+            name = field if doc is None else f"{doc}:{field}"
+            shown = "undefined (nothing to count)" if value is None else format_figure(value)
+            failures.append(f"below minimum: {name} = {shown}, minimum {minimum:g}")
+    return failures

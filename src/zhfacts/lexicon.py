@@ -1,0 +1,101 @@
+"""The vocabulary of zhfacts, loaded once from the resource files into lookup structures."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .resources import read_tsv
+
+
+@dataclass(frozen=True)
+class Unit:
+    surface: str
+    code: str
+    factor: Decimal
+    category: str
+
+
+def _longest_first(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def units() -> dict[str, Unit]:
+    """Unit surface -> Unit; the first row of a surface wins."""
+    out: dict[str, Unit] = {}
+    for row in read_tsv("units.tsv"):
+        out.setdefault(row["surface"], Unit(row["surface"], row["code"], Decimal(row["factor"]), row["category"]))
+    return out
+
+
+@lru_cache(maxsize=None)
+def unit_pattern() -> regex.Pattern:
+    return regex.compile(_longest_first(units()))
+
+
+@lru_cache(maxsize=None)
+def qualifiers() -> dict[str, dict[str, str]]:
+    """position -> {surface: code}."""
+    out: dict[str, dict[str, str]] = {"before": {}, "after": {}, "inner": {}}
+    for row in read_tsv("qualifiers.tsv"):
+        out[row["position"]][row["surface"]] = row["code"]
+    return out
+
+
+@lru_cache(maxsize=None)
+def before_qualifier_pattern() -> regex.Pattern:
+    """Matches a before-qualifier ending right where the number starts (search on a reversed slice is avoided)."""
+    return regex.compile(f"(?:{_longest_first(qualifiers()['before'])})$")
+
+
+@lru_cache(maxsize=None)
+def after_qualifier_pattern() -> regex.Pattern:
+    return regex.compile(_longest_first(qualifiers()["after"]))
+
+
+@lru_cache(maxsize=None)
+def shares() -> dict[str, tuple[Decimal, str]]:
+    return {r["surface"]: (Decimal(r["value"]), r["qualifier"]) for r in read_tsv("shares.tsv")}
+
+
+@lru_cache(maxsize=None)
+def set_phrase_pattern() -> regex.Pattern:
+    return regex.compile(_longest_first(r["phrase"] for r in read_tsv("set_phrases.tsv")))
+
+
+@lru_cache(maxsize=None)
+def abstract_noun_pattern() -> regex.Pattern:
+    return regex.compile(f"[“”\"‘’《]?(?:{_longest_first(r['noun'] for r in read_tsv('abstract_nouns.tsv'))})")
+
+
+@lru_cache(maxsize=None)
+def counted_nouns() -> dict[str, str]:
+    return {r["noun"]: r["unit"] for r in read_tsv("counted_nouns.tsv")}
+
+
+@lru_cache(maxsize=None)
+def counted_noun_pattern() -> regex.Pattern:
+    return regex.compile(_longest_first(counted_nouns()))
+
+
+@lru_cache(maxsize=None)
+def per_markers() -> dict[str, str]:
+    return {r["surface"]: r["per"] for r in read_tsv("per_markers.tsv")}
+
+
+@lru_cache(maxsize=None)
+def per_marker_pattern() -> regex.Pattern:
+    return regex.compile(_longest_first(per_markers()))
+
+
+@lru_cache(maxsize=None)
+def time_words() -> dict[str, str]:
+    return {r["word"]: r["offset"] for r in read_tsv("time_words.tsv")}
+
+
+@lru_cache(maxsize=None)
+def plan_periods() -> dict[str, str]:
+    return {r["name"]: r["years"] for r in read_tsv("plan_periods.tsv")}

@@ -1,0 +1,236 @@
+"""Stage 3-4: number mentions with their unit and qualifier, found on the folded text.
+
+The extractor finds a numeral core (Arabic digits with separators and decimals, Chinese and
+financial numerals, or mixed), then reads what follows: an inner 多/余, more scale words, a
+unit from the lexicon (longest surface wins; a unit that begins with a scale character, as
+"千瓦" or "千米", wins over reading that character as a scale), and a qualifier word before
+the number or after the unit. Fractions (百分之十一, 三分之一), share words (一半), ranges
+("3-5万", "三四万") and 上百/上万 forms have their own named rules. Every mention records
+the rule that produced it.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from . import lexicon
+from .numerals import digit_chars, numeral_chars, parse_numeral, scale_chars
+from .resources import read_tsv
+from .types import Document, Mention
+
+_RANGE_SEP = "-~～—–至到"
+_AR = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, regex.Pattern]:
+    cn = "".join(sorted(numeral_chars()))
+    cn_start = "".join(sorted(numeral_chars() - {"点"}))
+    core = rf"(?:{_AR}|[{cn_start}])(?:{_AR}|[{cn}])*"
+    return {
+        "core": regex.compile(core),
+        "fraction": regex.compile(rf"(?P<den>百|千|万|{core})分之(?P<num>{core})"),
+        "share": regex.compile("|".join(regex.escape(s) for s in lexicon.shares())),
+    }
+
+
+@lru_cache(maxsize=None)
+def _guards() -> dict[str, str]:
+    return {r["surface"]: r["not_before"] for r in read_tsv("unit_guards.tsv")}
+
+
+def _unit_at(norm: str, pos: int) -> lexicon.Unit | None:
+    """The longest unit surface starting at pos, unless a guard says it is another word."""
+    m = lexicon.unit_pattern().match(norm, pos)
+    while m:
+        surface = m.group()
+        following = norm[pos + len(surface):pos + len(surface) + 1]
+        if not (following and following in _guards().get(surface, "")):
+            return lexicon.units()[surface]
+        shorter = [u for u in lexicon.units() if len(u) < len(surface) and norm.startswith(u, pos)]
+        if not shorter:
+            return None
+        surface = max(shorter, key=len)
+        following = norm[pos + len(surface):pos + len(surface) + 1]
+        if not (following and following in _guards().get(surface, "")):
+            return lexicon.units()[surface]
+        return None
+    return None
+
+
+def _scale_value(run: str) -> Decimal:
+    value = Decimal(1)
+    for ch in run:
+        value *= parse_numeral(ch)
+    return value
+
+
+def _scale_then_unit(norm: str, pos: int) -> tuple[Decimal, lexicon.Unit | None, int]:
+    """After an inner 多/余: scale words then a unit ("20多万元"); the split that gives the longest unit."""
+    run_end = pos
+    while run_end < len(norm) and norm[run_end] in scale_chars() and norm[run_end] not in "十":
+        run_end += 1
+    best = (Decimal(1), None, pos)
+    for k in range(run_end, pos - 1, -1):
+        unit = _unit_at(norm, k)
+        if unit and (best[1] is None or len(unit.surface) > len(best[1].surface)):
+            best = (_scale_value(norm[pos:k]), unit, k + len(unit.surface))
+    if best[1] is None and run_end > pos:
+        return _scale_value(norm[pos:run_end]), None, run_end
+    return best
+
+
+def _read_core(norm: str, a: int, b: int) -> tuple[Decimal, str, lexicon.Unit | None, int, int] | None:
+    """(value, inner qualifier, unit, number end, mention end) for the core at [a, b)."""
+    inner = lexicon.qualifiers()["inner"]
+    options = []
+    for cut in range(b, a, -1):
+        value = parse_numeral(norm[a:cut])
+        if value is None:
+            continue
+        if cut == b and b < len(norm) and norm[b] in inner:
+            mult, unit, end = _scale_then_unit(norm, b + 1)
+            options.append((len(unit.surface) if unit else 0, cut, value * mult, inner[norm[b]], unit, end))
+            continue
+        unit = _unit_at(norm, cut)
+        if unit is None and cut < b:
+            continue
+        options.append((len(unit.surface) if unit else 0, cut, value, "", unit, cut + (len(unit.surface) if unit else 0)))
+    if not options:
+        return None
+    _, cut, value, qual, unit, end = max(options, key=lambda o: (o[0], o[1]))
+    return value, qual, unit, cut, end
+
+
+def _adjacent_range(core: str) -> tuple[Decimal, Decimal, str] | None:
+    """三四万 = 3万 to 4万: two consecutive Chinese digits, then scale words."""
+    digits = digit_chars()
+    if len(core) < 2 or core[0] not in digits or core[1] not in digits:
+        return None
+    lo, hi = parse_numeral(core[0]), parse_numeral(core[1])
+    rest = core[2:]
+    if hi - lo != 1 or lo == 0 or any(c not in scale_chars() for c in rest):
+        return None
+    scale = _scale_value(rest) if rest else Decimal(1)
+    return lo * scale, hi * scale, rest
+
+
+def _qualifier(norm: str, a: int, end: int, inner: str) -> tuple[str, int, int]:
+    """(code, start of a before-word or -1, end of an after-word or end); inner beats after beats before."""
+    after = lexicon.after_qualifier_pattern().match(norm, end)
+    before = lexicon.before_qualifier_pattern().search(norm, max(0, a - 4), a)
+    q_start = before.start() if before else -1
+    q_end = after.end() if after else end
+    if inner:
+        return inner, q_start, q_end
+    if after:
+        return lexicon.qualifiers()["after"][after.group()], q_start, q_end
+    if before:
+        return lexicon.qualifiers()["before"][before.group()], q_start, q_end
+    return "=", q_start, q_end
+
+
+def _mention(norm, a, end, value, value_max, unit, qualifier_inner, rule, unit_end=None) -> Mention:
+    qual, q_start, _ = _qualifier(norm, a, unit_end if unit_end is not None else end, qualifier_inner)
+    factor = unit.factor if unit else Decimal(1)
+    return Mention(
+        start=a, end=end, value=value * factor,
+        value_max=value_max * factor if value_max is not None else None,
+        unit=unit.code if unit else "", unit_surface=unit.surface if unit else "",
+        qualifier=qual, rule=rule, unit_end=unit_end if unit_end is not None else end,
+        qualifier_start=q_start,
+    )
+
+
+def _fractions(norm: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    percent = lexicon.units()["%"]
+    for m in _patterns()["fraction"].finditer(norm):
+        den = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}.get(m["den"]) or parse_numeral(m["den"])
+        num = parse_numeral(m["num"])
+        if not den or num is None:
+            continue
+        rule = "percent_words" if m["den"] == "百" else "fraction"
+        out.append(_mention(norm, m.start(), m.end(), num * 100 / den, None, percent, "", rule))
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _shares(norm: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    out = []
+    percent = lexicon.units()["%"]
+    for m in _patterns()["share"].finditer(norm):
+        value, qual = lexicon.shares()[m.group()]
+        mention = _mention(norm, m.start(), m.end(), value, None, percent, "", "share_word")
+        if qual != "=":
+            mention = Mention(**{**mention.__dict__, "qualifier": qual})
+        out.append(mention)
+        taken.append((m.start(), m.end()))
+    return out
+
+
+def _overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
+    return any(a < y and x < b for x, y in taken)
+
+
+def _from_core(norm: str, a: int, b: int) -> Mention | None:
+    core = norm[a:b]
+    adjacent = _adjacent_range(core)
+    if adjacent:
+        lo, hi, _ = adjacent
+        unit = _unit_at(norm, b)
+        end = b + (len(unit.surface) if unit else 0)
+        return _mention(norm, a, end, lo, hi, unit, "", "range_adjacent")
+    read = _read_core(norm, a, b)
+    if read is None:
+        return None
+    value, inner, unit, cut, end = read
+    # A range: "3-5万元", "200至300元", "10%-15%".
+    sep_at = end if unit and unit.category == "share" else cut
+    if not inner and sep_at < len(norm) and norm[sep_at] in _RANGE_SEP and (unit is None or unit.category == "share"):
+        m2 = _patterns()["core"].match(norm, sep_at + 1)
+        if m2 and (norm[sep_at] in "-~～—–" or unit is None):
+            second = _read_core(norm, m2.start(), m2.end())
+            if second and second[2] is not None and (unit is None or second[2].code == unit.code) and not second[1]:
+                hi, _, unit2, cut2, end2 = second
+                lo = value
+                trailing = ""
+                j = cut2
+                while j > m2.start() and norm[j - 1] in scale_chars() and norm[j - 1] != "十":
+                    j -= 1
+                trailing = norm[j:cut2]
+                if trailing and not any(c in scale_chars() for c in norm[a:cut]) and j > m2.start():
+                    lo = value * _scale_value(trailing)
+                return _mention(norm, a, end2, lo, hi, unit2, "", "range")
+    if len(core[:cut - a]) == 1 and core[0] in scale_chars() and a > 0 and norm[a - 1] == "上":
+        # 上百/上千/上万/上亿: "reaching that many" (spec 2.3).
+        m = _mention(norm, a, end, value, None, unit, "", "reaching_scale")
+        return Mention(**{**m.__dict__, "qualifier": ">="})
+    rule = "number_unit" if unit else "bare_number"
+    return _mention(norm, a, end, value, None, unit, inner, rule)
+
+
+def find_mentions(doc: Document) -> list[Mention]:
+    """Every number mention of the document, in text order (claims and non-claims alike)."""
+    norm = doc.norm
+    taken: list[tuple[int, int]] = []
+    out = _fractions(norm, taken) + _shares(norm, taken)
+    core = _patterns()["core"]
+    pos = 0
+    while True:
+        m = core.search(norm, pos)
+        if not m:
+            break
+        pos = m.end()
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        mention = _from_core(norm, m.start(), m.end())
+        if mention is None:
+            continue
+        out.append(mention)
+        taken.append((mention.start, mention.end))
+        pos = max(pos, mention.end)
+    out.sort(key=lambda x: x.start)
+    return out

@@ -1,0 +1,36 @@
+"""Stage 1a: a same-length folded copy of the text for matching; offsets stay valid in both.
+
+Full-width digits, letters and ％ become ASCII and a few traditional characters become their
+simplified forms, one character for one, so every pattern and lexicon sees a single spelling
+while every offset still points into the document exactly as stored.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .resources import read_tsv
+from .types import Document
+
+#: Full-width punctuation that separates clauses keeps its form: "，" is never a thousands separator.
+_KEEP = set("，；：（）！？")
+
+
+@lru_cache(maxsize=None)
+def _table() -> dict[int, str]:
+    table = {}
+    for code in range(0xFF01, 0xFF5F):
+        if chr(code) not in _KEEP:
+            table[code] = chr(code - 0xFEE0)
+    table[0x3000] = " "
+    for row in read_tsv("char_variants.tsv"):
+        table[ord(row["variant"])] = row["standard"]
+    return table
+
+
+def fold(text: str) -> str:
+    """The folded copy of ``text``; always the same length."""
+    return text.translate(_table())
+
+
+def make_document(doc_id: str, text: str, year: str = "", place: str = "") -> Document:
+    return Document(doc_id=doc_id, text=text, year=year, place=place, norm=fold(text))

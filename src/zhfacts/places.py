@@ -1,0 +1,201 @@
+"""Place names: a gazetteer of Chinese administrative divisions, aliases, and suffix patterns.
+
+County-level and larger divisions come from the adcode table that the ``cpca`` package ships
+(province > city > county by code prefix). Townships and villages (苏木, 镇, 乡, 嘎查, 村, 屯)
+are in no gazetteer; they are found by suffix, starting after punctuation, a preposition or
+another place name, so that "在努古斯台镇" and "巴胡塔苏木百兴吐嘎查" split right.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as _res
+
+import regex
+from pypinyin import lazy_pinyin
+
+from .resources import read_tsv
+from .tokens import first_word, jieba_frequency
+
+#: A stem opening with a word jieba's dictionary lists this often is a phrase ("问题村",
+#: "集体经济薄弱村"), not a name; unknown or rare openings ("巴彦", "布拉") pass.
+_COMMON_WORD_FREQ = 180
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # full canonical name
+    level: int  # 0 country, 1 province, 2 city, 3 county, 4 township, 5 village
+    province: str = ""
+    city: str = ""
+    county: str = ""
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    surface: str
+    place: Place
+    partner: bool = False  # introduced by 与/同/跟: a partner, not the location
+    scope: bool = False  # 全旗, 全苏木 ...: the unit the text is talking about
+
+
+COUNTRY = Place("中国", 0)
+
+
+@lru_cache(maxsize=None)
+def _suffixes() -> list[tuple[str, int]]:
+    rows = [(r["suffix"], int(r["level"])) for r in read_tsv("place_suffixes.tsv")]
+    return sorted(rows, key=lambda r: len(r[0]), reverse=True)
+
+
+def strip_suffix(name: str) -> str:
+    """The name without its administrative suffix ("内蒙古自治区" -> "内蒙古")."""
+    for suffix, _ in _suffixes():
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def suffix_level(name: str) -> int:
+    for suffix, level in _suffixes():
+        if name.endswith(suffix):
+            return level
+    return 5
+
+
+@lru_cache(maxsize=None)
+def gazetteer() -> dict[str, Place]:
+    """Surface -> Place for divisions, their short forms (provinces and cities) and aliases."""
+    text = _res.files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
+    rows = [(r["adcode"][:6], r["name"]) for r in csv.DictReader(io.StringIO(text))]
+    by_code = dict(rows)
+    out: dict[str, Place] = {"中国": COUNTRY}
+    for code, name in rows:
+        province = by_code.get(code[:2] + "0000", "")
+        if code.endswith("0000"):
+            place = Place(name, 1, province=name)
+        elif code.endswith("00"):
+            place = Place(name, 2, province=province, city=name)
+        else:
+            place = Place(name, 3, province=province, city=by_code.get(code[:4] + "00", ""), county=name)
+        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            continue
+        out.setdefault(name, place)
+        short = strip_suffix(name)
+        if place.level <= 2 and short != name and len(short) >= 2:
+            out.setdefault(short, place)
+    for row in read_tsv("place_aliases.tsv"):
+        if row["canonical"] in out:
+            out[row["alias"]] = out[row["canonical"]]
+    return out
+
+
+@lru_cache(maxsize=None)
+def _stopwords() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_tsv("place_stopwords.tsv"))
+
+
+@lru_cache(maxsize=None)
+def _boundaries() -> dict[str, str]:
+    """char -> "partner" | "inside" (may occur inside a name) | "never" (never inside a name)."""
+    return {r["char"]: r["role"] for r in read_tsv("place_boundaries.tsv")}
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    names = sorted((n for n in gazetteer() if len(n) >= 2), key=len, reverse=True)
+    gaz = regex.compile("|".join(regex.escape(n) for n in names))
+    small = [s for s, level in _suffixes() if level >= 4]
+    suffix = regex.compile("|".join(regex.escape(s) for s in small))
+    scope = regex.compile("全(" + "|".join(regex.escape(s) for s, level in _suffixes() if level >= 3) + ")")
+    return gaz, suffix, scope
+
+
+@lru_cache(maxsize=None)
+def _stop_pattern() -> regex.Pattern:
+    return regex.compile("|".join(regex.escape(w) for w in sorted(_stopwords(), key=len, reverse=True)))
+
+
+def _plausible_stem(stem: str) -> bool:
+    """A township or village name's stem: no particle inside, not opening with a common word."""
+    if len(stem) < 2 or any(_boundaries().get(c) == "never" for c in stem):
+        return False
+    if any(stem[0] == s for s, _ in _suffixes()):
+        return False
+    first = first_word(stem)
+    return len(first) < 2 or jieba_frequency(first) < _COMMON_WORD_FREQ
+
+
+def _is_boundary(norm: str, i: int, ends: set[int]) -> bool:
+    if i <= 0 or i in ends:
+        return True
+    ch = norm[i - 1]
+    return ch in _boundaries() or not (regex.match(r"\p{Han}", ch) or ch.isdigit())
+
+
+def find_places(norm: str) -> list[PlaceMention]:
+    """Every place mention in the text, in order."""
+    gaz, suffix, scope = _patterns()
+    stop = _stopwords()
+    found: list[PlaceMention] = []
+    stopped = [(m.start(), m.end()) for m in _stop_pattern().finditer(norm)]
+    for m in gaz.finditer(norm):
+        if any(a < m.end() and m.start() < b for a, b in stopped):
+            continue
+        if len(m.group()) <= 2 and not _is_boundary(norm, m.start(), set()):
+            continue  # a two-character name inside a word: 均衡水平, 示范县
+        found.append(PlaceMention(m.start(), m.end(), m.group(), gazetteer()[m.group()]))
+    taken = [(p.start, p.end) for p in found]
+    taken += stopped
+    ends = {p.end for p in found}
+    for m in suffix.finditer(norm):
+        end = m.end()
+        while (longer := suffix.match(norm, end)) is not None:
+            end = longer.end()  # 金宝屯镇, 新胜屯村: the last suffix names the unit
+        if any(a < end and m.start() < b for a, b in taken):
+            continue
+        for start in range(max(0, m.start() - 6), m.start() - 1):
+            name = norm[start:end]
+            if any(a < end and start < b for a, b in taken):
+                continue
+            if not regex.fullmatch(r"\p{Han}+", name) or not _is_boundary(norm, start, ends):
+                continue
+            if not _plausible_stem(strip_suffix(name)) or name in stop:
+                continue
+            found.append(PlaceMention(start, end, name, Place(name, suffix_level(name))))
+            taken.append((start, end))
+            ends.add(end)
+            break
+    for m in scope.finditer(norm):
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            found.append(PlaceMention(m.start(), m.end(), m.group(), Place(m.group(1), suffix_level(m.group(1))), scope=True))
+    if "全国" in norm:
+        found.extend(PlaceMention(m.start(), m.end(), "全国", COUNTRY, scope=True) for m in regex.finditer("全国", norm))
+    out = []
+    for p in sorted(found, key=lambda p: p.start):
+        before = norm[p.start - 1] if p.start > 0 else ""
+        out.append(PlaceMention(p.start, p.end, p.surface, p.place, _boundaries().get(before) == "partner", p.scope))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _english() -> dict[str, str]:
+    return {r["name"]: r["en"] for r in read_tsv("places_en.tsv")}
+
+
+@lru_cache(maxsize=4096)
+def place_english(name: str) -> str:
+    """An English name: a known one, else the romanised stem with the suffix translated."""
+    canonical = gazetteer().get(name, Place(name, 5)).name
+    if canonical in _english():
+        return _english()[canonical]
+    for suffix, _ in _suffixes():
+        if canonical.endswith(suffix) and len(canonical) > len(suffix):
+            en = {r["suffix"]: r["en"] for r in read_tsv("place_suffixes.tsv")}[suffix]
+            stem = "".join(lazy_pinyin(canonical[: -len(suffix)])).capitalize()
+            return f"{stem} {en}" if en not in ("City",) else stem
+    return "".join(lazy_pinyin(canonical)).capitalize()

@@ -1,0 +1,77 @@
+"""Stage 1b: sentences per claims-spec 2.1.
+
+A sentence ends at 。！？!? (with closing quotes after them) and at a paragraph break, except
+a break inside a sentence: a line that stops without sentence-final punctuation after prose
+(it holds clause punctuation) runs on into the next prose line, skipping short unpunctuated
+lines between them (a photo caption or page furniture dropped into the paragraph).
+"""
+from __future__ import annotations
+
+import regex
+
+from .types import Document, Sentence
+
+_END = regex.compile(r"[。！？!?…]+[”’\"』」)）]*")
+_FINAL = tuple("。！？!?…”’\"』」：:；;")
+_CLAUSE = regex.compile(r"[，,、；;：:]")
+_CAPTION_MAX = 20
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines as (start, end), stripped of surrounding white space."""
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        a, b = pos, pos + len(raw)
+        pos = b + 1
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _is_prose(norm: str, a: int, b: int) -> bool:
+    return bool(_CLAUSE.search(norm, a, b))
+
+
+def _blocks(doc: Document) -> list[tuple[tuple[int, int], ...]]:
+    """Paragraphs as tuples of line ranges, a mid-sentence break joined across."""
+    lines, norm = _lines(doc.text), doc.norm
+    blocks: list[tuple[tuple[int, int], ...]] = []
+    i = 0
+    while i < len(lines):
+        parts = [lines[i]]
+        while not norm[parts[-1][0]:parts[-1][1]].endswith(_FINAL) and _is_prose(norm, *parts[-1]):
+            j = i + 1
+            while j < len(lines) and not _is_prose(norm, *lines[j]) and lines[j][1] - lines[j][0] <= _CAPTION_MAX:
+                j += 1
+            if j >= len(lines) or not _is_prose(norm, *lines[j]):
+                break
+            blocks.extend((line,) for line in lines[i + 1:j])  # the skipped caption lines
+            parts.append(lines[j])
+            i = j
+        blocks.append(tuple(parts))
+        i += 1
+    blocks.sort(key=lambda parts: parts[0][0])
+    return blocks
+
+
+def split_sentences(doc: Document) -> list[Sentence]:
+    """Sentences in document order; a heading (a line without sentence punctuation) is one too."""
+    out: list[Sentence] = []
+    for parts in _blocks(doc):
+        heading = len(parts) == 1 and not _is_prose(doc.norm, *parts[0]) and not _END.search(doc.norm, *parts[0])
+        current: list[tuple[int, int]] = []
+        for a, b in parts:
+            pos = a
+            for m in _END.finditer(doc.norm, a, b):
+                current.append((pos, m.end()))
+                out.append(Sentence(current[0][0], current[-1][1], tuple(current), heading))
+                current, pos = [], m.end()
+            if pos < b:
+                current.append((pos, b))
+        if current:
+            out.append(Sentence(current[0][0], current[-1][1], tuple(current), heading))
+    return [s for s in out if s.parts]
