@@ -15,7 +15,8 @@ from . import lexicon
 from .places import COUNTRY, PlaceMention, find_places, gazetteer, place_english
 from .resources import read_tsv
 from .times import TimeExpr, find_times
-from .types import Claim, Document, Mention, Sentence
+from .tokens import first_word
+from .values import Claim, Document, Mention, Sentence
 
 _CLAUSE_BREAK = "，,；;：:。！？!?"
 _LIST_BREAK = _CLAUSE_BREAK + "、"
@@ -34,11 +35,12 @@ class Context:
     set_phrases: list[tuple[int, int]]
     quoted: list[tuple[int, int]]
     mention_spans: list[tuple[int, int]]
+    people: dict[str, str]
 
 
 def build_context(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -> Context:
     norm = doc.norm
-    return Context(
+    ctx = Context(
         doc=doc,
         sentences=sentences,
         places=find_places(norm),
@@ -46,7 +48,10 @@ def build_context(doc: Document, sentences: list[Sentence], mentions: list[Menti
         set_phrases=[(m.start(), m.end()) for m in lexicon.set_phrase_pattern().finditer(norm)],
         quoted=[(m.start(1), m.end(1)) for m in _QUOTES.finditer(norm)],
         mention_spans=[(m.start, m.end) for m in mentions],
+        people={},
     )
+    ctx.people = _people_places(ctx)
+    return ctx
 
 
 # --- exclusion rules -------------------------------------------------------------------------
@@ -72,6 +77,10 @@ def exclusion(m: Mention, ctx: Context) -> str:
         return "date"
     if before in ("第", "初"):
         return "ordinal"
+    if norm[m.start:m.end] in lexicon.per_markers():
+        return "per_marker"
+    if m.unit == "" and m.value < 10 and regex.match(r"[省市县区旗乡镇村]", after or " "):
+        return "collective_name"
     if _overlap(m, ctx.set_phrases):
         return "set_phrase"
     if _inside(m, ctx.quoted):
@@ -152,72 +161,81 @@ def resolve_year(m: Mention, si: int, ctx: Context) -> str:
 
 
 def _heading_year(si: int, ctx: Context) -> str:
-    """The year a heading gives to its section (the nearest heading before that names one)."""
-    for j in range(si - 1, -1, -1):
+    """The year of the section heading over sentence si, else of the document title.
+
+    A heading without a year ends the previous heading's section; a dateline ("2020年5月22日
+    在…会议上") dates another event and heads nothing.
+    """
+    headings = [j for j in range(si) if ctx.sentences[j].heading and not _is_dateline(ctx.sentences[j], ctx)]
+    for j in ([headings[-1]] if headings else []) + headings[:1]:
         h = ctx.sentences[j]
-        if h.heading:
-            named = [t for t in ctx.times if h.start <= t.start < h.end and t.year]
-            if named:
-                return named[0].year
+        named = [t for t in ctx.times if h.start <= t.start < h.end and t.year]
+        if named:
+            return named[0].year
     return ""
+
+
+def _is_dateline(h: Sentence, ctx: Context) -> bool:
+    return bool(regex.search(r"年\d{1,2}月\d{1,2}日", ctx.doc.norm[h.start:h.end]))
 
 
 # --- place -----------------------------------------------------------------------------------
 
-def _paragraph_start(si: int, ctx: Context) -> int:
-    """Index of the first sentence of the paragraph holding sentence si."""
-    text = ctx.doc.text
-    j = si
-    while j > 0:
-        gap = text[ctx.sentences[j - 1].end:ctx.sentences[j].start]
-        if "\n" in gap and not ctx.sentences[j].parts[0][0] != ctx.sentences[j].start:
-            break
-        j -= 1
-    return j
-
-
-def _scope_place(p: PlaceMention, ctx: Context) -> PlaceMention | None:
+def _scope_place(p: PlaceMention, ctx: Context) -> str:
     """全旗, 全苏木: the place of that level the text last named, or the document's place."""
     if p.place == COUNTRY:
-        return p
+        return COUNTRY.name
     for q in reversed([q for q in ctx.places if q.end <= p.start and not q.scope and not q.partner]):
         if q.place.level == p.place.level and q.surface.endswith(p.place.name):
-            return q
-    return None
+            return q.surface
+    return ctx.doc.place
+
+
+def _people_places(ctx: Context) -> dict[str, str]:
+    """Persons introduced with their village ("努古斯台嘎查的春梅") keep it (claims-spec 2.2)."""
+    norm, out = ctx.doc.norm, {}
+    for p in ctx.places:
+        if p.place.level >= 4 and norm.startswith("的", p.end):
+            name = first_word(norm[p.end + 1:p.end + 5])
+            if 2 <= len(name) <= 3 and regex.fullmatch(r"\p{Han}+", name):
+                out[name] = p.surface
+    return out
 
 
 def resolve_place(m: Mention, si: int, ctx: Context) -> str:
     s = ctx.sentences[si]
-    in_sentence = [p for p in ctx.places if s.start <= p.start and p.end <= m.start]
-    for p in reversed(in_sentence):
+    for p in reversed([p for p in ctx.places if s.start <= p.start and p.end <= m.start]):
         if p.end == m.start or not p.partner:
-            if p.scope:
-                resolved = _scope_place(p, ctx)
-                return resolved.surface if resolved else ctx.doc.place
-            return p.surface
-    first = _paragraph_start(si, ctx)
-    earlier = [p for p in ctx.places if ctx.sentences[first].start <= p.start < s.start and not p.partner]
-    for p in reversed(earlier):
-        if p.scope:
-            resolved = _scope_place(p, ctx)
-            return resolved.surface if resolved else ctx.doc.place
-        return p.surface
+            return _scope_place(p, ctx) if p.scope else p.surface
+    sentence_text = ctx.doc.norm[s.start:s.end]
+    for person, place in ctx.people.items():
+        if person in sentence_text:
+            return place
+    paragraph = [t for t in ctx.sentences[:si] if t.paragraph == s.paragraph]
+    if paragraph:
+        for p in reversed([p for p in ctx.places if paragraph[0].start <= p.start < s.start]):
+            if not p.partner and not p.scope:
+                return p.surface
     return ctx.doc.place
 
 
 # --- per -------------------------------------------------------------------------------------
 
 def resolve_per(m: Mention, ctx: Context) -> str:
+    """Denominators from per markers in the clause before the number; "年" opening the phrase
+    before it ("年发电量", "年人均增收") is per year. Shares take no denominator."""
+    unit = lexicon.units().get(m.unit_surface)
+    if unit and unit.category == "share":
+        return ""
     norm = ctx.doc.norm
-    a, _ = _clause_bounds(norm, m.start)
+    a, _ = _clause_bounds(norm, m.start, _LIST_BREAK)
     found = [lexicon.per_markers()[x.group()] for x in lexicon.per_marker_pattern().finditer(norm, a, m.start)]
-    found = [f for f in found if not any(t.start <= a < t.end for t in [])]
-    order = {"person": 0, "household": 0, "mu": 0, "month": 1, "day": 1, "year": 1}
-    parts: list[str] = []
-    for f in sorted(set(found), key=lambda f: (order.get(f, 0), found.index(f))):
-        if not any(order.get(p) == order.get(f) for p in parts):
-            parts.append(f)
-    return "/".join(parts)
+    if norm.startswith("年", a) and not norm[a + 1:a + 2] in ("底", "初", "末", "前", "后", "内"):
+        found.append("year")
+    time_last = {"month", "day", "year"}
+    counted = [f for f in found if f not in time_last][:1]
+    time = [f for f in found if f in time_last][-1:]
+    return "/".join(counted + time)
 
 
 # --- metric ----------------------------------------------------------------------------------
@@ -260,9 +278,20 @@ def _blank(norm: str, a: int, b: int, ctx: Context, m: Mention) -> str:
     return "".join(chars)
 
 
+def _is_filler(piece: str) -> bool:
+    start_words, end_words = _trim_words()
+    return not piece or piece in start_words or piece in end_words
+
+
 def _last_piece(text: str) -> str:
-    pieces = [p for p in text.split("\x00") if _trim(p)]
-    return _trim(pieces[-1]) if pieces else ""
+    """The last meaningful piece before the number; a bare verb ("增加") takes the piece before it."""
+    pieces = [_trim(p) for p in text.split("\x00")]
+    pieces = [p for p in pieces if not _is_filler(p)]
+    if not pieces:
+        return ""
+    if len(pieces[-1]) <= 2 and len(pieces) > 1:
+        return pieces[-2] + pieces[-1]
+    return pieces[-1]
 
 
 def _first_piece(text: str) -> str:
@@ -275,12 +304,13 @@ def resolve_metric(m: Mention, ctx: Context, previous: Claim | None) -> str:
     a, _ = _clause_bounds(norm, m.start, _LIST_BREAK)
     _, b = _clause_bounds(norm, m.end, _LIST_BREAK)
     before = _last_piece(_blank(norm, a, m.start, ctx, m))[-_MAX_METRIC:]
-    after_start = m.unit_end
+    after_q = lexicon.after_qualifier_pattern().match(norm, m.unit_end)
+    after_start = after_q.end() if after_q else m.unit_end
     after_text = _blank(norm, after_start, b, ctx, m)
     after = _first_piece(after_text.lstrip("的"))[:_MAX_METRIC]
     unit = lexicon.units().get(m.unit_surface)
     counts = unit is None or unit.category in ("count", "people")
-    if counts and after:
+    if after and (counts or len(before) <= 2):
         verb = before[-2:] if before and len(before) <= 4 else ""
         return verb + after if verb and not after.startswith(verb) else after
     if before:

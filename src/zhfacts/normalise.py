@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .resources import read_tsv
-from .types import Document
+from .values import Document
 
 #: Full-width punctuation that separates clauses keeps its form: "，" is never a thousands separator.
 _KEEP = set("，；：（）！？")

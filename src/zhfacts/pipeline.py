@@ -15,7 +15,7 @@ from .mentions import find_mentions
 from .normalise import make_document
 from .sentences import split_sentences
 from .table import claim_row, to_frame
-from .types import Claim, Document
+from .values import Claim, Document
 
 #: The bundled corpus, used when extract is given no path.
 CORPUS_DIR = Path("corpus")

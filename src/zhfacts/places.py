@@ -39,7 +39,7 @@ class PlaceMention:
     end: int
     surface: str
     place: Place
-    partner: bool = False  # introduced by 与/同/跟: a partner, not the location
+    partner: bool = False  # a partner, source or donor (与/从 before it, 帮扶 after it): not the location
     scope: bool = False  # 全旗, 全苏木 ...: the unit the text is talking about
 
 
@@ -170,16 +170,29 @@ def find_places(norm: str) -> list[PlaceMention]:
             taken.append((start, end))
             ends.add(end)
             break
+    named = [(p.start, p.end) for p in found]
     for m in scope.finditer(norm):
-        if not any(a < m.end() and m.start() < b for a, b in taken):
+        if not any(a < m.end() and m.start() < b for a, b in named):
             found.append(PlaceMention(m.start(), m.end(), m.group(), Place(m.group(1), suffix_level(m.group(1))), scope=True))
     if "全国" in norm:
         found.extend(PlaceMention(m.start(), m.end(), "全国", COUNTRY, scope=True) for m in regex.finditer("全国", norm))
-    out = []
+    out: list[PlaceMention] = []
+    orgs, donors = _word_pattern("org_words.tsv", "word"), _word_pattern("donor_verbs.tsv", "verb")
     for p in sorted(found, key=lambda p: p.start):
+        if orgs.match(norm, p.end):
+            continue  # 北京交通大学: part of an organisation's name
         before = norm[p.start - 1] if p.start > 0 else ""
-        out.append(PlaceMention(p.start, p.end, p.surface, p.place, _boundaries().get(before) == "partner", p.scope))
+        elsewhere = _boundaries().get(before) in ("partner", "from") or bool(donors.match(norm, p.end))
+        if out and out[-1].end == p.start and out[-1].partner:
+            elsewhere = True  # 与北京市怀柔区: the county of a partner city is a partner too
+        out.append(PlaceMention(p.start, p.end, p.surface, p.place, elsewhere, p.scope))
     return out
+
+
+@lru_cache(maxsize=None)
+def _word_pattern(name: str, column: str) -> regex.Pattern:
+    words = sorted((r[column] for r in read_tsv(name)), key=len, reverse=True)
+    return regex.compile("|".join(map(regex.escape, words)))
 
 
 @lru_cache(maxsize=None)

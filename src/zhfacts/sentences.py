@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from .types import Document, Sentence
+from .values import Document, Sentence
 
 _END = regex.compile(r"[。！？!?…]+[”’\"』」)）]*")
 _FINAL = tuple("。！？!?…”’\"』」：:；;")
@@ -32,8 +32,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_ENUMERATOR = regex.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])")
+
+
 def _is_prose(norm: str, a: int, b: int) -> bool:
-    return bool(_CLAUSE.search(norm, a, b))
+    """A line with clause punctuation (an enumerator such as "一、" does not count)."""
+    lead = _ENUMERATOR.match(norm, a, b)
+    return bool(_CLAUSE.search(norm, lead.end() if lead else a, b))
 
 
 def _blocks(doc: Document) -> list[tuple[tuple[int, int], ...]]:
@@ -41,6 +46,9 @@ def _blocks(doc: Document) -> list[tuple[tuple[int, int], ...]]:
     lines, norm = _lines(doc.text), doc.norm
     blocks: list[tuple[tuple[int, int], ...]] = []
     i = 0
+    if lines and not norm[lines[0][0]:lines[0][1]].endswith(_FINAL):
+        blocks.append((lines[0],))  # the first line without final punctuation is the title
+        i = 1
     while i < len(lines):
         parts = [lines[i]]
         while not norm[parts[-1][0]:parts[-1][1]].endswith(_FINAL) and _is_prose(norm, *parts[-1]):
@@ -61,17 +69,18 @@ def _blocks(doc: Document) -> list[tuple[tuple[int, int], ...]]:
 def split_sentences(doc: Document) -> list[Sentence]:
     """Sentences in document order; a heading (a line without sentence punctuation) is one too."""
     out: list[Sentence] = []
-    for parts in _blocks(doc):
-        heading = len(parts) == 1 and not _is_prose(doc.norm, *parts[0]) and not _END.search(doc.norm, *parts[0])
+    for paragraph, parts in enumerate(_blocks(doc)):
+        title = paragraph == 0
+        heading = len(parts) == 1 and not _END.search(doc.norm, *parts[0]) and (title or not _is_prose(doc.norm, *parts[0]))
         current: list[tuple[int, int]] = []
         for a, b in parts:
             pos = a
             for m in _END.finditer(doc.norm, a, b):
                 current.append((pos, m.end()))
-                out.append(Sentence(current[0][0], current[-1][1], tuple(current), heading))
+                out.append(Sentence(current[0][0], current[-1][1], tuple(current), heading, paragraph))
                 current, pos = [], m.end()
             if pos < b:
                 current.append((pos, b))
         if current:
-            out.append(Sentence(current[0][0], current[-1][1], tuple(current), heading))
+            out.append(Sentence(current[0][0], current[-1][1], tuple(current), heading, paragraph))
     return [s for s in out if s.parts]

@@ -5,7 +5,7 @@ import pandas as pd
 
 from .english import metric_english
 from .schema import EXTRA_COLUMNS, SPEC_COLUMNS
-from .types import Claim, Document
+from .values import Claim, Document
 
 COLUMNS = SPEC_COLUMNS + EXTRA_COLUMNS
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 import jieba
 
 from .resources import read_tsv
-from .types import Document, Token
+from .values import Document, Token
 
 jieba.setLogLevel(60)
 

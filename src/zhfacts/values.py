@@ -24,6 +24,7 @@ class Sentence:
     end: int
     parts: tuple[tuple[int, int], ...]
     heading: bool = False
+    paragraph: int = 0
 
     def text(self, doc: Document) -> str:
         return "".join(doc.text[a:b] for a, b in self.parts).replace("\n", "")
