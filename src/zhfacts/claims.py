@@ -79,7 +79,7 @@ def exclusion(m: Mention, ctx: Context) -> str:
         return "ordinal"
     if norm[m.start:m.end] in lexicon.per_markers():
         return "per_marker"
-    if m.unit == "" and m.value < 10 and regex.match(r"[省市县区旗乡镇村]", after or " "):
+    if m.unit_surface == "" and m.value < 10 and regex.match(r"[省市县区旗乡镇村]", after or " "):
         return "collective_name"
     if _overlap(m, ctx.set_phrases):
         return "set_phrase"
@@ -121,9 +121,17 @@ def _counted_noun(m: Mention, ctx: Context) -> str:
     if found is None:
         window = norm[pos:min(clause_end, pos + 8)]
         found = lexicon.counted_noun_pattern().search(window)
-        if found is None or found.start() > 4:
-            return ""
-    return lexicon.counted_nouns()[found.group()]
+        if found is not None and found.start() > 4:
+            found = None
+    if found is None and m.value >= 10000:
+        # "减少1109万": a large bare count takes the counted noun of its subject, else counts items
+        # of the noun after it ("上亿市场主体").
+        clause_start, _ = _clause_bounds(norm, m.start)
+        subject = list(lexicon.counted_noun_pattern().finditer(norm, clause_start, m.start))
+        if subject:
+            return lexicon.counted_nouns()[subject[-1].group()]
+        return "item" if regex.match(r"\p{Han}", norm[pos:pos + 1]) else ""
+    return lexicon.counted_nouns()[found.group()] if found else ""
 
 
 def resolve_unit(m: Mention, ctx: Context) -> Mention:

@@ -204,8 +204,8 @@ def _from_core(norm: str, a: int, b: int) -> Mention | None:
                 if trailing and not any(c in scale_chars() for c in norm[a:cut]) and j > m2.start():
                     lo = value * _scale_value(trailing)
                 return _mention(norm, a, end2, lo, hi, unit2, "", "range")
-    if len(core[:cut - a]) == 1 and core[0] in scale_chars() and a > 0 and norm[a - 1] == "上":
-        # 上百/上千/上万/上亿: "reaching that many" (spec 2.3).
+    if len(core[:cut - a]) == 1 and core[0] in scale_chars() and (norm[a - 1:a] == "上" or norm[a - 2:a] == "数以"):
+        # 上百/上千/上万/上亿 and 数以亿计: "reaching that many" (spec 2.3).
         m = _mention(norm, a, end, value, None, unit, "", "reaching_scale")
         return Mention(**{**m.__dict__, "qualifier": ">="})
     rule = "number_unit" if unit else "bare_number"
