@@ -79,5 +79,6 @@ def run(args) -> int:
     columns = SCREEN_COLUMNS + (["status", "rule"] if args.explain else [])
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250,
                            "display.unicode.east_asian_width", True):
-        print(table[columns].to_string(index=False) if len(table) else "no claims")
+        shown = table[columns].assign(value=table["value"].map(lambda v: f"{v:.15g}"))
+        print(shown.to_string(index=False) if len(table) else "no claims")
     return 0
