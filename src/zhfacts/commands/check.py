@@ -1,0 +1,28 @@
+"""``zhfacts check``: consistency of the claims inside one document or fact table."""
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..consistency import check, report_lines
+from ..diff import load_claims
+
+HELP = "check one document's claims: repeated facts, parts against totals, shares against counts"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", metavar="DOC|TABLE", help="document (.txt) or fact table (.csv/.jsonl/.parquet or a directory)")
+    parser.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    parser.add_argument("--fail", action="store_true", help="exit 1 when any finding is a mismatch")
+    parser.add_argument("--year", help="document year when the document is outside the corpus")
+    parser.add_argument("--place", help="default place when the document is outside the corpus")
+
+
+def run(args: argparse.Namespace) -> int:
+    claims, _ = load_claims(args.path, year=args.year, place=args.place)
+    findings = check(claims)
+    if args.json:
+        print(json.dumps(findings, ensure_ascii=False, indent=2, default=float))
+    else:
+        print("\n".join(report_lines(findings)))
+    return 1 if args.fail and any(f["status"] == "mismatch" for f in findings) else 0

@@ -1,0 +1,30 @@
+"""``zhfacts diff``: align the claims of two documents or fact tables and show what changed."""
+from __future__ import annotations
+
+import argparse
+
+from ..diff import align, load_claims, report_lines
+from ..tableio import FORMATS, write_table
+
+HELP = "compare the claims of two documents or fact tables: same, changed, over time, only in one"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("a", metavar="A", help="document (.txt) or fact table (.csv/.jsonl/.parquet or a directory)")
+    parser.add_argument("b", metavar="B", help="document or fact table to compare A with")
+    parser.add_argument("-o", "--output", help="also write the aligned pairs as a table to this file")
+    parser.add_argument("--format", choices=FORMATS, help="table format of -o (default: from its suffix)")
+    parser.add_argument("--fail-on", choices=["changed"], help="exit 1 when any pair has this status")
+    parser.add_argument("--year-a", help="document year of A when it is a document outside the corpus")
+    parser.add_argument("--year-b", help="document year of B when it is a document outside the corpus")
+    parser.add_argument("--place", help="default place of both documents when outside the corpus")
+
+
+def run(args: argparse.Namespace) -> int:
+    a, _ = load_claims(args.a, year=args.year_a, place=args.place)
+    b, _ = load_claims(args.b, year=args.year_b, place=args.place)
+    table = align(a, b)
+    if args.output:
+        write_table(table, args.output, args.format)
+    print("\n".join(report_lines(table, args.a, args.b)))
+    return 1 if args.fail_on and (table["status"] == args.fail_on).any() else 0

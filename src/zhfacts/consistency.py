@@ -1,0 +1,364 @@
+"""Consistency inside one document: repeated facts, parts against totals, shares against counts.
+
+Three checks, each judged with the value intervals of :mod:`zhfacts.diff`:
+
+- repeat: one metric, place and year stated twice with values that cannot both be true;
+- sum: the parts after 其中, or a 分别 list, against the total they break down;
+- share: "占…的82.69%" recomputed from the counts the document states.
+
+A sum or share that holds is reported as ``verified`` (the reader sees what was checked), one
+that fails as ``mismatch``. Two statements of one fact that agree are no finding at all.
+The words that mark these patterns are in resources/factcheck.tsv.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import pandas as pd
+
+from .diff import compatible, format_number, interval, overlap
+from .placenorm import same_place
+from .resources import read_tsv
+from .score import dice
+
+#: A metric shorter than this (增加, 投资) names an action rather than a fact, so its
+#: repetitions are not compared.
+MIN_REPEAT_METRIC = 3
+#: A share's whole is found by its metric when the words after 占 are this similar to it.
+WHOLE_MIN_DICE = 0.8
+
+
+@lru_cache(maxsize=None)
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    """role -> words, longest first (resources/factcheck.tsv)."""
+    out: dict[str, list[str]] = {}
+    for row in read_tsv("factcheck.tsv"):
+        out.setdefault(row["role"], []).append(row["word"])
+    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in out.items()}
+
+
+def _words(role: str) -> tuple[str, ...]:
+    return vocabulary().get(role, ())
+
+
+# --- where each claim sits in its sentence ---------------------------------------------------
+
+
+def locate(claims: pd.DataFrame) -> list[dict]:
+    """Claims as records with ``index`` (table row), ``sentence_no`` and ``rel`` (offset in the sentence).
+
+    The sentence column holds the sentence as read (line breaks dropped), so a claim is found
+    in it by its text, left to right; consecutive claims with one sentence share its number.
+    ``rel`` is -1 when the table gives no sentence or the text is not in it.
+    """
+    records = claims.to_dict("records")
+    sentence_no, previous, search_from = -1, None, 0
+    for index, record in zip(claims.index, records):
+        record["index"] = int(index)
+        sentence = record["sentence"]
+        needle = str(record["text"]).replace("\n", "")
+        found = sentence.find(needle, search_from) if sentence == previous and needle else -1
+        if sentence != previous or found < 0:
+            sentence_no += 1
+            found = sentence.find(needle) if needle and sentence else -1
+        record["sentence_no"] = sentence_no
+        record["rel"] = found
+        record["rel_end"] = found + len(needle) if found >= 0 else -1
+        previous, search_from = sentence, (found + len(needle) if found >= 0 else 0)
+    return records
+
+
+def _sentences(records: list[dict]) -> list[list[dict]]:
+    groups: dict[int, list[dict]] = {}
+    for record in records:
+        if record["rel"] >= 0:
+            groups.setdefault(record["sentence_no"], []).append(record)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _find_all(text: str, words: tuple[str, ...]) -> list[int]:
+    """Start offsets of every occurrence of any of the words."""
+    out = []
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            out.append(pos)
+            pos = text.find(word, pos + len(word))
+    return sorted(set(out))
+
+
+def _next_mark(text: str, start: int, role: str) -> int:
+    """Offset of the next punctuation of a role (clause, segment) at or after start, or len(text)."""
+    hits = _find_all(text[start:], _words(role))
+    return start + hits[0] if hits else len(text)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Offset just after the clause punctuation before pos."""
+    marks = _find_all(text[:pos], _words("clause"))
+    return marks[-1] + 1 if marks else 0
+
+
+# --- findings ----------------------------------------------------------------------------
+
+
+def _ref(record: dict, role: str) -> dict:
+    """A claim as a finding names it: offsets, text, value, metric and its whole sentence."""
+    return {"role": role, "doc_id": record["doc_id"], "index": record["index"],
+            "start": record["start"], "end": record["end"],
+            "text": record["text"], "value": record["value"], "unit": record["unit"],
+            "qualifier": record["qualifier"], "metric": record["metric"], "year": record["year"],
+            "place": record["place"], "sentence": record["sentence"], "sentence_offset": record["rel"]}
+
+
+def _finding(check: str, ok: bool, message: str, stated: float, computed: float, refs: list[dict]) -> dict:
+    return {"check": check, "status": "verified" if ok else "mismatch", "message": message,
+            "stated": stated, "computed": computed, "claims": refs}
+
+
+def _additive(record: dict) -> bool:
+    """Values that can be summed: not shares, durations or per-unit amounts."""
+    return record["unit"] not in _words("non_additive_unit") and not record["per"]
+
+
+def _same_kind(a: dict, b: dict) -> bool:
+    return a["unit"] == b["unit"] and a["per"] == b["per"]
+
+
+# --- repeat: one fact stated twice --------------------------------------------------------
+
+
+def _same_place(a: str, b: str) -> bool:
+    return a == b or (bool(a) and bool(b) and same_place(a, b))
+
+
+def check_repeats(records: list[dict]) -> list[dict]:
+    """Mismatches between two statements of one fact: the same metric (as written), unit, per,
+    year, place and kind, in two different sentences.
+
+    A false contradiction costs the reader more than a missed one, so metrics must be equal
+    (and at least MIN_REPEAT_METRIC characters long), not merely similar: "共投入资金" for
+    housing is no restatement of "投入资金" for water. Two values in one sentence are list
+    members or a change ("分别补助1800元、2000元"), never a restatement.
+    """
+    groups: dict[tuple, list[dict]] = {}
+    for record in (r for r in records if len(r["metric"]) >= MIN_REPEAT_METRIC):
+        key = (record["metric"], record["unit"], record["per"], record["year"], record["kind"])
+        groups.setdefault(key, []).append(record)
+    findings = []
+    for group in groups.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a["sentence"] == b["sentence"] or not _same_place(a["place"], b["place"]):
+                    continue
+                if compatible(a, b):
+                    continue
+                message = (f"{a['metric']}: {a['text']} ({a['qualifier']}) at {a['start']} and "
+                           f"{b['text']} ({b['qualifier']}) at {b['start']} cannot both be true")
+                findings.append(_finding("repeat", False, message, a["value"], b["value"],
+                                         [_ref(a, "first"), _ref(b, "second")]))
+    return findings
+
+
+# --- sum: parts against a total -----------------------------------------------------------
+
+
+def _sum_interval(parts: list[dict]) -> tuple[float, float, bool, bool]:
+    bounds = [interval(p, rounding=True) for p in parts]
+    return (sum(b[0] for b in bounds), sum(b[1] for b in bounds),
+            any(b[2] for b in bounds), any(b[3] for b in bounds))
+
+
+def breakdowns(sentences: list[list[dict]]) -> list[tuple[dict, list[dict]]]:
+    """(total, parts) for each 其中 breakdown: the parts follow 其中 up to the next semicolon or
+    the sentence end; the total is the last claim of the same unit before 其中, in the same
+    sentence or, when the sentence opens with 其中, at the end of the previous one."""
+    out = []
+    for number, group in enumerate(sentences):
+        sentence = group[0]["sentence"]
+        starts = _find_all(sentence, _words("breakdown"))
+        for q, next_q in zip(starts, starts[1:] + [len(sentence)]):
+            end = min(_next_mark(sentence, q, "segment"), next_q)
+            after = [r for r in group if q < r["rel"] < end]
+            if not after or not _additive(after[0]):
+                continue
+            parts = [r for r in after if _same_kind(r, after[0])]
+            before = [r for r in group if r["rel_end"] <= q and _same_kind(r, after[0])]
+            opens_sentence = not sentence[:q].strip(" \t\u3000" + "".join(_words("clause")))
+            if not before and opens_sentence and number > 0:
+                before = [r for r in sentences[number - 1] if _same_kind(r, after[0])]
+            if before:
+                out.append((before[-1], parts))
+    return out
+
+
+def check_breakdowns(pairs: list[tuple[dict, list[dict]]]) -> list[dict]:
+    """The parts of a 其中 breakdown may cover the total or part of it, never exceed it."""
+    findings = []
+    for total, parts in pairs:
+        low, high, low_open, _ = _sum_interval(parts)
+        total_low, total_high, _, total_high_open = interval(total, rounding=True)
+        ok = low < total_high or (low == total_high and not low_open and not total_high_open)
+        summed = sum(p["value"] for p in parts)
+        listed = " + ".join(p["text"] for p in parts)
+        if not ok:
+            verdict = "exceed the total"
+        elif overlap((low, high, low_open, False), (total_low, total_high, False, total_high_open)):
+            verdict = "add up to the total"
+        else:
+            verdict = f"are {summed / total['value']:.1%} of the total" if total["value"] else "are within the total"
+        message = f"其中: {listed} = {format_number(summed)} {total['unit']} {verdict} {total['text']}"
+        findings.append(_finding("sum", ok, message, total["value"], summed,
+                                 [_ref(total, "total")] + [_ref(p, "part") for p in parts]))
+    return findings
+
+
+def _is_total(record: dict) -> bool:
+    """The claim's own clause carries a total word (共, 合计 ...), not inside a word like 公共."""
+    sentence = record["sentence"]
+    clause = sentence[_clause_start(sentence, record["rel"]):record["rel"]]
+    for word in _words("not_total"):
+        clause = clause.replace(word, "")
+    return any(word in clause for word in _words("total"))
+
+
+def check_lists(sentences: list[list[dict]]) -> list[dict]:
+    """A 分别 list with a stated total in the same sentence must add up to that total."""
+    findings = []
+    for group in sentences:
+        sentence = group[0]["sentence"]
+        for q in _find_all(sentence, _words("respectively")):
+            end = _next_mark(sentence, q, "clause")
+            listed = [r for r in group if q < r["rel"] < end]
+            for unit_per in dict.fromkeys((r["unit"], r["per"]) for r in listed):
+                items = [r for r in listed if (r["unit"], r["per"]) == unit_per]
+                if len(items) < 2 or not _additive(items[0]):
+                    continue
+                totals = [r for r in group if r not in listed and _same_kind(r, items[0]) and _is_total(r)]
+                if not totals:
+                    continue
+                total = min(totals, key=lambda r: abs(r["rel"] - q))
+                ok = overlap(_sum_interval(items), interval(total, rounding=True))
+                summed = sum(r["value"] for r in items)
+                message = (f"分别: {' + '.join(r['text'] for r in items)} = {format_number(summed)} "
+                           f"{total['unit']} {'matches' if ok else 'does not match'} the total {total['text']}")
+                findings.append(_finding("sum", ok, message, total["value"], summed,
+                                         [_ref(total, "total")] + [_ref(r, "part") for r in items]))
+    return findings
+
+
+# --- share: 占…的N% ------------------------------------------------------------------------
+
+
+def _listed(claims: list[dict]) -> list[dict]:
+    """The last count of a clause with the counts of the same unit listed with it (A、B)."""
+    counts = [r for r in claims if r["unit"] != "%"]
+    return [r for r in counts if _same_kind(r, counts[-1])] if counts else []
+
+
+def _numerator(group: list[dict], sentence: str, share_pos: int) -> list[dict]:
+    """The counted part of a share: the counts before 占 in its clause, or, when the clause opens
+    with 占, those of the nearest earlier clause that is not itself a share clause. Several
+    counts listed together ("A 150户、B 100户，占…") make one part."""
+    start = _clause_start(sentence, share_pos)
+    own = _listed([r for r in group if start <= r["rel"] < share_pos])
+    if own or sentence[start:share_pos].strip():
+        return own  # none when the part is named but not counted: "以零利率协调化解的占…"
+    while start > 0:
+        end = start - 1
+        start = _clause_start(sentence, end)
+        counts = _listed([r for r in group if start <= r["rel"] < end])
+        if counts:
+            return counts
+        if not any(sentence[start:end].lstrip().startswith(w) for w in _words("share")):
+            return []
+    return []
+
+
+def _whole_by_metric(records: list[dict], part: dict, name: str) -> dict | None:
+    """A claim elsewhere in the document that states the whole named after 占."""
+    if not name:
+        return None
+    candidates = [r for r in records
+                  if r is not part and _same_kind(r, part) and dice(r["metric"], name) >= WHOLE_MIN_DICE
+                  and _same_place(r["place"], part["place"]) and (r["year"] == part["year"] or not r["year"] or not part["year"])]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda r: (r["sentence_no"] != part["sentence_no"], abs(r["start"] - part["start"]), r["index"]))
+
+
+def check_shares(records: list[dict], sentences: list[list[dict]], pairs: list[tuple[dict, list[dict]]]) -> list[dict]:
+    """Each "占…N%" whose part and whole are stated as counts, recomputed and compared."""
+    total_of = {id(p): total for total, parts in pairs for p in parts}
+    findings = []
+    for group in sentences:
+        sentence = group[0]["sentence"]
+        for share in (r for r in group if r["unit"] == "%"):
+            clause_start = _clause_start(sentence, share["rel"])
+            marks = _find_all(sentence[clause_start:share["rel"]], _words("share"))
+            if not marks:
+                continue
+            share_pos = clause_start + marks[-1]
+            parts = _numerator(group, sentence, share_pos)
+            if not parts:
+                continue
+            stated_whole = [r for r in group if share_pos < r["rel"] < share["rel"] and _same_kind(r, parts[0])]
+            name = sentence[share_pos + 1:share["rel"]]
+            for link in _words("share_link"):
+                name = name.removesuffix(link)
+            whole = (stated_whole[-1] if stated_whole else total_of.get(id(parts[0]))
+                     or _whole_by_metric(records, parts[-1], name))
+            if whole is None or not whole["value"] or whole in parts:
+                continue
+            findings.append(_share_finding(share, parts, whole))
+    return findings
+
+
+def _share_finding(share: dict, parts: list[dict], whole: dict) -> dict:
+    """part/whole*100 against the stated share; all three may be rounded as stated."""
+    part_low, part_high, _, _ = _sum_interval(parts)
+    whole_low, whole_high, _, _ = interval(whole, rounding=True)
+    low = 100 * part_low / whole_high if whole_high > 0 else 0.0
+    high = 100 * part_high / whole_low if whole_low > 0 else math.inf
+    computed = 100 * sum(p["value"] for p in parts) / whole["value"]
+    ok = overlap((low, high, False, False), interval(share, rounding=True))
+    listed = " + ".join(p["text"] for p in parts)
+    message = (f"占: {listed} / {whole['text']} = {computed:.4g}% "
+               f"{'agrees with' if ok else 'disagrees with'} the stated {share['text']}")
+    return _finding("share", ok, message, share["value"], computed,
+                    [_ref(share, "share")] + [_ref(p, "part") for p in parts] + [_ref(whole, "whole")])
+
+
+def check(claims: pd.DataFrame) -> list[dict]:
+    """Every finding in a table from diff.normalize_claims, each document checked on its own."""
+    findings = []
+    for _, document in claims.groupby("doc_id", sort=False):
+        records = locate(document)
+        sentences = _sentences(records)
+        pairs = breakdowns(sentences)
+        found = check_repeats(records) + check_breakdowns(pairs) + check_lists(sentences)
+        found += check_shares(records, sentences, pairs)
+        findings += sorted(found, key=lambda f: (min(c["start"] for c in f["claims"]), f["check"]))
+    return findings
+
+
+def report_lines(findings: list[dict]) -> list[str]:
+    """Terminal report: a summary, then each finding with the sentences it rests on."""
+    mismatches = sum(f["status"] == "mismatch" for f in findings)
+    lines = [f"{len(findings)} finding(s): {mismatches} mismatch, {len(findings) - mismatches} verified"]
+    for finding in findings:
+        lines += ["", f"{finding['status']}  {finding['check']}  {finding['message']}"]
+        for ref in finding["claims"]:
+            lines.append(f"    {ref['role']} {ref['start']}-{ref['end']} {ref['text']}: {excerpt(ref)}")
+    return lines
+
+
+def excerpt(ref: dict, width: int = 30) -> str:
+    """The claim's sentence around the claim, the claim in 【】, for one terminal line."""
+    sentence, needle, pos = ref["sentence"], str(ref["text"]).replace("\n", ""), ref["sentence_offset"]
+    if pos < 0:
+        return sentence[:2 * width]
+    head = sentence[max(0, pos - width):pos]
+    tail = sentence[pos + len(needle):pos + len(needle) + width]
+    return ("…" if pos > width else "") + head + f"【{needle}】" + tail + ("…" if pos + len(needle) + width < len(sentence) else "")

@@ -1,0 +1,208 @@
+"""One self-contained HTML page for fact-checkers: text with claims highlighted, the fact table,
+consistency findings, the diff of two documents, and small charts of values over the years.
+
+The page is rendered from the Jinja2 templates in zhfacts/templates with autoescaping on; the
+document text is cut at the claims' offsets and every piece is escaped, never rewritten. CSS
+and JavaScript are inlined and nothing is fetched when the page is viewed.
+"""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from .consistency import check
+from .diff import align, format_number, is_table_path, load_claims
+from .errors import ZhfactsError
+from .placenorm import canonical_place
+
+#: Claim fields shown when a highlight is hovered or clicked, in this order.
+CLAIM_FIELDS = ("text", "value", "value_max", "unit", "qualifier", "metric", "metric_en", "year",
+                "place", "place_en", "per", "kind", "rule")
+#: Columns of the fact table on the page.
+TABLE_COLUMNS = ("start", "text", "value", "unit", "qualifier", "metric", "metric_en", "year",
+                 "place", "place_en", "per", "kind")
+NUMERIC_COLUMNS = ("start", "value")
+
+CHART_WIDTH, CHART_HEIGHT = 360, 170
+CHART_MARGIN = {"left": 78, "right": 16, "top": 14, "bottom": 28}
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("zhfacts", "templates"), autoescape=True,
+                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, float):
+        return format_number(value)
+    return "" if value is None else str(value)
+
+
+def highlight_segments(text: str, claims: pd.DataFrame) -> list[dict]:
+    """The text as pieces, each either plain or one claim's span (claim = its table row).
+
+    A claim whose offsets fall outside the text, do not hold its text, or overlap an earlier
+    claim stays in the table but is not highlighted.
+    """
+    pieces, pos = [], 0
+    for index, claim in claims.sort_values(["start", "end"], kind="stable").iterrows():
+        start, end = int(claim["start"]), int(claim["end"])
+        if start < pos or end > len(text) or start >= end or text[start:end] != claim["text"]:
+            continue
+        if start > pos:
+            pieces.append({"text": text[pos:start], "claim": None})
+        pieces.append({"text": text[start:end], "claim": int(index)})
+        pos = end
+    if pos < len(text):
+        pieces.append({"text": text[pos:], "claim": None})
+    return pieces
+
+
+def year_charts(claims: pd.DataFrame) -> list[dict]:
+    """SVG geometry for each metric (with its unit, place and per) stated for two or more years."""
+    groups: dict[tuple, list[dict]] = {}
+    for claim in claims.to_dict("records"):
+        if _YEAR.match(claim["year"]):
+            key = (claim["metric"], claim["unit"], canonical_place(claim["place"]), claim["per"])
+            groups.setdefault(key, []).append(claim)
+    charts = []
+    for (metric, unit, place, per), group in groups.items():
+        years = sorted({int(c["year"]) for c in group})
+        if len(years) >= 2:
+            charts.append(_chart(metric, unit, place, per, years, group))
+    return charts
+
+
+def _chart(metric: str, unit: str, place: str, per: str, years: list[int], group: list[dict]) -> dict:
+    values = [c["value"] for c in group]
+    low, high = min(0.0, min(values)), max(values)
+    high = high if high > low else low + 1
+    inner_w = CHART_WIDTH - CHART_MARGIN["left"] - CHART_MARGIN["right"]
+    inner_h = CHART_HEIGHT - CHART_MARGIN["top"] - CHART_MARGIN["bottom"]
+
+    def x(year: int) -> float:
+        return round(CHART_MARGIN["left"] + inner_w * (year - years[0]) / (years[-1] - years[0]), 1)
+
+    def y(value: float) -> float:
+        return round(CHART_MARGIN["top"] + inner_h * (high - value) / (high - low), 1)
+
+    points, first = [], {}
+    for claim in sorted(group, key=lambda c: (c["year"], c["start"])):
+        year = int(claim["year"])
+        first.setdefault(year, claim["value"])
+        points.append({"x": x(year), "y": y(claim["value"]), "label": f"{year}: {claim['text']} ({claim['doc_id']})"})
+    return {
+        "title": " · ".join(b for b in (metric, place, f"{unit}" + (f" per {per}" if per else "")) if b),
+        "width": CHART_WIDTH, "height": CHART_HEIGHT,
+        "line": " ".join(f"{x(year)},{y(value)}" for year, value in first.items()),
+        "points": points,
+        "x_labels": [{"x": x(year), "text": str(year)} for year in years],
+        "y_labels": [{"y": y(v), "text": format_number(v)} for v in (low, high)],
+        "axis": {"x0": CHART_MARGIN["left"], "x1": CHART_WIDTH - CHART_MARGIN["right"],
+                 "y0": CHART_MARGIN["top"], "y1": CHART_HEIGHT - CHART_MARGIN["bottom"]},
+    }
+
+
+def document_view(number: int, name: str, text: str, claims: pd.DataFrame, findings: list[dict],
+                  statuses: dict[int, str] | None = None) -> dict:
+    """What the template needs for one document; ``statuses`` colours claims by diff status."""
+    statuses = statuses or {}
+    rows = []
+    for index, claim in claims.iterrows():
+        rows.append({"index": int(index), "status": statuses.get(int(index), ""),
+                     "cells": [{"text": _shown(claim[c]), "sort": claim[c] if c in NUMERIC_COLUMNS else None}
+                               for c in TABLE_COLUMNS]})
+    data = {str(index): {f: _shown(claim[f]) for f in CLAIM_FIELDS} for index, claim in claims.iterrows()}
+    return {"number": number, "name": name, "pieces": highlight_segments(text, claims), "rows": rows,
+            "data": data, "findings": findings, "statuses": statuses,
+            "mismatches": sum(f["status"] == "mismatch" for f in findings)}
+
+
+def diff_view(table: pd.DataFrame) -> list[dict]:
+    """Rows of the diff section, each side linked to its highlight."""
+    rows = []
+    for row in table.to_dict("records"):
+        rel = row["rel_diff"]
+        change = ""
+        if row["status"] in ("changed", "over_time"):
+            change = f"{'+' if row['abs_diff'] >= 0 else ''}{format_number(row['abs_diff'])}"
+            change += "" if pd.isna(rel) else f" ({rel:+.2%})"
+        compatible = row["compatible"]
+        rows.append({
+            "status": row["status"], "change": change,
+            "compatible": "" if pd.isna(compatible) else ("yes" if compatible else "no"),
+            "metric": row["a_metric"] or row["b_metric"], "unit": row["a_unit"] or row["b_unit"],
+            "a": _diff_side(row, "a"), "b": _diff_side(row, "b"),
+        })
+    return rows
+
+
+def _diff_side(row: dict, side: str) -> dict | None:
+    if pd.isna(row[f"{side}_index"]):
+        return None
+    return {"index": int(row[f"{side}_index"]), "text": row[f"{side}_text"], "year": row[f"{side}_year"],
+            "place": row[f"{side}_place"]}
+
+
+def render_report(documents: list[dict], diff: pd.DataFrame | None = None, title: str = "") -> str:
+    """The HTML page for documents given as {name, text, claims}; with a diff when there are two."""
+    views = []
+    statuses: list[dict[int, str]] = [{}, {}]
+    if diff is not None:
+        for row in diff.to_dict("records"):
+            for side, number in (("a", 0), ("b", 1)):
+                if not pd.isna(row[f"{side}_index"]):
+                    statuses[number][int(row[f"{side}_index"])] = row["status"]
+    for number, doc in enumerate(documents):
+        claims = doc["claims"].reset_index(drop=True)
+        view_statuses = statuses[number] if diff is not None else None
+        views.append(document_view(number, doc["name"], doc["text"], claims, check(claims), view_statuses))
+    all_claims = pd.concat([d["claims"] for d in documents], ignore_index=True)
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        title=title or " vs ".join(d["name"] for d in documents),
+        documents=views, diff=None if diff is None else diff_view(diff),
+        diff_counts=None if diff is None else diff["status"].value_counts().to_dict(),
+        charts=year_charts(all_claims), fields=CLAIM_FIELDS, columns=TABLE_COLUMNS,
+        numeric_columns=NUMERIC_COLUMNS,
+    )
+
+
+def build_report(paths: list[str], year: str | None = None, place: str | None = None) -> str:
+    """Extract each document, check it, diff the two when there are two, and render the page."""
+    documents = []
+    for path in paths:
+        if is_table_path(path):
+            raise ZhfactsError(path, "report needs a document (.txt), not a fact table: it shows the text")
+        claims, text = load_claims(path, year=year, place=place)
+        documents.append({"name": Path(path).name, "text": text, "claims": claims})
+    diff = align(documents[0]["claims"], documents[1]["claims"]) if len(documents) == 2 else None
+    return render_report(documents, diff)
+
+
+def write_html(html: str, path: Path | str) -> None:
+    """Write atomically (temporary file, then rename), so no half-written page is ever left."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise ZhfactsError(path, f"cannot create a file in {directory}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(html)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ZhfactsError(path, f"cannot write the report: {exc.strerror or exc}") from None
+    finally:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)

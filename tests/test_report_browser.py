@@ -1,0 +1,81 @@
+"""The HTML report in a real browser: headless chromium loads it without console errors, the
+script runs to the end, every claim is highlighted and listed, and a screenshot is taken."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from zhfacts.diff import load_claims
+from zhfacts.report import build_report, write_html
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium is not installed (apt-get install chromium; CI installs it)")
+
+DOCUMENT = ("科左后旗黄牛产业\n\n"
+            "2020年全旗黄牛存栏达80万头，贫困户养牛规模达到6.86万头。"
+            "贫困人口发生率从2014年的11%降至2019年的0.04%。\n"
+            "全旗共有贫困户500户，其中因病致贫300户、因学致贫150户。<不是标签> & 引号“”\n")
+
+
+def chromium(page: Path, profile: Path, *action: str) -> subprocess.CompletedProcess:
+    """Run headless chromium on a local page with networking and background services off."""
+    command = [
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
+        "--enable-logging=stderr", "--v=0", "--window-size=1280,1400", *action, page.as_uri(),
+    ]
+    return subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+
+
+def console_messages(stderr: str) -> list[str]:
+    """Every console message or uncaught error the page produced (chromium logs them as CONSOLE)."""
+    return [line for line in stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> tuple[Path, int]:
+    folder = tmp_path_factory.mktemp("report")
+    doc = folder / "cattle.txt"
+    doc.write_text(DOCUMENT, encoding="utf-8")
+    page = folder / "report.html"
+    write_html(build_report([str(doc)], year="2020", place="科左后旗"), page)
+    claims, _ = load_claims(doc, year="2020", place="科左后旗")
+    assert len(claims) >= 5
+    return page, len(claims)
+
+
+def test_console_errors_are_detected(tmp_path):
+    """The check below would see a failing script: a page that throws is caught."""
+    page = tmp_path / "bad.html"
+    page.write_text("<!DOCTYPE html><p>x</p><script>throw new Error('boom')</script>", encoding="utf-8")
+    result = chromium(page, tmp_path / "profile", "--dump-dom")
+    assert any("Uncaught Error: boom" in line for line in console_messages(result.stderr))
+
+
+def test_report_loads_without_errors(report, tmp_path):
+    page, claims = report
+    result = chromium(page, tmp_path / "profile", "--dump-dom")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert console_messages(result.stderr) == []
+    dom = result.stdout
+    assert len(re.findall(r'<mark class="claim', dom)) == claims
+    assert len(re.findall(r'<tr class="claim-row', dom)) == claims
+    # the script ran to its last statement: it fills the row counter
+    assert f"{claims} of {claims} rows shown" in dom
+    assert "&lt;不是标签&gt; &amp; 引号" in dom
+
+
+def test_report_screenshot(report, tmp_path):
+    page, _ = report
+    shot = tmp_path / "report.png"
+    result = chromium(page, tmp_path / "profile", f"--screenshot={shot}")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert console_messages(result.stderr) == []
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 10_000
