@@ -15,7 +15,7 @@ from . import lexicon
 from .places import COUNTRY, PlaceMention, find_places, gazetteer, place_english
 from .resources import read_tsv
 from .times import TimeExpr, find_times
-from .tokens import first_word
+from .tokens import first_word, tag
 from .values import Claim, Document, Mention, Sentence
 
 _CLAUSE_BREAK = "，,；;：:。！？!?"
@@ -34,11 +34,10 @@ class Context:
     times: list[TimeExpr]
     set_phrases: list[tuple[int, int]]
     quoted: list[tuple[int, int]]
-    mention_spans: list[tuple[int, int]]
     people: dict[str, str]
 
 
-def build_context(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -> Context:
+def build_context(doc: Document, sentences: list[Sentence]) -> Context:
     norm = doc.norm
     ctx = Context(
         doc=doc,
@@ -47,7 +46,6 @@ def build_context(doc: Document, sentences: list[Sentence], mentions: list[Menti
         times=find_times(norm, doc.year),
         set_phrases=[(m.start(), m.end()) for m in lexicon.set_phrase_pattern().finditer(norm)],
         quoted=[(m.start(1), m.end(1)) for m in _QUOTES.finditer(norm)],
-        mention_spans=[(m.start, m.end) for m in mentions],
         people={},
     )
     ctx.people = _people_places(ctx)
@@ -273,11 +271,12 @@ def _trim(phrase: str) -> str:
     return phrase
 
 
-def _blank(norm: str, a: int, b: int, ctx: Context, m: Mention) -> str:
-    """The text [a, b) with times, places, qualifiers and other numbers cut out."""
+def _blank(norm: str, a: int, b: int, ctx: Context, m: Mention, claim_spans: list[tuple[int, int]]) -> str:
+    """The text [a, b) with times, places, qualifiers and other claims cut out (a non-claim
+    number stays: "66千伏线路")."""
     chars = list(norm[a:b])
     spans = [(t.start, t.end) for t in ctx.times] + [(p.start, p.end) for p in ctx.places]
-    spans += [s for s in ctx.mention_spans if s != (m.start, m.end)]
+    spans += [s for s in claim_spans if s != (m.start, m.end)]
     if m.qualifier_start >= 0:
         spans.append((m.qualifier_start, m.start))
     for x, y in spans:
@@ -291,41 +290,94 @@ def _is_filler(piece: str) -> bool:
     return not piece or piece in start_words or piece in end_words
 
 
-def _last_piece(text: str) -> str:
-    """The last meaningful piece before the number; a bare verb ("增加") takes the piece before it."""
-    pieces = [_trim(p) for p in text.split("\x00")]
-    pieces = [p for p in pieces if not _is_filler(p)]
-    if not pieces:
-        return ""
-    if len(pieces[-1]) <= 2 and len(pieces) > 1:
-        return pieces[-2] + pieces[-1]
-    return pieces[-1]
+#: Parts of speech that can stand in a metric phrase (jieba's tag set): nouns, verbal and
+#: adjectival nouns, abbreviations, idioms, distinguishing words, and the lexicon's own words.
+_NOUNISH = ("n", "nr", "nz", "nt", "ng", "vn", "an", "j", "l", "b", "eng", "q")
+_VERBISH = ("v", "vd", "vi", "a")
 
 
-def _first_piece(text: str) -> str:
-    pieces = [p for p in text.split("\x00")]
-    return _trim(pieces[0]) if pieces else ""
+def _head_phrase(text: str) -> str:
+    """The noun phrase that opens text ("风电项目、清水县" -> 风电项目)."""
+    words = []
+    for word, flag in tag(text):
+        if not flag.startswith(_NOUNISH) or flag in ("nrt", "ns"):
+            break
+        words.append(word)
+    return "".join(words)
 
 
-def resolve_metric(m: Mention, ctx: Context, previous: Claim | None) -> str:
+def _lead_phrase(text: str) -> str:
+    """The verb-and-noun phrase that opens text ("领取养老金，必须" -> 领取养老金)."""
+    words = []
+    for word, flag in tag(text):
+        if not _content(flag):
+            break
+        words.append(word)
+    return "".join(words)
+
+
+def _content(flag: str) -> bool:
+    return (flag.startswith(_NOUNISH) or flag.startswith(_VERBISH)) and flag != "ns"
+
+
+def _tail_phrase(text: str) -> str:
+    """The verb-and-noun phrase that closes text, past trailing function words
+    ("粮食产量保持在" -> 粮食产量保持, "使用项目资金为贫困户购牛" -> 贫困户购牛)."""
+    tagged = list(tag(text))
+    while tagged and not _content(tagged[-1][1]):
+        tagged.pop()
+    words = []
+    for word, flag in reversed(tagged):
+        if not _content(flag):
+            break
+        words.append(word)
+    return _trim("".join(reversed(words)))
+
+
+def _pieces(text: str) -> list[str]:
+    return [p for p in (_trim(p) for p in text.split("\x00")) if not _is_filler(p)]
+
+
+def resolve_metric(m: Mention, ctx: Context, claim_spans: list[tuple[int, int]], previous: Claim | None) -> str:
+    """The thing measured: the noun phrase right after the unit, else the phrase before the
+    number in its clause (with a bare verb before a noun joined to it: "治理" + "沙地")."""
     norm = ctx.doc.norm
+    unit = lexicon.units().get(m.unit_surface)
+    if m.unit_surface in _unit_metrics():
+        return _unit_metrics()[m.unit_surface]
     a, _ = _clause_bounds(norm, m.start, _LIST_BREAK)
     _, b = _clause_bounds(norm, m.end, _LIST_BREAK)
-    before = _last_piece(_blank(norm, a, m.start, ctx, m))[-_MAX_METRIC:]
+    before_pieces = _pieces(_blank(norm, a, m.start, ctx, m, claim_spans))
+    before = _tail_phrase(before_pieces[-1])[-_MAX_METRIC:] if before_pieces else ""
+    if before and len(before) <= 2 and len(before_pieces) > 1:
+        before = (_tail_phrase(before_pieces[-2]) + before)[-_MAX_METRIC:]
     after_q = lexicon.after_qualifier_pattern().match(norm, m.unit_end)
     after_start = after_q.end() if after_q else m.unit_end
-    after_text = _blank(norm, after_start, b, ctx, m)
-    after = _first_piece(after_text.lstrip("的"))[:_MAX_METRIC]
-    unit = lexicon.units().get(m.unit_surface)
-    counts = unit is None or unit.category in ("count", "people")
-    if after and (counts or len(before) <= 2):
-        verb = before[-2:] if before and len(before) <= 4 else ""
+    after_text = _blank(norm, after_start, b, ctx, m, claim_spans)
+    share = unit is not None and unit.category == "share"
+    after_piece = after_text.lstrip("\x00的").split("\x00")[0]
+    after = "" if share else _head_phrase(after_piece)[:_MAX_METRIC]
+    if not after and not share and not before and (unit is None or unit.category in ("count", "people")):
+        after = _lead_phrase(after_piece)[:_MAX_METRIC]  # "近3亿人领取养老金"
+    same_sentence = previous is not None and previous.sentence.start <= m.start < previous.sentence.end
+    if before in _change_verbs() and not after and same_sentence and len(before_pieces) == 1:
+        before = previous.metric + before  # "国内生产总值达到99.1万亿元，增长6.1%"
+    if after:
+        verb = before if before and len(before) <= 2 else ""
         return verb + after if verb and not after.startswith(verb) else after
     if before:
         return before
-    if previous is not None and previous.sentence.start <= m.start < previous.sentence.end and not after:
-        return previous.metric
-    return after
+    return previous.metric if same_sentence else ""
+
+
+@lru_cache(maxsize=None)
+def _change_verbs() -> frozenset[str]:
+    return frozenset(r["verb"] for r in read_tsv("change_verbs.tsv"))
+
+
+@lru_cache(maxsize=None)
+def _unit_metrics() -> dict[str, str]:
+    return {r["surface"]: r["metric"] for r in read_tsv("unit_metrics.tsv")}
 
 
 # --- kind ------------------------------------------------------------------------------------
@@ -346,28 +398,34 @@ def resolve_kind(m: Mention, si: int, ctx: Context) -> str:
 # --- the stage -------------------------------------------------------------------------------
 
 def attribute(mentions: list[Mention], ctx: Context) -> list[Claim]:
-    """Claims (and, with their rule, excluded mentions) for every mention, in text order."""
+    """Claims (and, with their rule, excluded mentions) for every mention, in text order.
+
+    Exclusion runs first over all mentions, so that attribution sees which neighbours are
+    claims (an excluded "66千伏" stays part of the metric "66千伏线路").
+    """
+    resolved = [resolve_unit(m, ctx) for m in mentions]
+    rules = [exclusion(m, ctx) for m in resolved]
+    claim_spans = [(m.start, m.end) for m, rule in zip(resolved, rules) if not rule]
     out: list[Claim] = []
     previous: Claim | None = None
-    for raw in mentions:
-        si = _sentence_of(raw.start, ctx)
+    for m, rule in zip(resolved, rules):
+        si = _sentence_of(m.start, ctx)
         sentence = ctx.sentences[si]
-        m = resolve_unit(raw, ctx)
-        rule = exclusion(m, ctx)
         if rule:
             out.append(Claim(ctx.doc.doc_id, m, sentence, status="excluded", rule=rule))
             continue
         place = resolve_place(m, si, ctx)
         claim = Claim(
             ctx.doc.doc_id, m, sentence, rule=m.rule,
-            metric=resolve_metric(m, ctx, previous),
+            metric=resolve_metric(m, ctx, claim_spans, previous),
             year=resolve_year(m, si, ctx),
             place=place, per=resolve_per(m, ctx), kind=resolve_kind(m, si, ctx),
         )
-        resolved = gazetteer().get(place)
+        gazetteer_place = gazetteer().get(place)
         claim.place_en = place_english(place) if place else ""
-        if resolved:
-            claim.province, claim.city, claim.county = resolved.province, resolved.city, resolved.county
+        if gazetteer_place:
+            claim.province, claim.city, claim.county = (
+                gazetteer_place.province, gazetteer_place.city, gazetteer_place.county)
         out.append(claim)
         previous = claim
     return out

@@ -13,11 +13,12 @@ The words that mark these patterns are in resources/factcheck.tsv.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 import pandas as pd
 
-from .diff import compatible, format_number, interval, overlap
+from .diff import compatible, format_number, interval, overlap, sentence_similarity
 from .placenorm import same_place
 from .resources import read_tsv
 from .score import dice
@@ -25,6 +26,10 @@ from .score import dice
 #: A metric shorter than this (增加, 投资) names an action rather than a fact, so its
 #: repetitions are not compared.
 MIN_REPEAT_METRIC = 3
+#: A restatement repeats the words on at least one side of the number: this many characters
+#: each side are compared (Dice of character bigrams), and this similarity is needed.
+CONTEXT_CHARS = 12
+CONTEXT_MIN = 0.5
 #: A share's whole is found by its metric when the words after 占 are this similar to it.
 WHOLE_MIN_DICE = 0.8
 
@@ -133,6 +138,24 @@ def _same_place(a: str, b: str) -> bool:
     return a == b or (bool(a) and bool(b) and same_place(a, b))
 
 
+def _sides(record: dict) -> tuple[str, str]:
+    """The words (punctuation dropped) just before and just after a claim in its sentence."""
+    sentence, rel, end = record["sentence"], record["rel"], record["rel_end"]
+    before = re.sub(r"\W", "", sentence[max(0, rel - CONTEXT_CHARS):rel])
+    after = re.sub(r"\W", "", sentence[end:end + CONTEXT_CHARS])
+    return before, after
+
+
+def restated(a: dict, b: dict) -> bool:
+    """The two claims share the words on one side of the number (or the table gives no
+    sentences to tell): "40万科左后旗人民告别贫困历史" restates "40万内蒙古科左后旗人民告别…",
+    while "共投入资金3.27亿元,改造危房" and "投入资金2.89亿元,通过集中供水" are two facts."""
+    if a["rel"] < 0 or b["rel"] < 0:
+        return True
+    return any(len(x) >= 2 and len(y) >= 2 and sentence_similarity(x, y) >= CONTEXT_MIN
+               for x, y in zip(_sides(a), _sides(b)))
+
+
 def check_repeats(records: list[dict]) -> list[dict]:
     """Mismatches between two statements of one fact: the same metric (as written), unit, per,
     year, place and kind, in two different sentences.
@@ -140,7 +163,8 @@ def check_repeats(records: list[dict]) -> list[dict]:
     A false contradiction costs the reader more than a missed one, so metrics must be equal
     (and at least MIN_REPEAT_METRIC characters long), not merely similar: "共投入资金" for
     housing is no restatement of "投入资金" for water. Two values in one sentence are list
-    members or a change ("分别补助1800元、2000元"), never a restatement.
+    members or a change ("分别补助1800元、2000元"), never a restatement; and a restatement
+    repeats some of the words around the number (``restated``).
     """
     groups: dict[tuple, list[dict]] = {}
     for record in (r for r in records if len(r["metric"]) >= MIN_REPEAT_METRIC):
@@ -151,6 +175,8 @@ def check_repeats(records: list[dict]) -> list[dict]:
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 if a["sentence"] == b["sentence"] or not _same_place(a["place"], b["place"]):
+                    continue
+                if not restated(a, b):
                     continue
                 if compatible(a, b):
                     continue

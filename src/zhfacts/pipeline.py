@@ -25,7 +25,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     """Every number mention of the document as a claim or an excluded mention (with its rule)."""
     sentences = split_sentences(doc)
     mentions = find_mentions(doc)
-    ctx = build_context(doc, sentences, mentions)
+    ctx = build_context(doc, sentences)
     return attribute(mentions, ctx)
 
 

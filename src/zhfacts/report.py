@@ -17,7 +17,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .consistency import check
-from .diff import align, format_number, is_table_path, load_claims
+from .diff import STATUSES, align, format_number, is_table_path, load_claims
 from .errors import ZhfactsError
 from .placenorm import canonical_place
 
@@ -97,12 +97,13 @@ def _chart(metric: str, unit: str, place: str, per: str, years: list[int], group
     points, first = [], {}
     for claim in sorted(group, key=lambda c: (c["year"], c["start"])):
         year = int(claim["year"])
-        first.setdefault(year, claim["value"])
+        first.setdefault(year, claim)
         points.append({"x": x(year), "y": y(claim["value"]), "label": f"{year}: {claim['text']} ({claim['doc_id']})"})
     return {
         "title": " · ".join(b for b in (metric, place, f"{unit}" + (f" per {per}" if per else "")) if b),
         "width": CHART_WIDTH, "height": CHART_HEIGHT,
-        "line": " ".join(f"{x(year)},{y(value)}" for year, value in first.items()),
+        "line": " ".join(f"{x(year)},{y(c['value'])}" for year, c in first.items()),
+        "values": [{"x": x(year), "y": y(c["value"]) - 8, "text": c["text"]} for year, c in first.items()],
         "points": points,
         "x_labels": [{"x": x(year), "text": str(year)} for year in years],
         "y_labels": [{"y": y(v), "text": format_number(v)} for v in (low, high)],
@@ -172,7 +173,7 @@ def render_report(documents: list[dict], diff: pd.DataFrame | None = None, title
         documents=views, diff=None if diff is None else diff_view(diff),
         diff_counts=None if diff is None else diff["status"].value_counts().to_dict(),
         charts=year_charts(all_claims), fields=CLAIM_FIELDS, columns=TABLE_COLUMNS,
-        numeric_columns=NUMERIC_COLUMNS,
+        numeric_columns=NUMERIC_COLUMNS, statuses=STATUSES,
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import jieba
+import jieba.posseg
 
 from .resources import read_tsv
 from .values import Document, Token
@@ -21,9 +22,9 @@ def tokenizer() -> jieba.Tokenizer:
     tok = jieba.Tokenizer()
     tok.initialize()
     for row in read_tsv("units.tsv"):
-        tok.add_word(row["surface"], freq=1000)
+        tok.add_word(row["surface"], freq=1000, tag="q")
     for row in read_tsv("metrics.tsv"):
-        tok.add_word(row["zh"], freq=1000)
+        tok.add_word(row["zh"], freq=1000, tag="n")
     for row in read_tsv("place_aliases.tsv"):
         tok.add_word(row["alias"], freq=1000, tag="ns")
     return tok
@@ -44,3 +45,14 @@ def first_word(text: str) -> str:
     for word in tokenizer().cut(text, HMM=False):
         return word
     return ""
+
+
+@lru_cache(maxsize=None)
+def _pos_tokenizer() -> jieba.posseg.POSTokenizer:
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+@lru_cache(maxsize=65536)
+def tag(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, part of speech) pairs of a short phrase; run only on candidate windows, not documents."""
+    return tuple((w.word, w.flag) for w in _pos_tokenizer().cut(text))
