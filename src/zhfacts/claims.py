@@ -338,13 +338,20 @@ def _pieces(text: str) -> list[str]:
     return [p for p in (_trim(p) for p in text.split("\x00")) if not _is_filler(p)]
 
 
-def resolve_metric(m: Mention, ctx: Context, claim_spans: list[tuple[int, int]], previous: Claim | None) -> str:
-    """The thing measured: the noun phrase right after the unit, else the phrase before the
-    number in its clause (with a bare verb before a noun joined to it: "治理" + "沙地")."""
+def metric_candidates(m: Mention, ctx: Context, claim_spans: list[tuple[int, int]],
+                      previous: Claim | None) -> list[tuple[str, str]]:
+    """Candidate metric phrases as (phrase, rule name), best first by the rules' own order.
+
+    The thing measured is the noun phrase right after the unit ("61家连锁超市"), joined to a
+    bare verb before the number ("治理100万亩沙地"); else the phrase before the number in its
+    clause; a bare change verb takes the previous claim's metric ("…，增长6.1%").
+    """
     norm = ctx.doc.norm
-    unit = lexicon.units().get(m.unit_surface)
     if m.unit_surface in _unit_metrics():
-        return _unit_metrics()[m.unit_surface]
+        return [(_unit_metrics()[m.unit_surface], "unit_metric")]
+    unit = lexicon.units().get(m.unit_surface)
+    share = unit is not None and unit.category == "share"
+    counts = unit is None or unit.category in ("count", "people")
     a, _ = _clause_bounds(norm, m.start, _LIST_BREAK)
     _, b = _clause_bounds(norm, m.end, _LIST_BREAK)
     before_pieces = _pieces(_blank(norm, a, m.start, ctx, m, claim_spans))
@@ -352,22 +359,25 @@ def resolve_metric(m: Mention, ctx: Context, claim_spans: list[tuple[int, int]],
     if before and len(before) <= 2 and len(before_pieces) > 1:
         before = (_tail_phrase(before_pieces[-2]) + before)[-_MAX_METRIC:]
     after_q = lexicon.after_qualifier_pattern().match(norm, m.unit_end)
-    after_start = after_q.end() if after_q else m.unit_end
-    after_text = _blank(norm, after_start, b, ctx, m, claim_spans)
-    share = unit is not None and unit.category == "share"
+    after_text = _blank(norm, after_q.end() if after_q else m.unit_end, b, ctx, m, claim_spans)
     after_piece = after_text.lstrip("\x00的").split("\x00")[0]
     after = "" if share else _head_phrase(after_piece)[:_MAX_METRIC]
-    if not after and not share and not before and (unit is None or unit.category in ("count", "people")):
-        after = _lead_phrase(after_piece)[:_MAX_METRIC]  # "近3亿人领取养老金"
     same_sentence = previous is not None and previous.sentence.start <= m.start < previous.sentence.end
-    if before in _change_verbs() and not after and same_sentence and len(before_pieces) == 1:
-        before = previous.metric + before  # "国内生产总值达到99.1万亿元，增长6.1%"
+    out: list[tuple[str, str]] = []
+    if after and before and len(before) <= 2 and not after.startswith(before):
+        out.append((before + after, "verb_noun_after"))
     if after:
-        verb = before if before and len(before) <= 2 else ""
-        return verb + after if verb and not after.startswith(verb) else after
+        out.append((after, "noun_after"))
+    if before in _change_verbs() and same_sentence and len(before_pieces) == 1:
+        out.append((previous.metric + before, "change_of_previous"))
     if before:
-        return before
-    return previous.metric if same_sentence else ""
+        out.append((before, "phrase_before"))
+    lead = "" if share else _lead_phrase(after_piece)[:_MAX_METRIC]
+    if lead and counts:
+        out.append((lead, "verb_phrase_after"))  # "近3亿人领取养老金"
+    if same_sentence and previous.metric:
+        out.append((previous.metric, "previous_metric"))
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -415,9 +425,11 @@ def attribute(mentions: list[Mention], ctx: Context) -> list[Claim]:
             out.append(Claim(ctx.doc.doc_id, m, sentence, status="excluded", rule=rule))
             continue
         place = resolve_place(m, si, ctx)
+        candidates = metric_candidates(m, ctx, claim_spans, previous)
+        metric, metric_rule = candidates[0] if candidates else ("", "")
         claim = Claim(
-            ctx.doc.doc_id, m, sentence, rule=m.rule,
-            metric=resolve_metric(m, ctx, claim_spans, previous),
+            ctx.doc.doc_id, m, sentence, rule=m.rule, metric_rule=metric_rule,
+            metric_candidates=candidates, metric=metric,
             year=resolve_year(m, si, ctx),
             place=place, per=resolve_per(m, ctx), kind=resolve_kind(m, si, ctx),
         )

@@ -17,8 +17,8 @@ SPEC_COLUMNS = [
 
 #: Columns zhfacts adds after the spec's own.
 EXTRA_COLUMNS = [
-    "kind", "place_en", "province", "city", "county", "rule", "status", "unit_surface",
-    "confidence",
+    "kind", "place_en", "province", "city", "county", "rule", "metric_rule", "status",
+    "unit_surface", "confidence",
 ]
 
 QUALIFIERS = ("=", "~", ">", ">=", "<", "<=")

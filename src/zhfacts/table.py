@@ -19,8 +19,8 @@ def claim_row(c: Claim, doc: Document) -> dict:
         "metric_en": metric_english(c.metric) if c.metric else "", "year": c.year, "place": c.place,
         "per": c.per, "sentence": c.sentence.text(doc), "kind": c.kind if c.status == "claim" else "",
         "place_en": c.place_en, "province": c.province, "city": c.city, "county": c.county,
-        "rule": c.rule, "status": c.status, "unit_surface": m.unit_surface,
-        "confidence": None,
+        "rule": c.rule, "metric_rule": c.metric_rule, "status": c.status, "unit_surface": m.unit_surface,
+        "confidence": c.confidence,
     }
 
 

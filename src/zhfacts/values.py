@@ -72,4 +72,6 @@ class Claim:
     county: str = ""
     per: str = ""
     kind: str = "actual"
-    notes: list[str] = field(default_factory=list)
+    metric_rule: str = ""
+    metric_candidates: list[tuple[str, str]] = field(default_factory=list)
+    confidence: float | None = None  # set by the trained ranker when it runs
