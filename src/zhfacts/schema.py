@@ -17,7 +17,7 @@ SPEC_COLUMNS = [
 
 #: Columns zhfacts adds after the spec's own.
 EXTRA_COLUMNS = [
-    "kind", "place_en", "province", "city", "county", "rule", "metric_rule", "status",
+    "kind", "metric_en_source", "place_en", "province", "city", "county", "rule", "metric_rule", "status",
     "unit_surface", "confidence",
 ]
 

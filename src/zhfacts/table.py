@@ -12,13 +12,14 @@ COLUMNS = SPEC_COLUMNS + EXTRA_COLUMNS
 
 def claim_row(c: Claim, doc: Document) -> dict:
     m = c.mention
+    metric_en, metric_en_source = metric_english(c.metric)
     return {
         "doc_id": c.doc_id, "start": m.start, "end": m.end, "text": doc.text[m.start:m.end],
         "value": float(m.value), "value_max": float(m.value_max) if m.value_max is not None else None,
         "unit": m.unit, "qualifier": m.qualifier, "metric": c.metric,
-        "metric_en": metric_english(c.metric) if c.metric else "", "year": c.year, "place": c.place,
+        "metric_en": metric_en, "year": c.year, "place": c.place,
         "per": c.per, "sentence": c.sentence.text(doc), "kind": c.kind if c.status == "claim" else "",
-        "place_en": c.place_en, "province": c.province, "city": c.city, "county": c.county,
+        "metric_en_source": metric_en_source, "place_en": c.place_en, "province": c.province, "city": c.city, "county": c.county,
         "rule": c.rule, "metric_rule": c.metric_rule, "status": c.status, "unit_surface": m.unit_surface,
         "confidence": c.confidence,
     }
