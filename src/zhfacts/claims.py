@@ -225,6 +225,16 @@ def resolve_place(m: Mention, si: int, ctx: Context) -> str:
     return ctx.doc.place
 
 
+def _division(place: str, pos: int, ctx: Context):
+    """The gazetteer entry of a place; a township or village takes the county the text last
+    named before the number (else the document's place), as it lies inside it."""
+    found = gazetteer().get(place)
+    if found or not place:
+        return found
+    counties = [p for p in ctx.places if p.end <= pos and p.place.level == 3 and p.place.county and not p.partner]
+    return counties[-1].place if counties else gazetteer().get(ctx.doc.place)
+
+
 # --- per -------------------------------------------------------------------------------------
 
 def resolve_per(m: Mention, ctx: Context) -> str:
@@ -433,11 +443,10 @@ def attribute(mentions: list[Mention], ctx: Context) -> list[Claim]:
             year=resolve_year(m, si, ctx),
             place=place, per=resolve_per(m, ctx), kind=resolve_kind(m, si, ctx),
         )
-        gazetteer_place = gazetteer().get(place)
         claim.place_en = place_english(place) if place else ""
-        if gazetteer_place:
-            claim.province, claim.city, claim.county = (
-                gazetteer_place.province, gazetteer_place.city, gazetteer_place.county)
+        division = _division(place, m.start, ctx)
+        if division:
+            claim.province, claim.city, claim.county = division.province, division.city, division.county
         out.append(claim)
         previous = claim
     return out
