@@ -294,3 +294,14 @@ def test_document_against_its_table(tmp_path):
     pairs = tmp_path / "pairs.csv"
     assert main(["diff", str(CORPUS / "kzhq-2020.txt"), str(out), "-o", str(pairs), "--fail-on", "changed"]) == 0
     assert set(read_table(pairs)["status"]) == {"same"}
+
+
+def test_documents_of_different_years_change_over_time(tmp_path, capsys):
+    """A stock stated for 今年 in a 2019 and a 2020 document is a change over time."""
+    a, b = tmp_path / "report-2019.txt", tmp_path / "report-2020.txt"
+    a.write_text("科左后旗概况\n\n今年全旗黄牛存栏达到80万头。\n", encoding="utf-8")
+    b.write_text("科左后旗概况\n\n今年全旗黄牛存栏达到85万头。\n", encoding="utf-8")
+    args = ["diff", str(a), str(b), "--year-a", "2019", "--year-b", "2020", "--place", "科左后旗", "--fail-on", "changed"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "0 changed, 1 over_time" in out and "+50,000 head, +6.25%, 2019 -> 2020" in out

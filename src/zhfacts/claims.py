@@ -79,14 +79,15 @@ def exclusion(m: Mention, ctx: Context) -> str:
         return "per_marker"
     if m.unit_surface == "" and m.value < 10 and regex.match(r"[省市县区旗乡镇村]", after or " "):
         return "collective_name"
-    if _overlap(m, ctx.set_phrases):
-        return "set_phrase"
+    if any(a < m.end and m.start < b and not (m.start <= a and b <= m.end and b - a < m.end - m.start)
+           for a, b in ctx.set_phrases):
+        return "set_phrase"  # a phrase inside a longer numeral is part of it: 一百零一万一千, 万分之三
     if _inside(m, ctx.quoted):
         return "quoted_name"
     unit = lexicon.units().get(m.unit_surface)
     if unit and unit.category == "rating" and regex.match(r"\p{Han}", after or " "):
         return "spec_rating"
-    if unit and unit.category in ("count", "people") and lexicon.abstract_noun_pattern().match(norm, m.unit_end):
+    if (unit is None or unit.category in ("count", "people")) and lexicon.abstract_noun_pattern().match(norm, m.unit_end):
         return "abstract_count"
     if m.unit == "" and not _counted_noun(m, ctx):
         return "no_unit"

@@ -148,8 +148,9 @@ def _sides(record: dict) -> tuple[str, str]:
 
 def restated(a: dict, b: dict) -> bool:
     """The two claims share the words on one side of the number (or the table gives no
-    sentences to tell): "40万科左后旗人民告别贫困历史" restates "40万内蒙古科左后旗人民告别…",
-    while "共投入资金3.27亿元,改造危房" and "投入资金2.89亿元,通过集中供水" are two facts."""
+    sentences to tell): "40万科左后旗人民告别贫困历史" restates
+    "40万内蒙古科左后旗人民告别…", while "共投入资金3.27亿元,改造危房" and
+    "投入资金2.89亿元,通过集中供水" are two facts."""
     if a["rel"] < 0 or b["rel"] < 0:
         return True
     return any(len(x) >= 2 and len(y) >= 2 and sentence_similarity(x, y) >= CONTEXT_MIN
@@ -174,7 +175,7 @@ def check_repeats(records: list[dict]) -> list[dict]:
     for group in groups.values():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if a["sentence"] == b["sentence"] or not _same_place(a["place"], b["place"]):
+                if (a["sentence"] and a["sentence"] == b["sentence"]) or not _same_place(a["place"], b["place"]):
                     continue
                 if not restated(a, b):
                     continue
@@ -261,7 +262,8 @@ def check_lists(sentences: list[list[dict]]) -> list[dict]:
                 items = [r for r in listed if (r["unit"], r["per"]) == unit_per]
                 if len(items) < 2 or not _additive(items[0]):
                     continue
-                totals = [r for r in group if r not in listed and _same_kind(r, items[0]) and _is_total(r)]
+                totals = [r for r in group
+                          if all(r is not i for i in listed) and _same_kind(r, items[0]) and _is_total(r)]
                 if not totals:
                     continue
                 total = min(totals, key=lambda r: abs(r["rel"] - q))
@@ -308,10 +310,12 @@ def _whole_by_metric(records: list[dict], part: dict, name: str) -> dict | None:
         return None
     candidates = [r for r in records
                   if r is not part and _same_kind(r, part) and dice(r["metric"], name) >= WHOLE_MIN_DICE
-                  and _same_place(r["place"], part["place"]) and (r["year"] == part["year"] or not r["year"] or not part["year"])]
+                  and _same_place(r["place"], part["place"])
+                  and (r["year"] == part["year"] or not r["year"] or not part["year"])]
     if not candidates:
         return None
-    return min(candidates, key=lambda r: (r["sentence_no"] != part["sentence_no"], abs(r["start"] - part["start"]), r["index"]))
+    return min(candidates, key=lambda r: (r["sentence_no"] != part["sentence_no"],
+                                          abs(r["start"] - part["start"]), r["index"]))
 
 
 def check_shares(records: list[dict], sentences: list[list[dict]], pairs: list[tuple[dict, list[dict]]]) -> list[dict]:
@@ -335,7 +339,7 @@ def check_shares(records: list[dict], sentences: list[list[dict]], pairs: list[t
                 name = name.removesuffix(link)
             whole = (stated_whole[-1] if stated_whole else total_of.get(id(parts[0]))
                      or _whole_by_metric(records, parts[-1], name))
-            if whole is None or not whole["value"] or whole in parts:
+            if whole is None or not whole["value"] or any(whole is p for p in parts):
                 continue
             findings.append(_share_finding(share, parts, whole))
     return findings
@@ -387,4 +391,5 @@ def excerpt(ref: dict, width: int = 30) -> str:
         return sentence[:2 * width]
     head = sentence[max(0, pos - width):pos]
     tail = sentence[pos + len(needle):pos + len(needle) + width]
-    return ("…" if pos > width else "") + head + f"【{needle}】" + tail + ("…" if pos + len(needle) + width < len(sentence) else "")
+    more = "…" if pos + len(needle) + width < len(sentence) else ""
+    return ("…" if pos > width else "") + head + f"【{needle}】" + tail + more

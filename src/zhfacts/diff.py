@@ -37,7 +37,8 @@ REQUIRED_COLUMNS = ("value", "unit", "metric")
 #: The claim columns each side of a diff row carries.
 SIDE_COLUMNS = SPEC_COLUMNS + ["kind", "place_en"]
 
-_DIGITS = re.compile(r"[0-9０-９][0-9０-９,，.．]*")
+#: A written number: digits with thousands separators and a decimal point ("，" separates clauses).
+_DIGITS = re.compile(r"[0-9０-９][0-9０-９,.．]*")
 
 
 # --- loading -----------------------------------------------------------------------------
@@ -80,11 +81,13 @@ def normalize_claims(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
         df["value_max"] = pd.to_numeric(df["value_max"].replace("", math.nan)).astype(float)
     except (ValueError, TypeError) as exc:
         raise ZhfactsError(source, f"column value or value_max is not numeric ({exc})") from None
+    if df["value"].isna().any():
+        raise ZhfactsError(source, f"row {df.index[df['value'].isna()][0] + 1}: column value: empty, expected a number")
     for column in ("start", "end"):
         numbers = pd.to_numeric(df[column].replace("", math.nan), errors="coerce")
         df[column] = numbers.fillna(-1).astype(int)
-    text_columns = [c for c in SPEC_COLUMNS + EXTRA_COLUMNS if c not in ("start", "end", "value", "value_max", "confidence")]
-    for column in text_columns:
+    numeric = ("start", "end", "value", "value_max", "confidence")
+    for column in (c for c in SPEC_COLUMNS + EXTRA_COLUMNS if c not in numeric):
         df[column] = df[column].map(as_text)
     df["qualifier"] = df["qualifier"].replace("", "=")
     bad = df.index[~df["qualifier"].isin(QUALIFIERS)]
@@ -112,8 +115,8 @@ def digit_places(text: str, value: float) -> tuple[float, float]:
     Chinese numerals ("三成") state no trailing zeros, so both are the last non-zero digit.
     """
     match = _DIGITS.search(text or "")
-    number_text = match.group().rstrip(",，.．") if match else ""
-    folded = number_text.translate({0xFF10 + d: str(d) for d in range(10)} | {0xFF0E: "."}).replace(",", "").replace("，", "")
+    number_text = match.group().rstrip(",.．") if match else ""
+    folded = number_text.translate({0xFF10 + d: str(d) for d in range(10)} | {0xFF0E: "."}).replace(",", "")
     try:
         number = float(folded)
     except ValueError:
@@ -146,7 +149,9 @@ def interval(claim, rounding: bool = False) -> tuple[float, float, bool, bool]:
     half = stated / 2 if rounding else 0.0
     floor = 0.0 if value >= 0 else -math.inf
     if qualifier == "~":
-        return value - max(APPROX_TOLERANCE * abs(value), stated / 2), top + max(APPROX_TOLERANCE * abs(top), stated / 2), False, False
+        def spread(x: float) -> float:
+            return max(APPROX_TOLERANCE * abs(x), stated / 2)
+        return value - spread(value), top + spread(top), False, False
     if qualifier == ">":
         if any(word in text for word in _inner_more()):
             return value, top + nonzero, True, True
@@ -334,5 +339,7 @@ def report_lines(table: pd.DataFrame, name_a: str, name_b: str) -> list[str]:
                 line += f": {sign}{format_number(row['abs_diff'])} {row['a_unit']}{rel}"
             if status == "changed":
                 line += ", compatible" if row["compatible"] else ", incompatible"
+            if status == "over_time":
+                line += f", {row['a_year']} -> {row['b_year']}"
             lines.append(line)
     return lines

@@ -31,7 +31,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     core = rf"(?:{_AR}|[{cn_start}])(?:{_AR}|[{cn}])*"
     return {
         "core": regex.compile(core),
-        "fraction": regex.compile(rf"(?P<den>百|千|万|{core})分之(?P<num>{core})"),
+        "fraction": regex.compile(rf"(?P<den>{core})分之(?P<num>{core})"),
         "share": regex.compile("|".join(regex.escape(s) for s in lexicon.shares())),
     }
 
@@ -120,15 +120,15 @@ def _adjacent_range(core: str) -> tuple[Decimal, Decimal, str] | None:
 def _qualifier(norm: str, a: int, end: int, inner: str) -> tuple[str, int, int]:
     """(code, start of a before-word or -1, end of an after-word or end); inner beats after beats before."""
     after = lexicon.after_qualifier_pattern().match(norm, end)
-    before = lexicon.before_qualifier_pattern().search(norm, max(0, a - 4), a)
-    q_start = before.start() if before else -1
+    before = lexicon.before_qualifier_pattern().search(norm, max(0, a - 6), a)
+    q_start = before.start(1) if before and before.group(1) else -1  # a bound a verb away stays in the metric
     q_end = after.end() if after else end
     if inner:
         return inner, q_start, q_end
     if after:
         return lexicon.qualifiers()["after"][after.group()], q_start, q_end
     if before:
-        return lexicon.qualifiers()["before"][before.group()], q_start, q_end
+        return lexicon.qualifiers()["before"][before.group(1) or before.group(2)], q_start, q_end
     return "=", q_start, q_end
 
 
@@ -148,11 +148,11 @@ def _fractions(norm: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out = []
     percent = lexicon.units()["%"]
     for m in _patterns()["fraction"].finditer(norm):
-        den = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000)}.get(m["den"]) or parse_numeral(m["den"])
+        den = parse_numeral(m["den"])
         num = parse_numeral(m["num"])
         if not den or num is None:
             continue
-        rule = "percent_words" if m["den"] == "百" else "fraction"
+        rule = "percent_words" if den == 100 else "fraction"
         out.append(_mention(norm, m.start(), m.end(), num * 100 / den, None, percent, "", rule))
         taken.append((m.start(), m.end()))
     return out
@@ -204,12 +204,26 @@ def _from_core(norm: str, a: int, b: int) -> Mention | None:
                 if trailing and not any(c in scale_chars() for c in norm[a:cut]) and j > m2.start():
                     lo = value * _scale_value(trailing)
                 return _mention(norm, a, end2, lo, hi, unit2, "", "range")
-    if len(core[:cut - a]) == 1 and core[0] in scale_chars() and (norm[a - 1:a] == "上" or norm[a - 2:a] == "数以"):
+    if all(c in scale_chars() for c in core[:cut - a]) and (norm[a - 1:a] == "上" or norm[a - 2:a] == "数以"):
         # 上百/上千/上万/上亿 and 数以亿计: "reaching that many" (spec 2.3).
         m = _mention(norm, a, end, value, None, unit, "", "reaching_scale")
         return Mention(**{**m.__dict__, "qualifier": ">="})
+    if unit is None and all(c in scale_chars() for c in core[:cut - a]):
+        return None  # a lone scale word with no unit is a word, not a number (万众, 百姓)
     rule = "number_unit" if unit else "bare_number"
     return _mention(norm, a, end, value, None, unit, inner, rule)
+
+
+def _signed_and_halved(norm: str, m: Mention) -> Mention:
+    """负3.9% is negative (the span takes 负); 三成半, 两年半 add half a unit (the span takes 半)."""
+    fields = dict(m.__dict__)
+    unit = lexicon.units().get(m.unit_surface)
+    if unit and unit.category in ("share", "time") and norm[m.end:m.end + 1] == "半" and m.value_max is None:
+        fields.update(value=m.value + unit.factor / 2, end=m.end + 1, unit_end=m.end + 1)
+    if norm[m.start - 1:m.start] == "负":
+        negate = lambda v: -v if v is not None else None  # noqa: E731
+        fields.update(start=m.start - 1, value=negate(fields["value"]), value_max=negate(m.value_max))
+    return Mention(**fields)
 
 
 def find_mentions(doc: Document) -> list[Mention]:
@@ -229,6 +243,7 @@ def find_mentions(doc: Document) -> list[Mention]:
         mention = _from_core(norm, m.start(), m.end())
         if mention is None:
             continue
+        mention = _signed_and_halved(norm, mention)
         out.append(mention)
         taken.append((mention.start, mention.end))
         pos = max(pos, mention.end)

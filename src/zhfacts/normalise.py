@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from .resources import read_tsv
 from .values import Document
 
@@ -27,9 +29,14 @@ def _table() -> dict[int, str]:
     return table
 
 
+#: "，" between full-width digits with three after it is a thousands separator ("１２，８５６");
+#: after ASCII digits it stays a clause comma ("2019年4月，40万").
+_WIDE_GROUP = regex.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
+
+
 def fold(text: str) -> str:
     """The folded copy of ``text``; always the same length."""
-    return text.translate(_table())
+    return _WIDE_GROUP.sub(",", text).translate(_table())
 
 
 def make_document(doc_id: str, text: str, year: str = "", place: str = "") -> Document:

@@ -11,7 +11,12 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+import regex
+
 from .resources import read_tsv
+
+
+_ZEROS = ("零", "〇", "○")
 
 
 @lru_cache(maxsize=None)
@@ -43,9 +48,15 @@ def numeral_chars() -> frozenset[str]:
     return frozenset(digits) | frozenset(scales) | points | {"零"}
 
 
+_GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
 def _arabic(s: str) -> Decimal | None:
-    s = s.replace(",", "").replace("，", "")
-    s = "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" or c == "．" else c for c in s)
+    s = "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" or c in "．，" else c for c in s)
+    if "," in s:
+        if not _GROUPED.fullmatch(s):
+            return None  # a thousands separator must be followed by groups of exactly three
+        s = s.replace(",", "")
     if not s or s.count(".") > 1 or not s.replace(".", "").isdigit() or s.startswith(".") or s.endswith("."):
         return None
     try:
@@ -55,18 +66,11 @@ def _arabic(s: str) -> Decimal | None:
 
 
 def _atom(s: str) -> Decimal | None:
-    """A scale-free run: Arabic digits, one Chinese digit, a Chinese decimal, or a digit string."""
-    digits, _, points = _chars()
+    """A scale-free run: Arabic digits, one Chinese digit, or a digit string."""
+    digits = _chars()[0]
     value = _arabic(s)
     if value is not None:
         return value
-    for p in points:
-        if p in s:
-            whole, _, frac = s.partition(p)
-            int_part = parse_numeral(whole) if whole else None
-            if int_part is None or not frac or any(c not in digits for c in frac):
-                return None
-            return int_part + Decimal("0." + "".join(str(digits[c]) for c in frac))
     if s and all(c in digits for c in s):
         if len(s) == 1:
             return Decimal(digits[s])
@@ -87,12 +91,15 @@ def _below_wan(s: str) -> Decimal | None:
             unit = scales[ch]
             if last_scale is not None and unit >= last_scale:
                 return None
-            mult = _atom(pending) if pending else (Decimal(1) if unit == 10 else None)
+            # A leading 十/百/千 stands for one of it (十五, 百五 = 150, 千三 = 1300).
+            # After 零, 十 stands for 一十 too (一百零十 = 110).
+            implicit = last_scale is None or (after_zero and unit == 10)
+            mult = _atom(pending) if pending else (Decimal(1) if implicit else None)
             if mult is None:
                 return None
             total += mult * unit
             pending, last_scale, after_zero = "", unit, False
-        elif ch in ("零", "〇", "○") and last_scale is not None and not pending:
+        elif ch in _ZEROS and last_scale is not None and not pending:
             after_zero = True
         else:
             pending += ch
@@ -113,9 +120,14 @@ def _below_wan(s: str) -> Decimal | None:
 @lru_cache(maxsize=4096)
 def parse_numeral(s: str) -> Decimal | None:
     """The value of a numeral string, or None when it is not a well-formed numeral."""
-    _, scales, _ = _chars()
-    if not s:
-        return None
+    _, scales, points = _chars()
+    if not s or regex.search(r"([万亿萬億])\1\1", s):
+        return None  # 万万万: a scale repeats at most twice (万万 = 亿)
+    point = next((i for i, c in enumerate(s) if c in points), -1)
+    if point >= 0:
+        return _decimal(s[:point], s[point + 1:])
+    if s[0] in _ZEROS and len(s) > 1:
+        return parse_numeral(s[1:])  # 零十 = 十
     big = [i for i, c in enumerate(s) if scales.get(c, 0) >= 10000]
     if not big:
         return _below_wan(s) if any(c in scales for c in s) else _atom(s)
@@ -129,7 +141,7 @@ def parse_numeral(s: str) -> Decimal | None:
     if not rest:
         return value
     digits = _chars()[0]
-    if rest[0] in ("零", "〇", "○"):
+    if rest[0] in _ZEROS:
         rest_value = parse_numeral(rest[1:])
     elif len(rest) == 1 and rest in digits:
         # 一万三 = 13000: a bare digit after a scale abbreviates the next lower place.
@@ -139,3 +151,16 @@ def parse_numeral(s: str) -> Decimal | None:
     if rest_value is None or rest_value >= top:
         return None
     return value + rest_value
+
+
+def _decimal(whole: str, frac: str) -> Decimal | None:
+    """三点五, 十点二三三, 两千三点一 (= 2300.1), 三点五万 (= 35000): the Chinese decimal point."""
+    digits, scales, _ = _chars()
+    scale = Decimal(1)
+    while frac and frac[-1] in scales:
+        scale *= scales[frac[-1]]
+        frac = frac[:-1]
+    base = parse_numeral(whole) if whole else None
+    if base is None or not frac or any(c not in digits for c in frac):
+        return None
+    return (base + Decimal("0." + "".join(str(digits[c]) for c in frac))) * scale

@@ -30,7 +30,7 @@ TABLE_COLUMNS = ("start", "text", "value", "unit", "qualifier", "metric", "metri
 NUMERIC_COLUMNS = ("start", "value")
 
 CHART_WIDTH, CHART_HEIGHT = 360, 170
-CHART_MARGIN = {"left": 78, "right": 16, "top": 14, "bottom": 28}
+CHART_MARGIN = {"left": 78, "right": 24, "top": 24, "bottom": 28}
 
 _YEAR = re.compile(r"^\d{4}$")
 

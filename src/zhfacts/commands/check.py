@@ -11,7 +11,8 @@ HELP = "check one document's claims: repeated facts, parts against totals, share
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", metavar="DOC|TABLE", help="document (.txt) or fact table (.csv/.jsonl/.parquet or a directory)")
+    parser.add_argument("path", metavar="DOC|TABLE",
+                        help="document (.txt) or fact table (.csv/.jsonl/.parquet or a directory)")
     parser.add_argument("--json", action="store_true", help="print the findings as a JSON list")
     parser.add_argument("--fail", action="store_true", help="exit 1 when any finding is a mismatch")
     parser.add_argument("--year", help="document year when the document is outside the corpus")

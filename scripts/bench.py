@@ -1,0 +1,157 @@
+"""Throughput and peak memory of `zhfacts extract` next to plain jieba segmentation of the same text.
+
+jieba.lcut is the floor: zhfacts segments with jieba too, so the ratio shows what the rest of
+the pipeline costs. Every run is a fresh subprocess, so start-up, dictionary loading and peak
+memory are those of a real invocation; times are the best of --repeat runs, memory the
+largest. A second check extracts K copies of one document as K files (K = 1 and 50): the
+peak memory should not grow with the number of files.
+
+    python scripts/bench.py [--chars 300000] [--repeat 3] [--markdown]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+#: jieba in a child: dictionary loaded before the clock starts, so only segmentation is timed.
+JIEBA = """
+import json, sys, time
+import jieba
+jieba.setLogLevel(60)
+jieba.initialize()
+with open(sys.argv[1], encoding="utf-8") as f:
+    text = f.read()
+start = time.perf_counter()
+jieba.lcut(text)
+print(json.dumps({"seconds": time.perf_counter() - start}))
+"""
+
+#: The extract command in a child, warmed up on a short file so imports and lexicons are loaded.
+ZHFACTS = """
+import json, sys, time
+from zhfacts import cli
+warm, path, out = sys.argv[1:4]
+assert cli.main(["extract", warm, "-o", out]) == 0
+start = time.perf_counter()
+assert cli.main(["extract", path, "-o", out]) == 0
+print(json.dumps({"seconds": time.perf_counter() - start}))
+"""
+
+CLI = [sys.executable, "-m", "zhfacts.cli", "extract"]
+
+
+@dataclass
+class Run:
+    wall: float  # seconds, whole process
+    rss_mib: float  # peak resident memory of the process
+    inner: float | None = None  # seconds the child reports for its own work, start-up excluded
+
+
+def run(cmd: list[str], workdir: Path) -> Run:
+    """Run ``cmd`` and reap it with wait4, which gives this child's own peak RSS."""
+    out, err = workdir / "stdout", workdir / "stderr"
+    with open(out, "wb") as stdout, open(err, "wb") as stderr:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=stdout, stderr=stderr)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"bench: {' '.join(cmd)} failed ({proc.returncode}):\n{err.read_text(errors='replace')}")
+    # ru_maxrss is in KiB on Linux, in bytes on macOS
+    rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    text = out.read_text().strip()
+    return Run(wall, rss, json.loads(text.splitlines()[-1])["seconds"] if text else None)
+
+
+def best(runs: list[Run]) -> Run:
+    """Fastest wall time, fastest inner time, largest memory: each figure at its own best or worst."""
+    inner = [r.inner for r in runs if r.inner is not None]
+    return Run(min(r.wall for r in runs), max(r.rss_mib for r in runs), min(inner) if inner else None)
+
+
+def build_input(chars: int) -> str:
+    """The corpus documents one after another, repeated and cut to exactly ``chars`` characters."""
+    docs = [p.read_text(encoding="utf-8").strip() for p in sorted(CORPUS.glob("*.txt"))]
+    if not docs:
+        sys.exit(f"bench: no documents in {CORPUS}")
+    block = "\n\n".join(docs) + "\n\n"
+    return (block * (chars // len(block) + 1))[:chars]
+
+
+def throughput(chars: int, seconds: float | None) -> str:
+    return f"{chars / seconds:,.0f} char/s ({seconds:.2f} s)" if seconds else "-"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, default=300_000, help="size of the input (default 300000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the best is kept")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="zhfacts-bench-") as tmp:
+        tmp = Path(tmp)
+        text = build_input(args.chars)
+        path = tmp / "bench.txt"
+        path.write_text(text, encoding="utf-8")
+        warm = tmp / "warm.txt"
+        warm.write_text(text[:2000], encoding="utf-8")
+        out = str(tmp / "out.csv")
+
+        jieba, cli, inproc = [], [], []
+        for _ in range(args.repeat):
+            jieba.append(run([sys.executable, "-c", JIEBA, str(path)], tmp))
+            cli.append(run(CLI + [str(path), "-o", out], tmp))
+            inproc.append(run([sys.executable, "-c", ZHFACTS, str(warm), str(path), out], tmp))
+        jieba_run, cli_run, inproc_run = best(jieba), best(cli), best(inproc)
+
+        document = max(CORPUS.glob("*.txt"), key=lambda p: p.stat().st_size)
+        files = {}
+        for k in (1, 50):
+            folder = tmp / f"files-{k}"
+            folder.mkdir()
+            for i in range(k):
+                shutil.copyfile(document, folder / f"{document.stem}-{i:02d}.txt")
+            files[k] = run(CLI + [str(folder), "-o", out], tmp)
+
+    n = len(text)
+    doc_chars = len(document.read_text(encoding="utf-8"))
+    rows = [
+        ("jieba.lcut", throughput(n, jieba_run.wall), throughput(n, jieba_run.inner), f"{jieba_run.rss_mib:.0f} MiB"),
+        ("zhfacts extract", throughput(n, cli_run.wall), throughput(n, inproc_run.inner),
+         f"{cli_run.rss_mib:.0f} MiB"),
+        ("zhfacts / jieba", f"{jieba_run.wall / cli_run.wall:.3f}", f"{jieba_run.inner / inproc_run.inner:.3f}", ""),
+    ] + [
+        (f"zhfacts extract, {k} × {document.name}", throughput(k * doc_chars, r.wall), "-", f"{r.rss_mib:.0f} MiB")
+        for k, r in files.items()
+    ]
+    header = ("", "whole process", "in-process (start-up excluded)", "peak RSS")
+    intro = (f"{n:,} characters (corpus/*.txt repeated), best of {args.repeat}; "
+             f"zhfacts / jieba is the ratio of throughputs.")
+    print(intro)
+    print()
+    if args.markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+    else:
+        widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        for row in [header, *rows]:
+            print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
