@@ -5,7 +5,7 @@ the rule that produced it, so precision can be measured per rule.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,14 +14,22 @@ import regex
 from . import lexicon
 from .places import COUNTRY, PlaceMention, find_places, gazetteer, place_english
 from .resources import read_tsv
+from .spans import Ordered
 from .times import TimeExpr, find_times
 from .tokens import first_word, tag
-from .values import Claim, Document, Mention, Sentence
+from .numerals import numeral_chars
+from .values import Claim, Document, Mention, Sentence, Token
 
 _CLAUSE_BREAK = "，,；;：:。！？!?"
 _LIST_BREAK = _CLAUSE_BREAK + "、"
 _QUOTES = regex.compile(r"[“\"「『‘]([^“”\"「」『』‘’]{1,8})[”\"」』’]")
 _MAX_METRIC = 14
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
 
 
 @dataclass
@@ -30,36 +38,56 @@ class Context:
 
     doc: Document
     sentences: list[Sentence]
-    places: list[PlaceMention]
-    times: list[TimeExpr]
-    set_phrases: list[tuple[int, int]]
-    quoted: list[tuple[int, int]]
+    sentence_starts: list[int]
+    paragraph_first: list[int]  # sentence index -> index of its paragraph's first sentence
+    headings: list[tuple[int, str]]  # (sentence index, year it names or "") for section headings
+    places: Ordered
+    place_at: dict[int, PlaceMention]
+    times: Ordered
+    set_phrases: Ordered
+    quoted: Ordered
+    word_starts: frozenset[int]
     people: dict[str, str]
 
 
-def build_context(doc: Document, sentences: list[Sentence]) -> Context:
+def build_context(doc: Document, sentences: list[Sentence], tokens: list[Token]) -> Context:
     norm = doc.norm
+    places = find_places(norm)
+    times = Ordered(find_times(norm, doc.year))
+    first: list[int] = []
+    for i, s in enumerate(sentences):
+        first.append(first[-1] if i and sentences[i - 1].paragraph == s.paragraph else i)
+    headings = []
+    for i, h in enumerate(sentences):
+        if h.heading and not regex.search(r"年\d{1,2}月\d{1,2}日", norm[h.start:h.end]):  # a dateline heads nothing
+            named = [t.year for t in times.starting_in(h.start, h.end) if t.year]
+            headings.append((i, named[0] if named else ""))
     ctx = Context(
         doc=doc,
         sentences=sentences,
-        places=find_places(norm),
-        times=find_times(norm, doc.year),
-        set_phrases=[(m.start(), m.end()) for m in lexicon.set_phrase_pattern().finditer(norm)],
-        quoted=[(m.start(1), m.end(1)) for m in _QUOTES.finditer(norm)],
+        sentence_starts=[s.start for s in sentences],
+        paragraph_first=first,
+        headings=headings,
+        places=Ordered(places),
+        place_at={p.start: p for p in places},
+        times=times,
+        set_phrases=Ordered(Span(m.start(), m.end()) for m in lexicon.set_phrase_pattern().finditer(norm)),
+        quoted=Ordered(Span(m.start(1), m.end(1)) for m in _QUOTES.finditer(norm)),
+        word_starts=frozenset(t.start for t in tokens),
         people={},
     )
     ctx.people = _people_places(ctx)
     return ctx
 
 
+#: No place, time, set phrase or quotation in the texts zhfacts reads is longer than this.
+_LONGEST_SPAN = 40
+
+
 # --- exclusion rules -------------------------------------------------------------------------
 
-def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= m.start and m.end <= b for a, b in spans)
-
-
-def _overlap(m: Mention, spans) -> bool:
-    return any(a < m.end and m.start < b for a, b in spans)
+def _around(m: Mention, spans: Ordered) -> list:
+    return [x for x in spans.starting_in(m.start - _LONGEST_SPAN, m.end) if x.end > m.start]
 
 
 def exclusion(m: Mention, ctx: Context) -> str:
@@ -67,7 +95,7 @@ def exclusion(m: Mention, ctx: Context) -> str:
     norm = ctx.doc.norm
     before = norm[max(0, m.start - 1):m.start]
     after = norm[m.unit_end:m.unit_end + 1]
-    if any(t.start <= m.start < t.end for t in ctx.times):
+    if any(t.start <= m.start < t.end for t in _around(m, ctx.times)):
         return "date"
     if m.unit == "year" and m.value == int(m.value) and 1000 <= m.value <= 2999 and m.value_max is None:
         return "date"
@@ -75,14 +103,17 @@ def exclusion(m: Mention, ctx: Context) -> str:
         return "date"
     if before in ("第", "初"):
         return "ordinal"
+    single = m.end - m.start - len(m.unit_surface) == 1 and norm[m.start] in numeral_chars()
+    if single and m.start not in ctx.word_starts and not m.rule.startswith("reaching_scale"):
+        return "inside_word"  # a one-character numeral inside a word: 统一, 一些, 进一步
     if norm[m.start:m.end] in lexicon.per_markers():
         return "per_marker"
     if m.unit_surface == "" and m.value < 10 and regex.match(r"[省市县区旗乡镇村]", after or " "):
         return "collective_name"
-    if any(a < m.end and m.start < b and not (m.start <= a and b <= m.end and b - a < m.end - m.start)
-           for a, b in ctx.set_phrases):
+    if any(not (m.start <= x.start and x.end <= m.end and x.end - x.start < m.end - m.start)
+           for x in _around(m, ctx.set_phrases)):
         return "set_phrase"  # a phrase inside a longer numeral is part of it: 一百零一万一千, 万分之三
-    if _inside(m, ctx.quoted):
+    if any(x.start <= m.start and m.end <= x.end for x in _around(m, ctx.quoted)):
         return "quoted_name"
     unit = lexicon.units().get(m.unit_surface)
     if unit and unit.category == "rating" and regex.match(r"\p{Han}", after or " "):
@@ -113,9 +144,8 @@ def _counted_noun(m: Mention, ctx: Context) -> str:
     norm = ctx.doc.norm
     _, clause_end = _clause_bounds(norm, m.end)
     pos = m.end
-    for p in ctx.places:
-        if p.start == pos:
-            pos = p.end
+    if pos in ctx.place_at:
+        pos = ctx.place_at[pos].end
     found = lexicon.counted_noun_pattern().match(norm, pos, min(clause_end, pos + 8))
     if found is None:
         window = norm[pos:min(clause_end, pos + 8)]
@@ -145,13 +175,12 @@ def resolve_unit(m: Mention, ctx: Context) -> Mention:
 # --- year ------------------------------------------------------------------------------------
 
 def _sentence_of(pos: int, ctx: Context) -> int:
-    starts = [s.start for s in ctx.sentences]
-    return max(0, bisect_right(starts, pos) - 1)
+    return max(0, bisect_right(ctx.sentence_starts, pos) - 1)
 
 
 def resolve_year(m: Mention, si: int, ctx: Context) -> str:
     norm, s = ctx.doc.norm, ctx.sentences[si]
-    in_sentence = [t for t in ctx.times if s.start <= t.start < s.end and not t.base]
+    in_sentence = [t for t in ctx.times.starting_in(s.start, s.end) if not t.base]
     # A time expression that modifies this number directly ("2014年的11%").
     for t in in_sentence:
         if t.direct and t.end < m.start and norm[t.end:m.start] == "的" + norm[t.end + 1:m.start]:
@@ -173,17 +202,10 @@ def _heading_year(si: int, ctx: Context) -> str:
     A heading without a year ends the previous heading's section; a dateline ("2020年5月22日
     在…会议上") dates another event and heads nothing.
     """
-    headings = [j for j in range(si) if ctx.sentences[j].heading and not _is_dateline(ctx.sentences[j], ctx)]
-    for j in ([headings[-1]] if headings else []) + headings[:1]:
-        h = ctx.sentences[j]
-        named = [t for t in ctx.times if h.start <= t.start < h.end and t.year]
-        if named:
-            return named[0].year
-    return ""
-
-
-def _is_dateline(h: Sentence, ctx: Context) -> bool:
-    return bool(regex.search(r"年\d{1,2}月\d{1,2}日", ctx.doc.norm[h.start:h.end]))
+    above = ctx.headings[:bisect_left(ctx.headings, (si, ""))]
+    if not above:
+        return ""
+    return above[-1][1] or ctx.headings[0][1]
 
 
 # --- place -----------------------------------------------------------------------------------
@@ -192,8 +214,8 @@ def _scope_place(p: PlaceMention, ctx: Context) -> str:
     """全旗, 全苏木: the place of that level the text last named, or the document's place."""
     if p.place == COUNTRY:
         return COUNTRY.name
-    for q in reversed([q for q in ctx.places if q.end <= p.start and not q.scope and not q.partner]):
-        if q.place.level == p.place.level and q.surface.endswith(p.place.name):
+    for q in reversed(ctx.places.before(p.start)):
+        if not q.scope and not q.partner and q.place.level == p.place.level and q.surface.endswith(p.place.name):
             return q.surface
     return ctx.doc.place
 
@@ -201,7 +223,7 @@ def _scope_place(p: PlaceMention, ctx: Context) -> str:
 def _people_places(ctx: Context) -> dict[str, str]:
     """Persons introduced with their village ("努古斯台嘎查的春梅") keep it (claims-spec 2.2)."""
     norm, out = ctx.doc.norm, {}
-    for p in ctx.places:
+    for p in ctx.places.items:
         if p.place.level >= 4 and norm.startswith("的", p.end):
             name = first_word(norm[p.end + 1:p.end + 5])
             if 2 <= len(name) <= 3 and regex.fullmatch(r"\p{Han}+", name):
@@ -211,18 +233,17 @@ def _people_places(ctx: Context) -> dict[str, str]:
 
 def resolve_place(m: Mention, si: int, ctx: Context) -> str:
     s = ctx.sentences[si]
-    for p in reversed([p for p in ctx.places if s.start <= p.start and p.end <= m.start]):
-        if p.end == m.start or not p.partner:
+    for p in reversed(ctx.places.starting_in(s.start, m.start)):
+        if p.end <= m.start and (p.end == m.start or not p.partner):
             return _scope_place(p, ctx) if p.scope else p.surface
     sentence_text = ctx.doc.norm[s.start:s.end]
     for person, place in ctx.people.items():
         if person in sentence_text:
             return place
-    paragraph = [t for t in ctx.sentences[:si] if t.paragraph == s.paragraph]
-    if paragraph:
-        for p in reversed([p for p in ctx.places if paragraph[0].start <= p.start < s.start]):
-            if not p.partner and not p.scope:
-                return p.surface
+    first = ctx.sentences[ctx.paragraph_first[si]]
+    for p in reversed(ctx.places.starting_in(first.start, s.start)):
+        if not p.partner and not p.scope:
+            return p.surface
     return ctx.doc.place
 
 
@@ -232,8 +253,10 @@ def _division(place: str, pos: int, ctx: Context):
     found = gazetteer().get(place)
     if found or not place:
         return found
-    counties = [p for p in ctx.places if p.end <= pos and p.place.level == 3 and p.place.county and not p.partner]
-    return counties[-1].place if counties else gazetteer().get(ctx.doc.place)
+    for p in reversed(ctx.places.before(pos)):
+        if p.place.level == 3 and p.place.county and not p.partner:
+            return p.place
+    return gazetteer().get(ctx.doc.place)
 
 
 # --- per -------------------------------------------------------------------------------------
@@ -286,8 +309,10 @@ def _blank(norm: str, a: int, b: int, ctx: Context, m: Mention, claim_spans: lis
     """The text [a, b) with times, places, qualifiers and other claims cut out (a non-claim
     number stays: "66千伏线路")."""
     chars = list(norm[a:b])
-    spans = [(t.start, t.end) for t in ctx.times] + [(p.start, p.end) for p in ctx.places]
-    spans += [s for s in claim_spans if s != (m.start, m.end)]
+    near = ctx.times.starting_in(a - _LONGEST_SPAN, b) + ctx.places.starting_in(a - _LONGEST_SPAN, b)
+    spans = [(x.start, x.end) for x in near]
+    lo = bisect_left(claim_spans, (a - _LONGEST_SPAN, 0))
+    spans += [c for c in claim_spans[lo:bisect_left(claim_spans, (b, 0))] if c != (m.start, m.end)]
     if m.qualifier_start >= 0:
         spans.append((m.qualifier_start, m.start))
     for x, y in spans:

@@ -18,6 +18,7 @@ import regex
 from . import lexicon
 from .numerals import digit_chars, numeral_chars, parse_numeral, scale_chars
 from .resources import read_tsv
+from .spans import Marks
 from .values import Document, Mention
 
 _RANGE_SEP = "-~～—–至到"
@@ -144,7 +145,7 @@ def _mention(norm, a, end, value, value_max, unit, qualifier_inner, rule, unit_e
     )
 
 
-def _fractions(norm: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _fractions(norm: str, taken: Marks) -> list[Mention]:
     out = []
     percent = lexicon.units()["%"]
     for m in _patterns()["fraction"].finditer(norm):
@@ -154,11 +155,11 @@ def _fractions(norm: str, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         rule = "percent_words" if den == 100 else "fraction"
         out.append(_mention(norm, m.start(), m.end(), num * 100 / den, None, percent, "", rule))
-        taken.append((m.start(), m.end()))
+        taken.mark(m.start(), m.end())
     return out
 
 
-def _shares(norm: str, taken: list[tuple[int, int]]) -> list[Mention]:
+def _shares(norm: str, taken: Marks) -> list[Mention]:
     out = []
     percent = lexicon.units()["%"]
     for m in _patterns()["share"].finditer(norm):
@@ -167,12 +168,8 @@ def _shares(norm: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if qual != "=":
             mention = Mention(**{**mention.__dict__, "qualifier": qual})
         out.append(mention)
-        taken.append((m.start(), m.end()))
+        taken.mark(m.start(), m.end())
     return out
-
-
-def _overlaps(a: int, b: int, taken: list[tuple[int, int]]) -> bool:
-    return any(a < y and x < b for x, y in taken)
 
 
 def _from_core(norm: str, a: int, b: int) -> Mention | None:
@@ -204,10 +201,15 @@ def _from_core(norm: str, a: int, b: int) -> Mention | None:
                 if trailing and not any(c in scale_chars() for c in norm[a:cut]) and j > m2.start():
                     lo = value * _scale_value(trailing)
                 return _mention(norm, a, end2, lo, hi, unit2, "", "range")
-    if all(c in scale_chars() for c in core[:cut - a]) and (norm[a - 1:a] == "上" or norm[a - 2:a] == "数以"):
-        # 上百/上千/上万/上亿 and 数以亿计: "reaching that many" (spec 2.3).
-        m = _mention(norm, a, end, value, None, unit, "", "reaching_scale")
-        return Mention(**{**m.__dict__, "qualifier": ">="})
+    if all(c in scale_chars() for c in core[:cut - a]):
+        if norm[a - 1:a] == "上" or norm[a - 2:a] == "数以":
+            # 上百/上千/上万/上亿 and 数以亿计: "reaching that many" (spec 2.3).
+            m = _mention(norm, a, end, value, None, unit, "", "reaching_scale")
+            return Mention(**{**m.__dict__, "qualifier": ">="})
+        if norm[a - 1:a] == "几":
+            # 几亿人: several of the scale, so at least two of it.
+            m = _mention(norm, a - 1, end, value * 2, None, unit, "", "several_scale")
+            return Mention(**{**m.__dict__, "qualifier": ">="})
     if unit is None and all(c in scale_chars() for c in core[:cut - a]):
         return None  # a lone scale word with no unit is a word, not a number (万众, 百姓)
     rule = "number_unit" if unit else "bare_number"
@@ -229,7 +231,7 @@ def _signed_and_halved(norm: str, m: Mention) -> Mention:
 def find_mentions(doc: Document) -> list[Mention]:
     """Every number mention of the document, in text order (claims and non-claims alike)."""
     norm = doc.norm
-    taken: list[tuple[int, int]] = []
+    taken = Marks(len(norm))
     out = _fractions(norm, taken) + _shares(norm, taken)
     core = _patterns()["core"]
     pos = 0
@@ -238,14 +240,14 @@ def find_mentions(doc: Document) -> list[Mention]:
         if not m:
             break
         pos = m.end()
-        if _overlaps(m.start(), m.end(), taken):
+        if taken.any(m.start(), m.end()):
             continue
         mention = _from_core(norm, m.start(), m.end())
         if mention is None:
             continue
         mention = _signed_and_halved(norm, mention)
         out.append(mention)
-        taken.append((mention.start, mention.end))
+        taken.mark(mention.start, mention.end)
         pos = max(pos, mention.end)
     out.sort(key=lambda x: x.start)
     return out

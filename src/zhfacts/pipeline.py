@@ -15,6 +15,7 @@ from .mentions import find_mentions
 from .normalise import make_document
 from .sentences import split_sentences
 from .table import claim_row, to_frame
+from .tokens import tokenize
 from .values import Claim, Document
 
 #: The bundled corpus, used when extract is given no path.
@@ -24,8 +25,9 @@ CORPUS_DIR = Path("corpus")
 def extract_claims(doc: Document) -> list[Claim]:
     """Every number mention of the document as a claim or an excluded mention (with its rule)."""
     sentences = split_sentences(doc)
+    tokens = tokenize(doc)
     mentions = find_mentions(doc)
-    ctx = build_context(doc, sentences)
+    ctx = build_context(doc, sentences, tokens)
     return attribute(mentions, ctx)
 
 
