@@ -84,6 +84,24 @@ def build_context(doc: Document, sentences: list[Sentence], tokens: list[Token])
 _LONGEST_SPAN = 40
 
 
+def _single_numeral(m: Mention, norm: str) -> bool:
+    """A one-character Chinese numeral (一, 万 ...), the kind that is often part of a word."""
+    return m.end - m.start - len(m.unit_surface) == 1 and norm[m.start] in numeral_chars()
+
+
+def word_windows(doc: Document, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The clauses that hold a one-character Chinese numeral: where words must be known."""
+    out: list[tuple[int, int]] = []
+    for m in mentions:
+        if _single_numeral(m, doc.norm):
+            a, b = _clause_bounds(doc.norm, m.start)
+            if out and a < out[-1][1]:
+                out[-1] = (out[-1][0], max(b, out[-1][1]))
+            else:
+                out.append((a, b))
+    return out
+
+
 # --- exclusion rules -------------------------------------------------------------------------
 
 def _around(m: Mention, spans: Ordered) -> list:
@@ -103,8 +121,7 @@ def exclusion(m: Mention, ctx: Context) -> str:
         return "date"
     if before in ("第", "初"):
         return "ordinal"
-    single = m.end - m.start - len(m.unit_surface) == 1 and norm[m.start] in numeral_chars()
-    if single and m.start not in ctx.word_starts and not m.rule.startswith("reaching_scale"):
+    if _single_numeral(m, norm) and m.start not in ctx.word_starts and not m.rule.startswith("reaching_scale"):
         return "inside_word"  # a one-character numeral inside a word: 统一, 一些, 进一步
     if norm[m.start:m.end] in lexicon.per_markers():
         return "per_marker"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .claims import attribute, build_context
+from .claims import attribute, build_context, word_windows
 from .docio import read_document
 from .manifest import read_manifest
 from .mentions import find_mentions
@@ -25,8 +25,8 @@ CORPUS_DIR = Path("corpus")
 def extract_claims(doc: Document) -> list[Claim]:
     """Every number mention of the document as a claim or an excluded mention (with its rule)."""
     sentences = split_sentences(doc)
-    tokens = tokenize(doc)
     mentions = find_mentions(doc)
+    tokens = tokenize(doc, word_windows(doc, mentions))
     ctx = build_context(doc, sentences, tokens)
     return attribute(mentions, ctx)
 

@@ -35,9 +35,13 @@ def jieba_frequency(word: str) -> int:
     return tokenizer().FREQ.get(word, 0) or 0
 
 
-def tokenize(doc: Document) -> list[Token]:
-    """Tokens over the folded text; offsets are into the document."""
-    return [Token(a, b, doc.text[a:b]) for _, a, b in tokenizer().tokenize(doc.norm, HMM=True)]
+def tokenize(doc: Document, windows: list[tuple[int, int]] | None = None) -> list[Token]:
+    """Tokens over the folded text, offsets into the document: the whole text, or only the given
+    windows (segmenting a whole archive costs as much as everything else together, and only the
+    clauses around ambiguous numerals need words)."""
+    spans = windows if windows is not None else [(0, len(doc.norm))]
+    return [Token(a + w0, b + w0, doc.text[a + w0:b + w0])
+            for w0, w1 in spans for _, a, b in tokenizer().tokenize(doc.norm[w0:w1], HMM=False)]
 
 
 def first_word(text: str) -> str:
