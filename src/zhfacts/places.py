@@ -15,7 +15,6 @@ from importlib import resources as _res
 
 import ahocorasick
 import regex
-from pypinyin import lazy_pinyin
 
 from .resources import read_tsv
 from .spans import Marks
@@ -234,6 +233,8 @@ def _english() -> dict[str, str]:
 @lru_cache(maxsize=4096)
 def place_english(name: str) -> str:
     """An English name: a known one, else the romanised stem with the suffix translated."""
+    from pypinyin import lazy_pinyin  # its phrase tables load only when a name needs them
+
     canonical = gazetteer().get(name, Place(name, 5)).name
     if canonical in _english():
         return _english()[canonical]
