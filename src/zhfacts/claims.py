@@ -24,6 +24,7 @@ _CLAUSE_BREAK = "，,；;：:。！？!?"
 _LIST_BREAK = _CLAUSE_BREAK + "、"
 _QUOTES = regex.compile(r"[“\"「『‘]([^“”\"「」『』‘’]{1,8})[”\"」』’]")
 _MAX_METRIC = 14
+_SPEECH_TAG_MAX = 12
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,8 @@ class Context:
 
     doc: Document
     sentences: list[Sentence]
-    sentence_starts: list[int]
+    part_starts: list[int]  # starts of every sentence part, sorted
+    part_sentence: list[int]  # the sentence index of each part
     paragraph_first: list[int]  # sentence index -> index of its paragraph's first sentence
     headings: list[tuple[int, str]]  # (sentence index, year it names or "") for section headings
     places: Ordered
@@ -54,9 +56,9 @@ def build_context(doc: Document, sentences: list[Sentence], tokens: list[Token])
     norm = doc.norm
     places = find_places(norm)
     times = Ordered(find_times(norm, doc.year))
-    first: list[int] = []
-    for i, s in enumerate(sentences):
-        first.append(first[-1] if i and sentences[i - 1].paragraph == s.paragraph else i)
+    parts = sorted((a, b, i) for i, s in enumerate(sentences) for a, b in s.parts)
+    first_of: dict[int, int] = {}
+    first = [first_of.setdefault(s.paragraph, i) for i, s in enumerate(sentences)]
     headings = []
     for i, h in enumerate(sentences):
         if h.heading and not regex.search(r"年\d{1,2}月\d{1,2}日", norm[h.start:h.end]):  # a dateline heads nothing
@@ -65,7 +67,8 @@ def build_context(doc: Document, sentences: list[Sentence], tokens: list[Token])
     ctx = Context(
         doc=doc,
         sentences=sentences,
-        sentence_starts=[s.start for s in sentences],
+        part_starts=[a for a, _, _ in parts],
+        part_sentence=[i for _, _, i in parts],
         paragraph_first=first,
         headings=headings,
         places=Ordered(places),
@@ -198,7 +201,8 @@ def resolve_unit(m: Mention, ctx: Context) -> Mention:
 # --- year ------------------------------------------------------------------------------------
 
 def _sentence_of(pos: int, ctx: Context) -> int:
-    return max(0, bisect_right(ctx.sentence_starts, pos) - 1)
+    """The sentence whose text holds pos (a caption inside a sentence's range is its own)."""
+    return ctx.part_sentence[max(0, bisect_right(ctx.part_starts, pos) - 1)]
 
 
 def resolve_year(m: Mention, si: int, ctx: Context) -> str:
@@ -259,15 +263,22 @@ def resolve_place(m: Mention, si: int, ctx: Context) -> str:
     for p in reversed(ctx.places.starting_in(s.start, m.start)):
         if p.end <= m.start and (p.end == m.start or not p.partner):
             return _scope_place(p, ctx) if p.scope else p.surface
-    sentence_text = ctx.doc.norm[s.start:s.end]
+    text = ctx.doc.norm[s.start:s.end]
+    if si + 1 < len(ctx.sentences) and len(ctx.sentences[si + 1].parts[0]) and _is_speech_tag(ctx.sentences[si + 1], ctx):
+        text += ctx.doc.norm[ctx.sentences[si + 1].start:ctx.sentences[si + 1].end]  # “…”春梅说。
     for person, place in ctx.people.items():
-        if person in sentence_text:
+        if person in text:
             return place
     first = ctx.sentences[ctx.paragraph_first[si]]
     for p in reversed(ctx.places.starting_in(first.start, s.start)):
         if not p.partner and not p.scope:
             return p.surface
     return ctx.doc.place
+
+
+def _is_speech_tag(s: Sentence, ctx: Context) -> bool:
+    """A short sentence that names who spoke the quotation before it ("春梅说。")."""
+    return s.end - s.start <= _SPEECH_TAG_MAX and bool(regex.search(r"(说|表示|介绍|告诉记者)[。!！]?$", ctx.doc.norm[s.start:s.end]))
 
 
 def _division(place: str, pos: int, ctx: Context):
@@ -285,16 +296,17 @@ def _division(place: str, pos: int, ctx: Context):
 # --- per -------------------------------------------------------------------------------------
 
 def resolve_per(m: Mention, ctx: Context) -> str:
-    """Denominators from per markers in the clause before the number; "年" opening the phrase
-    before it ("年发电量", "年人均增收") is per year. Shares take no denominator."""
+    """Denominators from per markers in the clause before the number (a list shares them:
+    "每年分别补助1800元、2000元"); "年" opening the clause is per year. Shares take none."""
     unit = lexicon.units().get(m.unit_surface)
     if unit and unit.category == "share":
         return ""
     norm = ctx.doc.norm
-    a, _ = _clause_bounds(norm, m.start, _LIST_BREAK)
-    found = [lexicon.per_markers()[x.group()] for x in lexicon.per_marker_pattern().finditer(norm, a, m.start)]
-    if norm.startswith("年", a) and not norm[a + 1:a + 2] in ("底", "初", "末", "前", "后", "内"):
-        found.append("year")
+    a, _ = _clause_bounds(norm, m.start)
+    found = [unit for x in lexicon.per_marker_pattern().finditer(norm, a, m.start)
+             for unit in lexicon.per_markers()[x.group()].split("/")]
+    if norm.startswith("年", a) and not lexicon.time_word_pattern().match(norm, a):
+        found.append("year")  # "年发电量4620万度": 年 opening the clause is per year
     time_last = {"month", "day", "year"}
     counted = [f for f in found if f not in time_last][:1]
     time = [f for f in found if f in time_last][-1:]

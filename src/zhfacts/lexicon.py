@@ -103,3 +103,9 @@ def time_words() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def plan_periods() -> dict[str, str]:
     return {r["name"]: r["years"] for r in read_tsv("plan_periods.tsv")}
+
+
+@lru_cache(maxsize=None)
+def time_word_pattern() -> regex.Pattern:
+    """Words that open with 年 but name a time, not a rate (年底, 年初 ...)."""
+    return regex.compile(_longest_first(r["word"] for r in read_tsv("year_words.tsv")))

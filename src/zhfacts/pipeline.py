@@ -12,6 +12,7 @@ from .claims import attribute, build_context, word_windows
 from .docio import read_document
 from .manifest import read_manifest
 from .mentions import find_mentions
+from .model import ON_BY_DEFAULT, apply_model, model_available
 from .normalise import make_document
 from .sentences import split_sentences
 from .table import claim_row, to_frame
@@ -22,24 +23,28 @@ from .values import Claim, Document
 CORPUS_DIR = Path("corpus")
 
 
-def extract_claims(doc: Document) -> list[Claim]:
-    """Every number mention of the document as a claim or an excluded mention (with its rule)."""
+def extract_claims(doc: Document, model: bool = False) -> list[Claim]:
+    """Every number mention of the document as a claim or an excluded mention (with its rule);
+    with ``model``, the trained ranker reorders the rules' metric candidates."""
     sentences = split_sentences(doc)
     mentions = find_mentions(doc)
     tokens = tokenize(doc, word_windows(doc, mentions))
     ctx = build_context(doc, sentences, tokens)
-    return attribute(mentions, ctx)
+    claims = attribute(mentions, ctx)
+    if model and model_available():
+        claims = apply_model(claims, doc)
+    return claims
 
 
-def document_rows(doc: Document, explain: bool = False) -> list[dict]:
-    return [claim_row(c, doc) for c in extract_claims(doc) if explain or c.status == "claim"]
+def document_rows(doc: Document, explain: bool = False, model: bool = ON_BY_DEFAULT) -> list[dict]:
+    return [claim_row(c, doc) for c in extract_claims(doc, model) if explain or c.status == "claim"]
 
 
 def extract_text_table(text: str, doc_id: str, year: str | None = None, place: str | None = None,
-                       explain: bool = False) -> pd.DataFrame:
+                       explain: bool = False, model: bool = ON_BY_DEFAULT) -> pd.DataFrame:
     """The fact table of one text."""
     doc = make_document(doc_id, text, year or "", place or "")
-    return to_frame(document_rows(doc, explain))
+    return to_frame(document_rows(doc, explain, model))
 
 
 def document_for_path(path: Path | str, year: str | None = None, place: str | None = None) -> Document:
@@ -55,6 +60,6 @@ def document_for_path(path: Path | str, year: str | None = None, place: str | No
 
 
 def extract_table(path: Path | str, year: str | None = None, place: str | None = None,
-                  explain: bool = False) -> pd.DataFrame:
+                  explain: bool = False, model: bool = ON_BY_DEFAULT) -> pd.DataFrame:
     """The fact table of one document file."""
-    return to_frame(document_rows(document_for_path(path, year, place), explain))
+    return to_frame(document_rows(document_for_path(path, year, place), explain, model))

@@ -36,9 +36,11 @@ _ENUMERATOR = regex.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][
 
 
 def _is_prose(norm: str, a: int, b: int) -> bool:
-    """A line with clause punctuation (an enumerator such as "一、" does not count)."""
-    lead = _ENUMERATOR.match(norm, a, b)
-    return bool(_CLAUSE.search(norm, lead.end() if lead else a, b))
+    """A line of running text: clause punctuation, and no section number opening a heading
+    ("三、加大宏观政策实施力度，着力稳企业保就业" is a heading despite its comma)."""
+    if _ENUMERATOR.match(norm, a, b) and not _END.search(norm, a, b):
+        return False
+    return bool(_CLAUSE.search(norm, a, b))
 
 
 def _blocks(doc: Document) -> list[tuple[tuple[int, int], ...]]:
@@ -83,4 +85,4 @@ def split_sentences(doc: Document) -> list[Sentence]:
                 current.append((pos, b))
         if current:
             out.append(Sentence(current[0][0], current[-1][1], tuple(current), heading, paragraph))
-    return [s for s in out if s.parts]
+    return sorted((s for s in out if s.parts), key=lambda s: s.start)

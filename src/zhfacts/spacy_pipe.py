@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .model import ON_BY_DEFAULT
 from .normalise import make_document
 from .pipeline import extract_claims
 from .table import claim_row
@@ -34,9 +35,10 @@ class ClaimsComponent:
     so one pipeline serves documents of different years and places.
     """
 
-    def __init__(self, year: str | None = None, place: str | None = None):
+    def __init__(self, year: str | None = None, place: str | None = None, model: bool = ON_BY_DEFAULT):
         self.year = year
         self.place = place
+        self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
         data = doc.user_data
@@ -44,7 +46,7 @@ class ClaimsComponent:
             str(data.get("doc_id", "doc")), doc.text,
             data.get("year") or self.year or "", data.get("place") or self.place or "",
         )
-        rows = [claim_row(c, document) for c in extract_claims(document)]
+        rows = [claim_row(c, document) for c in extract_claims(document, self.model)]
         claims = [r for r in rows if r["status"] == "claim"]
         _split_tokens_at(doc, {r["start"] for r in claims} | {r["end"] for r in claims})
         spans = []
@@ -79,18 +81,19 @@ def _split_tokens_at(doc: Doc, offsets: set[int]) -> None:
             retokenizer.split(token, orths, heads=[(token, k) for k in range(len(orths))])
 
 
-@Language.factory("zhfacts_claims", default_config={"year": None, "place": None})
-def make_claims_component(nlp: Language, name: str, year: str | None, place: str | None) -> ClaimsComponent:
-    return ClaimsComponent(year, place)
+@Language.factory("zhfacts_claims", default_config={"year": None, "place": None, "model": ON_BY_DEFAULT})
+def make_claims_component(nlp: Language, name: str, year: str | None, place: str | None,
+                          model: bool) -> ClaimsComponent:
+    return ClaimsComponent(year, place, model)
 
 
-def load(year: str | None = None, place: str | None = None) -> Language:
+def load(year: str | None = None, place: str | None = None, model: bool = ON_BY_DEFAULT) -> Language:
     """A blank Chinese pipeline with jieba segmentation and the ``zhfacts_claims`` component.
 
-    ``year`` and ``place`` are the defaults for documents whose ``user_data`` gives none.
-    Nothing is downloaded.
+    ``year`` and ``place`` are the defaults for documents whose ``user_data`` gives none;
+    ``model`` ranks metric candidates with the trained ranker. Nothing is downloaded.
     """
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     nlp.tokenizer.jieba_seg = tokenizer()
-    nlp.add_pipe("zhfacts_claims", config={"year": year, "place": place})
+    nlp.add_pipe("zhfacts_claims", config={"year": year, "place": place, "model": model})
     return nlp

@@ -1,6 +1,7 @@
 """zhfacts extract: documents in, fact table out."""
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from ..docio import decode
+from ..model import ON_BY_DEFAULT
 from ..errors import ZhfactsError
 from ..normalise import make_document
 from ..pipeline import CORPUS_DIR, document_for_path, document_rows
@@ -27,6 +29,9 @@ def configure(parser) -> None:
     parser.add_argument("--format", choices=FORMATS, help="output format (default: from the -o suffix)")
     parser.add_argument("--year", help="document year for files without a manifest entry")
     parser.add_argument("--place", help="default place for files without a manifest entry")
+    parser.add_argument("--model", action=argparse.BooleanOptionalAction, default=ON_BY_DEFAULT,
+                        help="rank metric candidates with the trained model (default: %(default)s; "
+                             "see docs/model.md for why)")
     parser.add_argument("--explain", action="store_true",
                         help="also list number mentions that are not claims, with the rule that dropped them")
 
@@ -61,7 +66,7 @@ def _frames(files, args):
             doc = make_document("stdin", decode(sys.stdin.buffer.read(), "<stdin>"), args.year or "", args.place or "")
         else:
             doc = document_for_path(item, args.year, args.place)
-        yield to_frame(document_rows(doc, explain=args.explain))
+        yield to_frame(document_rows(doc, explain=args.explain, model=args.model))
 
 
 def run(args) -> int:
