@@ -46,7 +46,7 @@ def tokenize(doc: Document, windows: list[tuple[int, int]] | None = None) -> lis
 
 def first_word(text: str) -> str:
     """The first jieba word of a short string."""
-    for word in tokenizer().cut(text, HMM=False):
+    for word in tokenizer().cut(text, HMM=True):
         return word
     return ""
 
