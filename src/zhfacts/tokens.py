@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import jieba
 
-from .diskcache import cached
+from .diskcache import WordTable
 from .resources import read_tsv
 from .values import Document, Token
 
@@ -57,8 +57,8 @@ _NOUN_TAGS = frozenset({"n", "nr", "nz", "nt", "ng", "nrfg"})
 
 
 @lru_cache(maxsize=None)
-def _word_tags() -> dict[str, str]:
-    """jieba's dictionary part-of-speech tags other than plain nouns, plus the project's words."""
+def _word_tags() -> WordTable:
+    """jieba's dictionary part-of-speech tags other than plain nouns."""
     def parse() -> dict[str, str]:
         tags = {}
         with tokenizer().get_dict_file() as fh:
@@ -68,14 +68,12 @@ def _word_tags() -> dict[str, str]:
                     tags[parts[0]] = parts[2]
         return tags
 
-    tags = cached("wordtags", jieba.__version__, parse)
-    tags.update(tokenizer().user_word_tag_tab)
-    return tags
+    return WordTable("wordtags", jieba.__version__, parse)
 
 
 @lru_cache(maxsize=65536)
 def tag(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) pairs of a short phrase, run only on candidate windows. A plain
     noun, or a word the dictionary does not know (a name, a new compound), is tagged "nz"."""
-    tags = _word_tags()
-    return tuple((w, tags.get(w, "nz" if w.isalpha() else "x")) for w in tokenizer().cut(text, HMM=True))
+    tags, own = _word_tags(), tokenizer().user_word_tag_tab
+    return tuple((w, own.get(w) or tags.get(w, "nz" if w.isalpha() else "x")) for w in tokenizer().cut(text, HMM=True))
