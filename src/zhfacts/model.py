@@ -16,6 +16,7 @@ from pathlib import Path
 import regex
 
 from . import lexicon
+from .places import has_place_suffix
 from .resources import read_tsv
 from .score import metric_matches, overlap, pair_rows
 from .tokens import tag
@@ -37,7 +38,6 @@ CLAIM, NOT_CLAIM = "CLAIM", "NOT_CLAIM"
 CLAIM_THRESHOLD: float | None = None
 
 _QUALIFIERS = {"=": "eq", ">": "gt", ">=": "ge", "<": "lt", "<=": "le", "~": "approx"}
-_PLACE_CHARS = "省市县区旗乡镇村"
 _OPEN_QUOTES, _CLOSE_QUOTES = "“「『‘《", "”」』’》"
 
 
@@ -119,7 +119,7 @@ def candidate_features(claim: Claim, doc: Document) -> list[str]:
             tokens += [f"first_{_safe(tagged[0][1])}", f"last_{_safe(tagged[-1][1])}"]
         tokens.append("verb" if any(f.startswith("v") for _, f in tagged) else "noverb")
         tokens.append(f"shape_{_shape(tagged)}")
-        if any(f == "ns" for _, f in tagged) or (phrase and phrase[-1] in _PLACE_CHARS):
+        if any(f == "ns" for _, f in tagged) or has_place_suffix(phrase):
             tokens.append("place")
         if any(g in phrase for g in _glossary()):
             tokens.append("glossary")

@@ -61,6 +61,11 @@ def strip_suffix(name: str) -> str:
     return name
 
 
+def has_place_suffix(name: str) -> bool:
+    """Whether a word ends like a place name (省, 旗, 苏木, 嘎查, 村 ...)."""
+    return any(name.endswith(suffix) for suffix, _ in _suffixes())
+
+
 def suffix_level(name: str) -> int:
     for suffix, level in _suffixes():
         if name.endswith(suffix):
