@@ -25,6 +25,8 @@ _LIST_BREAK = _CLAUSE_BREAK + "、"
 _QUOTES = regex.compile(r"[“\"「『‘]([^“”\"「」『』‘’]{1,8})[”\"」』’]")
 _MAX_METRIC = 14
 _SPEECH_TAG_MAX = 12
+#: Classifiers that, right after a village name, number a part of it ("六组", "三队").
+_ADDRESS_UNITS = ("组", "队", "社")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Context:
     headings: list[tuple[int, str]]  # (sentence index, year it names or "") for section headings
     places: Ordered
     place_at: dict[int, PlaceMention]
+    place_ending_at: dict[int, PlaceMention]
     times: Ordered
     set_phrases: Ordered
     quoted: Ordered
@@ -73,6 +76,7 @@ def build_context(doc: Document, sentences: list[Sentence], tokens: list[Token])
         headings=headings,
         places=Ordered(places),
         place_at={p.start: p for p in places},
+        place_ending_at={p.end: p for p in places},
         times=times,
         set_phrases=Ordered(Span(m.start(), m.end()) for m in lexicon.set_phrase_pattern().finditer(norm)),
         quoted=Ordered(Span(m.start(1), m.end(1)) for m in _QUOTES.finditer(norm)),
@@ -94,6 +98,15 @@ def _single_numeral(m: Mention, norm: str) -> bool:
 
 #: Characters of context on each side of a one-character numeral that decide its word.
 _WORD_CONTEXT = 6
+
+
+def _opens_with_noun(text: str) -> bool:
+    """Whether text opens with a noun ("老年人", "的项目"), not a verb ("安排") or punctuation."""
+    tagged = [t for t in tag(text) if t[0] != "的"] if text else []
+    if not tagged:
+        return False
+    word, flag = tagged[0]
+    return flag.startswith(("n", "vn")) and (len(word) > 1 or flag != "nz")
 
 
 def word_windows(doc: Document, mentions: list[Mention]) -> list[tuple[int, int]]:
@@ -128,8 +141,14 @@ def exclusion(m: Mention, ctx: Context) -> str:
         return "date"
     if m.unit == "" and after and after in "年月日号时点" or before in ("年", "月") and m.unit in ("", "day"):
         return "date"
-    if before in ("第", "初"):
-        return "ordinal"
+    if before in ("第", "初") or (norm[m.end:m.end + 1] == "、" and (m.start == 0 or norm[m.start - 1] in "\n ")):
+        return "ordinal"  # 第一, 大年初二, and a section number opening a line: "六、人民生活"
+    q_after = lexicon.after_qualifier_pattern().match(norm, m.unit_end)
+    if q_after and q_after.group() != "左右" and _opens_with_noun(norm[q_after.end():q_after.end() + 4]):
+        return "category_bound"  # "亿元以上项目", "60岁以上老年人": a bound that names a class
+    place = ctx.place_ending_at.get(m.start)
+    if place and place.place.level >= 5 and m.unit_surface in _ADDRESS_UNITS:
+        return "address"  # 弄耀村六组: a village group's name
     if _single_numeral(m, norm) and m.start not in ctx.word_starts and not m.rule.startswith("reaching_scale"):
         return "inside_word"  # a one-character numeral inside a word: 统一, 一些, 进一步
     if norm[m.start:m.end] in lexicon.per_markers():
@@ -168,7 +187,7 @@ def _clause_bounds(norm: str, pos: int, breaks: str = _CLAUSE_BREAK) -> tuple[in
 def _counted_noun(m: Mention, ctx: Context) -> str:
     """Unit code of the counted noun after a number (a place name may stand between)."""
     norm = ctx.doc.norm
-    _, clause_end = _clause_bounds(norm, m.end)
+    _, clause_end = _clause_bounds(norm, m.end, _LIST_BREAK)
     pos = m.end
     if pos in ctx.place_at:
         pos = ctx.place_at[pos].end
@@ -241,8 +260,11 @@ def _scope_place(p: PlaceMention, ctx: Context) -> str:
     """全旗, 全苏木: the place of that level the text last named, or the document's place."""
     if p.place == COUNTRY:
         return COUNTRY.name
+    village_or_township = p.place.level >= 4
     for q in reversed(ctx.places.before(p.start)):
-        if not q.scope and not q.partner and q.place.level == p.place.level and q.surface.endswith(p.place.name):
+        if q.scope or q.partner or q.place.level != p.place.level:
+            continue
+        if village_or_township or q.surface.endswith(p.place.name):  # 村里 -> 布拉嘎查; 全旗 -> 科左后旗
             return q.surface
     return ctx.doc.place
 
@@ -260,7 +282,10 @@ def _people_places(ctx: Context) -> dict[str, str]:
 
 def resolve_place(m: Mention, si: int, ctx: Context) -> str:
     s = ctx.sentences[si]
+    clause_start, _ = _clause_bounds(ctx.doc.norm, m.start)
     for p in reversed(ctx.places.starting_in(s.start, m.start)):
+        if p.place == COUNTRY and p.scope and p.start < clause_start:
+            continue  # "举全国之力" speaks for its own clause only
         if p.end <= m.start and (p.end == m.start or not p.partner):
             return _scope_place(p, ctx) if p.scope else p.surface
     text = ctx.doc.norm[s.start:s.end]
@@ -297,7 +322,7 @@ def _division(place: str, pos: int, ctx: Context):
 
 def resolve_per(m: Mention, ctx: Context) -> str:
     """Denominators from per markers in the clause before the number (a list shares them:
-    "每年分别补助1800元、2000元"); "年" opening the clause is per year. Shares take none."""
+    "每年分别补助1800元、2000元"); 年 or 月 opening the clause is per year or month. Shares take none."""
     unit = lexicon.units().get(m.unit_surface)
     if unit and unit.category == "share":
         return ""
@@ -305,8 +330,9 @@ def resolve_per(m: Mention, ctx: Context) -> str:
     a, _ = _clause_bounds(norm, m.start)
     found = [unit for x in lexicon.per_marker_pattern().finditer(norm, a, m.start)
              for unit in lexicon.per_markers()[x.group()].split("/")]
-    if norm.startswith("年", a) and not lexicon.time_word_pattern().match(norm, a):
-        found.append("year")  # "年发电量4620万度": 年 opening the clause is per year
+    prefix = lexicon.period_prefixes().get(norm[a:a + 1])
+    if prefix and not any(norm.startswith(word, a) for word in prefix[1]):
+        found.append(prefix[0])  # "年发电量4620万度", "月工资2800元"
     time_last = {"month", "day", "year"}
     counted = [f for f in found if f not in time_last][:1]
     time = [f for f in found if f in time_last][-1:]

@@ -106,6 +106,6 @@ def plan_periods() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def time_word_pattern() -> regex.Pattern:
-    """Words that open with 年 but name a time, not a rate (年底, 年初 ...)."""
-    return regex.compile(_longest_first(r["word"] for r in read_tsv("year_words.tsv")))
+def period_prefixes() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """prefix -> (per unit, words that open with it but name no period rate)."""
+    return {r["prefix"]: (r["per"], tuple(r["except"].split())) for r in read_tsv("period_prefixes.tsv")}

@@ -53,6 +53,11 @@ def _suffixes() -> list[tuple[str, int]]:
     return sorted(rows, key=lambda r: len(r[0]), reverse=True)
 
 
+@lru_cache(maxsize=None)
+def _suffix_guards() -> dict[str, str]:
+    return {r["suffix"]: r["not_before"] for r in read_tsv("place_suffixes.tsv")}
+
+
 def strip_suffix(name: str) -> str:
     """The name without its administrative suffix ("内蒙古自治区" -> "内蒙古")."""
     for suffix, _ in _suffixes():
@@ -139,7 +144,9 @@ def _gazetteer_matches(norm: str) -> list[tuple[int, int, str]]:
 def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
     small = [s for s, level in _suffixes() if level >= 4]
     suffix = regex.compile("|".join(regex.escape(s) for s in small))
-    scope = regex.compile("全(" + "|".join(regex.escape(s) for s, level in _suffixes() if level >= 3) + ")")
+    local = "|".join(regex.escape(s) for s, level in _suffixes() if level >= 3)
+    # 全旗, 本村, 该镇, 村里, 乡里: the unit of that level the text is talking about.
+    scope = regex.compile(f"(?:[全本该](?P<a>{local}))|(?:(?P<b>{local})里)")
     return suffix, scope
 
 
@@ -149,11 +156,14 @@ def _stop_pattern() -> regex.Pattern:
 
 
 def _plausible_stem(stem: str) -> bool:
-    """A township or village name's stem: no particle inside, not opening with a common word."""
+    """A township or village name's stem: no particle inside, and a longer stem does not open
+    with a common word ("集体经济薄弱村" is a phrase; the stoplist holds two-character ones)."""
     if len(stem) < 2 or any(_boundaries().get(c) == "never" for c in stem):
         return False
     if any(stem[0] == s for s, _ in _suffixes()):
         return False
+    if len(stem) == 2:
+        return True  # 黄土村, 新华村: a two-character name may be a common word too
     first = first_word(stem)
     return len(first) < 2 or jieba_frequency(first) < _COMMON_WORD_FREQ
 
@@ -187,7 +197,10 @@ def find_places(norm: str) -> list[PlaceMention]:
     for m in _stop_pattern().finditer(norm):
         taken.mark(m.start(), m.end())
     ends = {p.end for p in found}
+    guards = _suffix_guards()
     for m in suffix.finditer(norm):
+        if norm[m.end():m.end() + 1] and norm[m.end()] in guards.get(m.group(), ""):
+            continue  # 村民, 乡里, 镇上: the suffix character opens another word
         end = m.end()
         while (longer := suffix.match(norm, end)) is not None:
             end = longer.end()  # 金宝屯镇, 新胜屯村: the last suffix names the unit
@@ -207,8 +220,9 @@ def find_places(norm: str) -> list[PlaceMention]:
             ends.add(end)
             break
     for m in scope.finditer(norm):
+        unit = m.group("a") or m.group("b")
         if not named.any(m.start(), m.end()):
-            found.append(PlaceMention(m.start(), m.end(), m.group(), Place(m.group(1), suffix_level(m.group(1))), scope=True))
+            found.append(PlaceMention(m.start(), m.end(), m.group(), Place(unit, suffix_level(unit)), scope=True))
     if "全国" in norm:
         found.extend(PlaceMention(m.start(), m.end(), "全国", COUNTRY, scope=True) for m in regex.finditer("全国", norm))
     out: list[PlaceMention] = []
@@ -216,8 +230,8 @@ def find_places(norm: str) -> list[PlaceMention]:
     for p in sorted(found, key=lambda p: p.start):
         if orgs.match(norm, p.end):
             continue  # 北京交通大学: part of an organisation's name
-        before = norm[p.start - 1] if p.start > 0 else ""
-        elsewhere = _boundaries().get(before) in ("partner", "from") or bool(donors.match(norm, p.end))
+        before = {_boundaries().get(norm[max(0, p.start - k):p.start]) for k in (1, 2)}
+        elsewhere = bool(before & {"partner", "from"}) or bool(donors.match(norm, p.end))
         if out and out[-1].end == p.start and out[-1].partner:
             elsewhere = True  # 与北京市怀柔区: the county of a partner city is a partner too
         out.append(PlaceMention(p.start, p.end, p.surface, p.place, elsewhere, p.scope))
