@@ -36,6 +36,21 @@ CASES = [
     # A voltage rating before a noun names a kind of line; the length is the claim.
     ("建设66千伏线路76.5公里、10千伏线路1420.6公里。", "2020", "科左后旗",
      [("76.5公里", 76.5, "km", "="), ("1420.6公里", 1420.6, "km", "=")]),
+    # Transformer capacity and stored energy are units, not a rating and a power.
+    ("新增变电容量240万千伏安,储能电站800兆瓦时。", "2022", "酒泉市",
+     [("240万千伏安", 2.4e6, "kVA", "="), ("800兆瓦时", 8e5, "kWh", "=")]),
+    # A bound that names a class of things is not a claim; one that bounds a figure is.
+    ("全年新开工亿元以上项目42个,60岁以上老年人接种率超过九成。", "2023", "某县",
+     [("42个", 42, "item", "="), ("九成", 90, "%", ">")]),
+    ("赤字率拟按3.6%以上安排。", "2020", "中国", [("3.6%", 3.6, "%", ">=")]),
+    # Section numbers and village groups are names.
+    ("六、人民生活\n\n弄耀村六组有农户28户。", "2020", "七百弄乡", [("28户", 28, "household", "=")]),
+    # Household members, doses, and 突破 / 約 as qualifiers.
+    ("他一家5口挤在两间木房里,累计接种62.3万剂次,收入突破1万元,占地約280畝。", "2021", "某县",
+     [("5口", 5, "person", "="), ("两间", 2, "item", "="), ("62.3万剂次", 6.23e5, "time", "="),
+      ("1万元", 1e4, "CNY", ">"), ("280畝", 280, "mu", "~")]),
+    # 村民组 are groups, not villagers.
+    ("带动周边二三十个村民组增收。", "2021", "某县", [("二三十个", 20, "item", "=")]),
 ]
 
 
@@ -76,6 +91,17 @@ ATTRIBUTION = [
     ("学生每年分别补助1800元、2000元。", "2020", "科左后旗", [("1800元", "per", "year"), ("2000元", "per", "year")]),
     ("直接带动28户贫困户年人均稳定增收3000多元,村集体年收益5万元以上。", "2020", "科左后旗",
      [("3000多元", "per", "person/year"), ("5万元", "per", "year")]),
+    ("务工村民月工资2800元左右,每生每年补助1250元。", "2020", "某县",
+     [("2800元", "per", "month"), ("1250元", "per", "person/year")]),
+    # A two-character village name may be a common word; 村民 after it is no place.
+    ("黄土村建成香菇大棚120个,务工村民80余人。", "2021", "紫云县",
+     [("120个", "place", "黄土村"), ("80余人", "place", "黄土村")]),
+    # 全村, 村里 are the village the text is talking about, for the whole sentence.
+    ("弄耀村地处石山区。2018年以来,全村发展养殖户142户,存栏肉牛近600头。", "2020", "七百弄乡",
+     [("142户", "place", "弄耀村"), ("600头", "place", "弄耀村")]),
+    # A comparison base is not the location; 全国 in one clause is not the place of the next.
+    ("全省经济增长3.8%,高于全国1.5个百分点;社会消费品零售总额16258亿元。", "2021", "湖南省",
+     [("1.5个百分点", "place", "湖南省"), ("16258亿元", "place", "湖南省")]),
 ]
 
 

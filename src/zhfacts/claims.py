@@ -286,7 +286,7 @@ def resolve_place(m: Mention, si: int, ctx: Context) -> str:
     for p in reversed(ctx.places.starting_in(s.start, m.start)):
         if p.place == COUNTRY and p.scope and p.start < clause_start:
             continue  # "举全国之力" speaks for its own clause only
-        if p.end <= m.start and (p.end == m.start or not p.partner):
+        if p.end <= m.start and not p.compared and (p.end == m.start or not p.partner):
             return _scope_place(p, ctx) if p.scope else p.surface
     text = ctx.doc.norm[s.start:s.end]
     if si + 1 < len(ctx.sentences) and len(ctx.sentences[si + 1].parts[0]) and _is_speech_tag(ctx.sentences[si + 1], ctx):

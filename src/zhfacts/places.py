@@ -41,6 +41,7 @@ class PlaceMention:
     surface: str
     place: Place
     partner: bool = False  # a partner, source or donor (与/从 before it, 帮扶 after it): not the location
+    compared: bool = False  # a comparison base (高于全国): never the location, even next to the number
     scope: bool = False  # 全旗, 全苏木 ...: the unit the text is talking about
 
 
@@ -231,10 +232,11 @@ def find_places(norm: str) -> list[PlaceMention]:
         if orgs.match(norm, p.end):
             continue  # 北京交通大学: part of an organisation's name
         before = {_boundaries().get(norm[max(0, p.start - k):p.start]) for k in (1, 2)}
-        elsewhere = bool(before & {"partner", "from"}) or bool(donors.match(norm, p.end))
+        compared = "compare" in before
+        elsewhere = compared or bool(before & {"partner", "from"}) or bool(donors.match(norm, p.end))
         if out and out[-1].end == p.start and out[-1].partner:
             elsewhere = True  # 与北京市怀柔区: the county of a partner city is a partner too
-        out.append(PlaceMention(p.start, p.end, p.surface, p.place, elsewhere, p.scope))
+        out.append(PlaceMention(p.start, p.end, p.surface, p.place, partner=elsewhere, scope=p.scope, compared=compared))
     return out
 
 
