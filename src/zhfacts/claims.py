@@ -12,7 +12,7 @@ from functools import lru_cache
 import regex
 
 from . import lexicon
-from .places import COUNTRY, PlaceMention, find_places, gazetteer, place_english
+from .places import COUNTRY, PlaceMention, find_places, gazetteer, has_place_suffix, place_english
 from .resources import read_tsv
 from .spans import Ordered
 from .times import TimeExpr, find_times
@@ -25,8 +25,6 @@ _LIST_BREAK = _CLAUSE_BREAK + "、"
 _QUOTES = regex.compile(r"[“\"「『‘]([^“”\"「」『』‘’]{1,8})[”\"」』’]")
 _MAX_METRIC = 14
 _SPEECH_TAG_MAX = 12
-#: Classifiers that, right after a village name, number a part of it ("六组", "三队").
-_ADDRESS_UNITS = ("组", "队", "社")
 
 
 @dataclass(frozen=True)
@@ -139,21 +137,22 @@ def exclusion(m: Mention, ctx: Context) -> str:
         return "date"
     if m.unit == "year" and m.value == int(m.value) and 1000 <= m.value <= 2999 and m.value_max is None:
         return "date"
-    if m.unit == "" and after and after in "年月日号时点" or before in ("年", "月") and m.unit in ("", "day"):
+    if (m.unit == "" and after and after in lexicon.grammar("date_unit")) or (
+            before in lexicon.grammar("date_prefix") and m.unit in ("", "day")):
         return "date"
-    if before in ("第", "初") or (norm[m.end:m.end + 1] == "、" and (m.start == 0 or norm[m.start - 1] in "\n ")):
+    if before in lexicon.grammar("ordinal_prefix") or (norm[m.end:m.end + 1] == "、" and (m.start == 0 or norm[m.start - 1] in "\n ")):
         return "ordinal"  # 第一, 大年初二, and a section number opening a line: "六、人民生活"
     q_after = lexicon.after_qualifier_pattern().match(norm, m.unit_end)
     if q_after and q_after.group() != "左右" and _opens_with_noun(norm[q_after.end():q_after.end() + 4]):
         return "category_bound"  # "亿元以上项目", "60岁以上老年人": a bound that names a class
     place = ctx.place_ending_at.get(m.start)
-    if place and place.place.level >= 5 and m.unit_surface in _ADDRESS_UNITS:
+    if place and place.place.level >= 5 and m.unit_surface in lexicon.grammar("address_unit"):
         return "address"  # 弄耀村六组: a village group's name
     if _single_numeral(m, norm) and m.start not in ctx.word_starts and not m.rule.startswith("reaching_scale"):
         return "inside_word"  # a one-character numeral inside a word: 统一, 一些, 进一步
     if norm[m.start:m.end] in lexicon.per_markers():
         return "per_marker"
-    if m.unit_surface == "" and m.value < 10 and regex.match(r"[省市县区旗乡镇村]", after or " "):
+    if m.unit_surface == "" and m.value < 10 and after and has_place_suffix(after):
         return "collective_name"
     if any(not (m.start <= x.start and x.end <= m.end and x.end - x.start < m.end - m.start)
            for x in _around(m, ctx.set_phrases)):
@@ -229,8 +228,9 @@ def resolve_year(m: Mention, si: int, ctx: Context) -> str:
     in_sentence = [t for t in ctx.times.starting_in(s.start, s.end) if not t.base]
     # A time expression that modifies this number directly ("2014年的11%").
     for t in in_sentence:
-        if t.direct and t.end < m.start and norm[t.end:m.start] == "的" + norm[t.end + 1:m.start]:
-            if regex.fullmatch(r"的[约近超过]*", norm[t.end:m.start]):
+        if t.direct and t.end < m.start and norm.startswith("的", t.end):
+            between = norm[t.end + 1:m.start]
+            if not between or between in lexicon.qualifiers()["before"]:
                 return t.year
     before = [t for t in in_sentence if t.end <= m.start and not t.direct]
     if before:
@@ -303,7 +303,8 @@ def resolve_place(m: Mention, si: int, ctx: Context) -> str:
 
 def _is_speech_tag(s: Sentence, ctx: Context) -> bool:
     """A short sentence that names who spoke the quotation before it ("春梅说。")."""
-    return s.end - s.start <= _SPEECH_TAG_MAX and bool(regex.search(r"(说|表示|介绍|告诉记者)[。!！]?$", ctx.doc.norm[s.start:s.end]))
+    text = ctx.doc.norm[s.start:s.end].rstrip("。!！")
+    return s.end - s.start <= _SPEECH_TAG_MAX and text.endswith(lexicon.grammar("speech_verb"))
 
 
 def _division(place: str, pos: int, ctx: Context):

@@ -109,3 +109,9 @@ def plan_periods() -> dict[str, str]:
 def period_prefixes() -> dict[str, tuple[str, tuple[str, ...]]]:
     """prefix -> (per unit, words that open with it but name no period rate)."""
     return {r["prefix"]: (r["per"], tuple(r["except"].split())) for r in read_tsv("period_prefixes.tsv")}
+
+
+@lru_cache(maxsize=None)
+def grammar(name: str) -> tuple[str, ...]:
+    """The words of one closed class in grammar.tsv (date_unit, ordinal_prefix ...)."""
+    return tuple(r["word"] for r in read_tsv("grammar.tsv") if r["set"] == name)
