@@ -14,8 +14,8 @@ import regex
 from . import lexicon
 from .places import COUNTRY, PlaceMention, find_places, gazetteer, has_place_suffix, place_english
 from .resources import read_tsv
-from .spans import Ordered
-from .times import TimeExpr, find_times
+from .spans import Ordered, Span
+from .times import find_times
 from .tokens import first_word, tag
 from .numerals import numeral_chars
 from .values import Claim, Document, Mention, Sentence, Token
@@ -25,12 +25,6 @@ _LIST_BREAK = _CLAUSE_BREAK + "、"
 _QUOTES = regex.compile(r"[“\"「『‘]([^“”\"「」『』‘’]{1,8})[”\"」』’]")
 _MAX_METRIC = 14
 _SPEECH_TAG_MAX = 12
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
 
 
 @dataclass
