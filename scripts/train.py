@@ -28,7 +28,7 @@ from spacy.tokens import DocBin
 from zhfacts.model import BAD, CLAIM, FILTER, GOOD, MODELS_DIR, NOT_CLAIM, RANKER, filter_examples, ranker_examples
 from zhfacts.pipeline import document_for_path, extract_claims
 from zhfacts.tableio import read_table
-from zhfacts.values import Claim, Document
+from zhfacts.types import Claim, Document
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = {RANKER: (GOOD, BAD), FILTER: (CLAIM, NOT_CLAIM)}

@@ -9,9 +9,9 @@ import spacy
 
 from zhfacts.model import (CLAIM, FILTER, GOOD, MODELS_DIR, RANKER, _load, apply_model, candidate_features,
                            filter_examples, mention_features, model_available, ranker_examples)
-from zhfacts.normalise import make_document
+from zhfacts.lang.zh.folding import make_document
 from zhfacts.pipeline import extract_claims
-from zhfacts.values import Claim, Mention, Sentence
+from zhfacts.types import Claim, Mention, Sentence
 
 
 def hand_claim(doc, number: str, unit: str, unit_surface: str, candidates=(), rule: str = "number_unit",

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhfacts.numerals import parse_numeral
+from zhfacts.lang.zh.numerals import parse_numeral
 
 # --- equivalence classes ----------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import pytest
 
 from zhfacts import cli
 from zhfacts.errors import ZhfactsError
-from zhfacts.placenorm import canonical_place, same_place
+from zhfacts.lang.zh.placenames import canonical_place, same_place
 from zhfacts.score import dice, field_matches, format_errors, format_report, pair_rows, score
 
 

@@ -11,14 +11,14 @@ from functools import lru_cache
 
 import regex
 
-from . import lexicon
-from .places import COUNTRY, PlaceMention, find_places, gazetteer, has_place_suffix, place_english
-from .resources import read_tsv
+from .lang.zh import lexicon
+from .lang.zh.places import COUNTRY, PlaceMention, find_places, gazetteer, has_place_suffix, place_english
+from .lang.zh.resources import read_tsv
 from .spans import Ordered, Span
-from .times import find_times
-from .tokens import first_word, tag
-from .numerals import numeral_chars
-from .values import Claim, Document, Mention, Sentence, Token
+from .lang.zh.times import find_times
+from .lang.zh.words import first_word, tag
+from .lang.zh.numerals import numeral_chars
+from .types import Claim, Document, Mention, Sentence, Token
 
 _CLAUSE_BREAK = "，,；;：:。！？!?"
 _LIST_BREAK = _CLAUSE_BREAK + "、"

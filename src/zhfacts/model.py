@@ -15,12 +15,12 @@ from pathlib import Path
 
 import regex
 
-from . import lexicon
-from .places import has_place_suffix
-from .resources import read_tsv
+from .lang.zh import lexicon
+from .lang.zh.places import has_place_suffix
+from .lang.zh.resources import read_tsv
 from .score import metric_matches, overlap, pair_rows
-from .tokens import tag
-from .values import Claim, Document
+from .lang.zh.words import tag
+from .types import Claim, Document
 
 #: Where the shipped models live (package data).
 MODELS_DIR = Path(__file__).parent / "models"

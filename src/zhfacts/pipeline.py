@@ -11,13 +11,13 @@ import pandas as pd
 from .claims import attribute, build_context, word_windows
 from .docio import read_document
 from .manifest import read_manifest
-from .mentions import find_mentions
+from .lang.zh.numbers import find_mentions
 from .model import ON_BY_DEFAULT, apply_model, model_available
-from .normalise import make_document
-from .sentences import split_sentences
+from .lang.zh.folding import make_document
+from .lang.zh.sentences import split_sentences
 from .table import claim_row, to_frame
-from .tokens import tokenize
-from .values import Claim, Document
+from .lang.zh.words import tokenize
+from .types import Claim, Document
 
 #: The bundled corpus, used when extract is given no path.
 CORPUS_DIR = Path("corpus")

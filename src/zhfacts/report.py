@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .consistency import check
 from .diff import STATUSES, align, format_number, is_table_path, load_claims
 from .errors import ZhfactsError
-from .placenorm import canonical_place
+from .lang.zh.placenames import canonical_place
 
 #: Claim fields shown when a highlight is hovered or clicked, in this order.
 CLAIM_FIELDS = ("text", "value", "value_max", "unit", "qualifier", "metric", "metric_en", "year",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .resources import read_tsv
+from .lang.zh.resources import read_tsv
 
 #: The spec's columns, in the spec's order.
 SPEC_COLUMNS = [

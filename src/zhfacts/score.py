@@ -20,7 +20,7 @@ from collections import Counter
 import pandas as pd
 
 from .errors import ZhfactsError
-from .placenorm import same_place
+from .lang.zh.placenames import same_place
 from .tableio import normalise
 
 #: Fields whose accuracy is reported, in report order.

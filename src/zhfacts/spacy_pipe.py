@@ -14,10 +14,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .model import ON_BY_DEFAULT
-from .normalise import make_document
+from .lang.zh.folding import make_document
 from .pipeline import extract_claims
 from .table import claim_row
-from .tokens import tokenizer
+from .lang.zh.words import tokenizer
 
 SPAN_KEY = "claims"
 LABEL = "CLAIM"

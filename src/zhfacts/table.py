@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .english import metric_english
+from .lang.zh.gloss import metric_english
 from .schema import EXTRA_COLUMNS, SPEC_COLUMNS
-from .values import Claim, Document
+from .types import Claim, Document
 
 COLUMNS = SPEC_COLUMNS + EXTRA_COLUMNS
 

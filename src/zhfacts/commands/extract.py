@@ -11,7 +11,7 @@ from tqdm import tqdm
 from ..docio import decode
 from ..model import ON_BY_DEFAULT
 from ..errors import ZhfactsError
-from ..normalise import make_document
+from ..lang.zh.folding import make_document
 from ..pipeline import CORPUS_DIR, document_for_path, document_rows
 from ..table import to_frame
 from ..tableio import FORMATS, TableWriter

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from .values import Document, Sentence
+from ...types import Document, Sentence
 
 _END = regex.compile(r"[。！？!?…]+[”’\"』」)）]*")
 _FINAL = tuple("。！？!?…”’\"』」：:；;")

@@ -10,9 +10,9 @@ from functools import lru_cache
 
 import jieba
 
-from .diskcache import WordTable
+from ...diskcache import WordTable
 from .resources import read_tsv
-from .values import Document, Token
+from ...types import Document, Token
 
 jieba.setLogLevel(60)
 

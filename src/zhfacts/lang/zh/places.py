@@ -17,8 +17,8 @@ import ahocorasick
 import regex
 
 from .resources import read_tsv
-from .spans import Marks
-from .tokens import first_word, jieba_frequency
+from ...spans import Marks
+from .words import first_word, jieba_frequency
 
 #: A stem opening with a word jieba's dictionary lists this often is a phrase ("问题村",
 #: "集体经济薄弱村"), not a name; unknown or rare openings ("巴彦", "布拉") pass.

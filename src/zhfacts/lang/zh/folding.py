@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from .resources import read_tsv
-from .values import Document
+from ...types import Document
 
 #: Full-width punctuation that separates clauses keeps its form: "，" is never a thousands separator.
 _KEEP = set("，；：（）！？")

@@ -13,9 +13,9 @@ from importlib import resources as _res
 
 import regex
 
-from .diskcache import WordTable
+from ...diskcache import WordTable
 from .resources import read_tsv
-from .tokens import tokenizer
+from .words import tokenizer
 
 _CEDICT = "cedict/cedict_1_0_ts_utf-8_mdbg.txt"
 _LINE = regex.compile(r"^\S+ (\S+) \[[^\]]*\] /(.+)/$")

@@ -18,8 +18,8 @@ import regex
 from . import lexicon
 from .numerals import digit_chars, numeral_chars, parse_numeral, scale_chars
 from .resources import read_tsv
-from .spans import Marks
-from .values import Document, Mention
+from ...spans import Marks
+from ...types import Document, Mention
 
 _RANGE_SEP = "-~～—–至到"
 _AR = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
