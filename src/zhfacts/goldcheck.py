@@ -14,7 +14,8 @@ import pandas as pd
 
 from .docio import read_document
 from .errors import ZhfactsError
-from .schema import KINDS, PER_UNITS, QUALIFIERS, SPEC_COLUMNS, unit_codes
+from .codes import PER_UNITS
+from .schema import KINDS, QUALIFIERS, SPEC_COLUMNS, unit_codes
 from .tableio import as_text, is_missing, read_raw, read_table, table_files
 
 YEAR = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?")
