@@ -58,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
     groups = {"": docs}
     for doc in docs:
         groups.setdefault(languages.get(doc, "?"), []).append(doc)
+    for doc in docs:
+        family = languages.get(doc, "?").split("-")[0]
+        if sum(1 for lang in groups if lang.split("-")[0] == family) > 1:
+            groups.setdefault(f"{family}*", []).append(doc)
     for language, members in groups.items():
         figures = [per_doc[docs.index(d)] for d in members]
         means = []
