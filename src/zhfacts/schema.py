@@ -36,8 +36,12 @@ QUALIFIERS = tuple(q.value for q in Qualifier)
 
 KINDS = tuple(k.value for k in Kind)
 
+#: Codes with no surface form of their own: a ratio is stated without 倍 or % (城乡收入比1.95).
+BARE_UNITS = ("ratio",)
+
 
 @lru_cache(maxsize=None)
 def unit_codes() -> frozenset[str]:
-    """Every unit code the lexicon knows; gold and output may use no other."""
-    return frozenset(row["code"] for row in read_tsv("units.tsv"))
+    """Every unit code the lexicon knows; gold and output may use no other. A ``per``
+    denominator is unit codes joined by "/" (claims-spec 2), so these serve there too."""
+    return frozenset(row["code"] for row in read_tsv("units.tsv")) | frozenset(BARE_UNITS)
