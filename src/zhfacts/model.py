@@ -17,8 +17,8 @@ import regex
 
 from .lang.zh import lexicon
 from .lang.zh.places import has_place_suffix
-from .lang.zh.lexicon import read_tsv
-from .score import metric_matches, overlap, pair_rows
+from .lang.zh.lexicon import punctuation, read_tsv
+from .score import metric_matches, pair_rows, span_overlap
 from .lang.zh.words import tag
 from .codes import Slot, Status
 from .types import Candidate, Claim, Decision, Document
@@ -41,7 +41,6 @@ CLAIM, NOT_CLAIM = "CLAIM", "NOT_CLAIM"
 CLAIM_THRESHOLD: float | None = None
 
 _QUALIFIERS = {"=": "eq", ">": "gt", ">=": "ge", "<": "lt", "<=": "le", "~": "approx"}
-_OPEN_QUOTES, _CLOSE_QUOTES = "“「『‘《", "”」』’》"
 
 
 # --- feature tokens --------------------------------------------------------------------------
@@ -63,8 +62,9 @@ def _char_class(ch: str) -> str:
     """A neighbouring character as a small class, so unseen characters still carry a signal."""
     if not ch or ch == "\n":
         return "end"
-    for chars, name in (("，,", "comma"), ("。！？!?", "stop"), ("、", "list"), ("；;", "semi"),
-                        ("：:", "colon"), (_OPEN_QUOTES + _CLOSE_QUOTES + "\"", "quote"), ("（）()", "paren")):
+    for chars, name in (("，,", "comma"), ("。！？!?", "stop"), (punctuation("list"), "list"), ("；;", "semi"),
+                        ("：:", "colon"), (punctuation("open_quote") + punctuation("close_quote") + "\"", "quote"),
+                        (punctuation("bracket"), "paren")):
         if ch in chars:
             return name
     if ch.isdigit():
@@ -160,7 +160,7 @@ def _first_tag(text: str) -> str:
 def _quoted(claim: Claim, doc: Document) -> bool:
     """Whether the mention stands inside an open quotation in its sentence."""
     before = doc.norm[claim.sentence.start:claim.mention.start]
-    depth = sum(before.count(q) for q in _OPEN_QUOTES) - sum(before.count(q) for q in _CLOSE_QUOTES)
+    depth = sum(before.count(q) for q in punctuation("open_quote")) - sum(before.count(q) for q in punctuation("close_quote"))
     return depth > 0 or before.count('"') % 2 == 1
 
 
@@ -206,7 +206,7 @@ def filter_examples(claims: list[Claim], gold: list[dict], doc: Document) -> lis
     out = []
     for c in claims:
         span = {"start": c.mention.start, "end": c.mention.end}
-        out.append((mention_features(c, doc), any(overlap(g, span) > 0 for g in gold)))
+        out.append((mention_features(c, doc), any(span_overlap(g, span) > 0 for g in gold)))
     return out
 
 
