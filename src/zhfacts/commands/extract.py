@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from ..docio import decode
 from ..errors import ZhfactsError
-from ..model import ON_BY_DEFAULT
+from ..learn.decider import ON_BY_DEFAULT
 from ..pipeline import CORPUS_DIR, document_for_path, document_rows, make_document
 from ..table import to_frame
 from ..tableio import FORMATS, TableWriter
