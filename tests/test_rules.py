@@ -306,3 +306,22 @@ def test_the_readme_rule_example_registers_as_shown():
             "The year a photo caption names, for the sentence it stands in."]
     finally:
         registry._RULES.pop(("zh", Slot.YEAR, "caption_year"), None)
+
+
+def _manifest():
+    import csv
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    with (corpus / "manifest.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            yield row, (corpus / f"{row['doc_id']}.txt").read_text(encoding="utf-8")
+
+
+def test_detection_agrees_with_the_manifest_over_the_corpus():
+    """Without the manifest, every corpus document gets its language, and a kind that is its own
+    or the default one (the title words never name a wrong kind)."""
+    for row, text in _manifest():
+        doc = make_document(row["doc_id"], text)
+        assert doc.lang == row["language"], row["doc_id"]
+        assert doc.kind in (row["kind"], "default"), (row["doc_id"], doc.kind)
