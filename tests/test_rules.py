@@ -325,3 +325,19 @@ def test_detection_agrees_with_the_manifest_over_the_corpus():
         doc = make_document(row["doc_id"], text)
         assert doc.lang == row["language"], row["doc_id"]
         assert doc.kind in (row["kind"], "default"), (row["doc_id"], doc.kind)
+
+
+ENGINE = ["codes.py", "types.py", "spans.py", "context.py", "registry.py", "decide.py", "engine.py",
+          "pipeline.py", "table.py", "profiles/__init__.py", "lang/__init__.py", "lang/base.py"]
+
+
+@pytest.mark.parametrize("name", ENGINE)
+def test_the_engine_names_no_word_of_any_language(name):
+    """Language lives in the bundles: the engine's modules hold no Han character."""
+    import regex
+    from pathlib import Path
+
+    import zhfacts
+
+    source = (Path(zhfacts.__file__).parent / name).read_text(encoding="utf-8")
+    assert not regex.search(r"\p{Han}", source), regex.search(r".*\p{Han}.*", source).group()
