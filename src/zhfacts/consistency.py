@@ -49,9 +49,9 @@ def _words(role: str) -> tuple[str, ...]:
 
 
 def _offset(cell) -> int | None:
-    """A table's offset cell as an int; None when empty."""
+    """A table's offset cell as an int; None when empty (or -1, the fill of a table without it)."""
     text = as_text(cell)
-    return int(text) if text.lstrip("-").isdigit() else None
+    return int(text) if text.isdigit() else None
 
 
 def locate(claims: pd.DataFrame, text: str | None = None) -> list[dict]:
