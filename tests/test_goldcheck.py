@@ -6,7 +6,7 @@ import pytest
 
 from zhfacts import cli
 from zhfacts.errors import ZhfactsError
-from zhfacts.goldcheck import check_gold_path, load_gold, validate_gold
+from zhfacts.eval.goldcheck import check_gold_path, load_gold, validate_gold
 from zhfacts.schema import SPEC_COLUMNS
 
 DOC = "全旗贫困人口3000多名，投入资金2.3万元。"
