@@ -24,6 +24,8 @@ _CLAUSE_BREAK = "，,；;：:。！？!?"
 _LIST_BREAK = _CLAUSE_BREAK + "、"
 _QUOTES = regex.compile(r"[“\"「『‘]([^“”\"「」『』‘’]{1,8})[”\"」』’]")
 _MAX_METRIC = 14
+#: How far from its number a metric phrase is looked for, so a long clause costs no more per number.
+_METRIC_REACH = 4 * _MAX_METRIC
 _SPEECH_TAG_MAX = 12
 
 
@@ -167,14 +169,17 @@ def exclusion(m: Mention, ctx: Context) -> str:
 
 # --- units from counted nouns ----------------------------------------------------------------
 
+@lru_cache(maxsize=8)
+def _break_offsets(norm: str, breaks: str) -> list[int]:
+    """Offsets of a document's clause breaks and line ends, found once per document so that
+    clause bounds cost a bisection, not a walk through a clause that may be the whole line."""
+    return [i for i, ch in enumerate(norm) if ch in breaks or ch == "\n"]
+
+
 def _clause_bounds(norm: str, pos: int, breaks: str = _CLAUSE_BREAK) -> tuple[int, int]:
-    a = pos
-    while a > 0 and norm[a - 1] not in breaks and norm[a - 1] != "\n":
-        a -= 1
-    b = pos
-    while b < len(norm) and norm[b] not in breaks and norm[b] != "\n":
-        b += 1
-    return a, b
+    offsets = _break_offsets(norm, breaks)
+    i = bisect_left(offsets, pos)
+    return (offsets[i - 1] + 1 if i else 0), (offsets[i] if i < len(offsets) else len(norm))
 
 
 def _counted_noun(m: Mention, ctx: Context) -> str:
@@ -315,6 +320,12 @@ def _division(place: str, pos: int, ctx: Context):
 
 # --- per -------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=1024)
+def _per_markers_in(norm: str, a: int, b: int) -> list[tuple[int, str]]:
+    """(end, marker) of the per markers of one clause, found once for all its numbers."""
+    return [(x.end(), x.group()) for x in lexicon.per_marker_pattern().finditer(norm, a, b)]
+
+
 def resolve_per(m: Mention, ctx: Context) -> str:
     """Denominators from per markers in the clause before the number (a list shares them:
     "每年分别补助1800元、2000元"); 年 or 月 opening the clause is per year or month. Shares take none."""
@@ -322,9 +333,10 @@ def resolve_per(m: Mention, ctx: Context) -> str:
     if unit and unit.category == "share":
         return ""
     norm = ctx.doc.norm
-    a, _ = _clause_bounds(norm, m.start)
-    found = [unit for x in lexicon.per_marker_pattern().finditer(norm, a, m.start)
-             for unit in lexicon.per_markers()[x.group()].split("/")]
+    a, b = _clause_bounds(norm, m.start)
+    markers = _per_markers_in(norm, a, b)
+    found = [unit for end, marker in markers[:bisect_right(markers, (m.start, "\uffff"))]
+             for unit in lexicon.per_markers()[marker].split("/")]
     prefix = lexicon.period_prefixes().get(norm[a:a + 1])
     if prefix and not any(norm.startswith(word, a) for word in prefix[1]):
         found.append(prefix[0])  # "年发电量4620万度", "月工资2800元"
@@ -446,6 +458,7 @@ def metric_candidates(m: Mention, ctx: Context, claim_spans: list[tuple[int, int
     counts = unit is None or unit.category in ("count", "people")
     a, _ = _clause_bounds(norm, m.start, _LIST_BREAK)
     _, b = _clause_bounds(norm, m.end, _LIST_BREAK)
+    a, b = max(a, m.start - _METRIC_REACH), min(b, m.unit_end + _METRIC_REACH)
     before_pieces = _pieces(_blank(norm, a, m.start, ctx, m, claim_spans))
     before = _tail_phrase(before_pieces[-1])[-_MAX_METRIC:] if before_pieces else ""
     if before and len(before) <= 2 and len(before_pieces) > 1:
@@ -490,11 +503,17 @@ def _kind_pattern() -> tuple[regex.Pattern, dict[str, str]]:
     return regex.compile("|".join(map(regex.escape, sorted(rows, key=len, reverse=True)))), rows
 
 
+@lru_cache(maxsize=1024)
+def _kind_markers_in(norm: str, a: int, b: int) -> list[tuple[int, str]]:
+    """(end, marker) of the kind markers of one sentence, found once for all its numbers."""
+    return [(x.end(), x.group()) for x in _kind_pattern()[0].finditer(norm, a, b)]
+
+
 def resolve_kind(m: Mention, si: int, ctx: Context) -> str:
-    pattern, kinds = _kind_pattern()
     s = ctx.sentences[si]
-    found = list(pattern.finditer(ctx.doc.norm, s.start, m.start))
-    return kinds[found[-1].group()] if found else "actual"
+    markers = _kind_markers_in(ctx.doc.norm, s.start, s.end)
+    i = bisect_right(markers, (m.start, "\uffff"))
+    return _kind_pattern()[1][markers[i - 1][1]] if i else "actual"
 
 
 # --- the stage -------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ def locate(claims: pd.DataFrame) -> list[dict]:
     ``rel`` is -1 when the table gives no sentence or the text is not in it.
     """
     records = claims.to_dict("records")
+    _whole_sentences(records)
     sentence_no, previous, search_from = -1, None, 0
     for index, record in zip(claims.index, records):
         record["index"] = int(index)
@@ -72,6 +73,24 @@ def locate(claims: pd.DataFrame) -> list[dict]:
         record["rel_end"] = found + len(needle) if found >= 0 else -1
         previous, search_from = sentence, (found + len(needle) if found >= 0 else 0)
     return records
+
+
+def _whole_sentences(records: list[dict]) -> None:
+    """Give claims of one sentence (same sentence_start) one sentence text, merged from their
+    windows (the table's sentence column holds a window around each claim)."""
+    groups: dict[tuple, list[dict]] = {}
+    for record in records:
+        if record.get("sentence_start", -1) >= 0:
+            groups.setdefault((record["doc_id"], record["sentence_start"]), []).append(record)
+    for group in groups.values():
+        text = ""
+        for window in dict.fromkeys(r["sentence"] for r in group):
+            if text.find(window, max(0, len(text) - 3 * len(window))) >= 0:
+                continue
+            k = next((k for k in range(min(len(text), len(window)), 0, -1) if text.endswith(window[:k])), 0)
+            text += window[k:]
+        for record in group:
+            record["sentence"] = text
 
 
 def _sentences(records: list[dict]) -> list[list[dict]]:
@@ -221,10 +240,17 @@ def breakdowns(sentences: list[list[dict]]) -> list[tuple[dict, list[dict]]]:
 
 
 def check_breakdowns(pairs: list[tuple[dict, list[dict]]]) -> list[dict]:
-    """The parts of a 其中 breakdown may cover the total or part of it, never exceed it."""
+    """The parts of a 其中 breakdown may cover the total or part of it, never exceed it.
+
+    The parts are taken as stated (rounding them down would excuse any excess); the total
+    stands for everything that rounds to it at its last stated digit (5亿 for 4.5亿 to 5.5亿,
+    5.0亿 for 4.95亿 to 5.05亿).
+    """
     findings = []
     for total, parts in pairs:
-        low, high, low_open, _ = _sum_interval(parts)
+        _, high, _, _ = _sum_interval(parts)
+        stated = [interval(p) for p in parts]
+        low, low_open = sum(b[0] for b in stated), any(b[2] for b in stated)
         total_low, total_high, _, total_high_open = interval(total, rounding=True)
         ok = low < total_high or (low == total_high and not low_open and not total_high_open)
         summed = sum(p["value"] for p in parts)
@@ -363,6 +389,7 @@ def _share_finding(share: dict, parts: list[dict], whole: dict) -> dict:
 def check(claims: pd.DataFrame) -> list[dict]:
     """Every finding in a table from diff.normalize_claims, each document checked on its own."""
     findings = []
+    claims = claims[claims["value"].map(math.isfinite)]  # a value beyond float range is not summed
     for _, document in claims.groupby("doc_id", sort=False):
         records = locate(document)
         sentences = _sentences(records)

@@ -22,7 +22,7 @@ from .placenorm import same_place
 from .resources import read_tsv
 from .schema import EXTRA_COLUMNS, QUALIFIERS, SPEC_COLUMNS
 from .score import METRIC_DICE, dice, values_equal
-from .tableio import FORMATS, as_text, is_missing, read_table
+from .tableio import FORMATS, as_text, exact_value, is_missing, read_table, with_exact_values
 
 #: "About" (~) allows this relative deviation, or half a unit of the last stated digit if wider.
 APPROX_TOLERANCE = 0.05
@@ -35,7 +35,7 @@ STATUSES = ("changed", "over_time", "only_in_a", "only_in_b", "same")
 REQUIRED_COLUMNS = ("value", "unit", "metric")
 
 #: The claim columns each side of a diff row carries.
-SIDE_COLUMNS = SPEC_COLUMNS + ["kind", "place_en"]
+SIDE_COLUMNS = SPEC_COLUMNS + ["kind", "place_en", "value_exact"]
 
 #: A written number: digits with thousands separators and a decimal point ("，" separates clauses).
 _DIGITS = re.compile(r"[0-9０-９][0-9０-９,.．]*")
@@ -69,13 +69,13 @@ def normalize_claims(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
     missing = [c for c in REQUIRED_COLUMNS if c not in df.columns]
     if missing:
         raise ZhfactsError(source, f"not a fact table: missing column(s) {', '.join(missing)}")
-    df = df.copy()
+    df = with_exact_values(df.copy())
     if "status" in df.columns:
         df = df[df["status"].astype(str) != "excluded"]
     df = df.reset_index(drop=True)
     for column in SPEC_COLUMNS + EXTRA_COLUMNS:
         if column not in df.columns:
-            df[column] = math.nan if column in ("value_max", "confidence") else ""
+            df[column] = math.nan if column in ("value_max", "confidence") else (-1 if column in ("sentence_start", "sentence_end") else "")
     try:
         df["value"] = pd.to_numeric(df["value"]).astype(float)
         df["value_max"] = pd.to_numeric(df["value_max"].replace("", math.nan)).astype(float)
@@ -83,10 +83,10 @@ def normalize_claims(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
         raise ZhfactsError(source, f"column value or value_max is not numeric ({exc})") from None
     if df["value"].isna().any():
         raise ZhfactsError(source, f"row {df.index[df['value'].isna()][0] + 1}: column value: empty, expected a number")
-    for column in ("start", "end"):
+    for column in ("start", "end", "sentence_start", "sentence_end"):
         numbers = pd.to_numeric(df[column].replace("", math.nan), errors="coerce")
-        df[column] = numbers.fillna(-1).astype(int)
-    numeric = ("start", "end", "value", "value_max", "confidence")
+        df[column] = numbers.where(numbers.abs() < 2 ** 62).fillna(-1).astype(int)
+    numeric = ("start", "end", "value", "value_max", "confidence", "sentence_start", "sentence_end")
     for column in (c for c in SPEC_COLUMNS + EXTRA_COLUMNS if c not in numeric):
         df[column] = df[column].map(as_text)
     df["qualifier"] = df["qualifier"].replace("", "=")
@@ -145,6 +145,8 @@ def interval(claim, rounding: bool = False) -> tuple[float, float, bool, bool]:
     """
     value, qualifier, text = float(claim["value"]), claim["qualifier"], str(claim["text"])
     top = value if is_missing(claim["value_max"]) else float(claim["value_max"])
+    if not (math.isfinite(value) and math.isfinite(top)):
+        return value, top, False, False  # beyond float range: the value itself, no rounding
     stated, nonzero = digit_places(text, value)
     half = stated / 2 if rounding else 0.0
     floor = 0.0 if value >= 0 else -math.inf
@@ -205,6 +207,8 @@ def places_match(a: str, b: str) -> bool:
 
 def same_value(a, b) -> bool:
     """Value (within the scorer's tolerance), upper end and qualifier agree."""
+    if not (math.isfinite(a["value"]) and math.isfinite(b["value"])):
+        return exact_value(a) == exact_value(b) and a["qualifier"] == b["qualifier"]
     return (values_equal(a["value"], b["value"]) and values_equal(a["value_max"], b["value_max"])
             and a["qualifier"] == b["qualifier"])
 
@@ -281,12 +285,18 @@ def _diff_row(a, b, i, j, metric: float) -> dict:
     for side, claim in (("a", a), ("b", b)):
         for column in SIDE_COLUMNS:
             row[f"{side}_{column}"] = None if claim is None else claim[column]
+        if claim is not None and not math.isfinite(claim["value"]):
+            row[f"{side}_value"] = math.nan  # its value_exact holds it
+        if claim is not None and not row[f"{side}_value_exact"]:
+            row[f"{side}_value_exact"] = str(exact_value(claim))
     if a is None or b is None:
         row["status"] = "only_in_a" if b is None else "only_in_b"
         return row
     row["status"] = pair_status(a, b)
     row["abs_diff"] = b["value"] - a["value"]
     row["rel_diff"] = row["abs_diff"] / abs(a["value"]) if a["value"] else math.nan
+    if not math.isfinite(row["abs_diff"]):  # a value beyond float range: no difference in floats
+        row["abs_diff"] = row["rel_diff"] = math.nan
     if row["status"] != "over_time":
         row["compatible"] = row["status"] == "same" or compatible(a, b)
     return row

@@ -18,7 +18,7 @@ SPEC_COLUMNS = [
 #: Columns zhfacts adds after the spec's own.
 EXTRA_COLUMNS = [
     "kind", "metric_en_source", "place_en", "province", "city", "county", "rule", "metric_rule", "status",
-    "unit_surface", "confidence",
+    "unit_surface", "confidence", "sentence_start", "sentence_end", "value_exact",
 ]
 
 QUALIFIERS = ("=", "~", ">", ">=", "<", "<=")

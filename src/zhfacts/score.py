@@ -21,7 +21,7 @@ import pandas as pd
 
 from .errors import ZhfactsError
 from .placenorm import same_place
-from .tableio import normalise
+from .tableio import exact_value, normalise
 
 #: Fields whose accuracy is reported, in report order.
 FIELDS = ("value", "value_max", "unit", "qualifier", "year", "place", "per", "metric")
@@ -42,6 +42,14 @@ def values_equal(gold: float, pred: float) -> bool:
     if gold_empty or pred_empty:
         return gold_empty and pred_empty
     return gold == pred or abs(gold - pred) <= VALUE_TOLERANCE * max(abs(gold), abs(pred))
+
+
+def same_value(gold: dict, pred: dict) -> bool:
+    """The value field of two rows; beyond float range (inf in memory) only exact digits agree."""
+    if isinstance(gold["value"], float) and isinstance(pred["value"], float) and not (
+            math.isinf(gold["value"]) or math.isinf(pred["value"])):
+        return values_equal(gold["value"], pred["value"])
+    return exact_value(gold) == exact_value(pred)
 
 
 def _empty_number(value: object) -> bool:
@@ -162,7 +170,7 @@ def _score_document(gold: list[dict], pred: list[dict], fields: tuple[str, ...])
         for field in fields:
             if field == "kind" and not g["kind"]:
                 continue
-            ok[field] = field_matches(field, g[field], p[field])
+            ok[field] = field_matches(field, g[field], p[field]) if field != "value" else same_value(g, p)
             counts["compared"][field] += 1
             counts["correct"][field] += ok[field]
             if not ok[field]:

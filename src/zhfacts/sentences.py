@@ -86,3 +86,21 @@ def split_sentences(doc: Document) -> list[Sentence]:
         if current:
             out.append(Sentence(current[0][0], current[-1][1], tuple(current), heading, paragraph))
     return sorted((s for s in out if s.parts), key=lambda s: s.start)
+
+
+#: Characters of its sentence kept either side of a claim in the table's ``sentence`` column.
+WINDOW_REACH = 60
+
+
+def window(doc: Document, s: Sentence, start: int, end: int, reach: int = WINDOW_REACH) -> str:
+    """The claim [start, end) with up to ``reach`` characters of its sentence either side, cut
+    after clause punctuation where the reach falls inside a clause (line breaks dropped, as in
+    the whole sentence), so a table row never copies a whole long sentence."""
+    lo, hi = max(s.start, start - reach), min(s.end, end + reach)
+    if lo > s.start:
+        cut = _CLAUSE.search(doc.norm, lo, start)
+        lo = cut.end() if cut else lo
+    if hi < s.end:
+        cuts = list(_CLAUSE.finditer(doc.norm, end, hi))
+        hi = cuts[-1].end() if cuts else hi
+    return "".join(doc.text[max(a, lo):min(b, hi)] for a, b in s.parts if a < hi and b > lo).replace("\n", "")

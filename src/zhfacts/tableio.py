@@ -13,6 +13,7 @@ import math
 import os
 import tempfile
 from contextlib import suppress
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
@@ -111,7 +112,7 @@ def _one_line(exc: Exception) -> str:
 
 def normalise(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
     """The table with the contract's types; a cell that cannot take its type names its row."""
-    df = df.copy()
+    df = with_exact_values(df.copy())
     for column in df.columns:
         convert, dtype = NUMERIC_COLUMNS.get(column, (as_text, str))
         df[column] = pd.Series(_convert(df[column], source, column, convert), index=df.index, dtype=dtype)
@@ -164,6 +165,39 @@ def _to_float(cell: object) -> float:
     return number
 
 
+def with_exact_values(df: pd.DataFrame) -> pd.DataFrame:
+    """Fill an empty value from value_exact (a value beyond float range is written that way)."""
+    if "value_exact" in df.columns and "value" in df.columns:
+        df["value"] = [_exact_float(exact) if is_missing(value) and not is_missing(exact) else value
+                       for value, exact in zip(df["value"], df["value_exact"])]
+    return df
+
+
+def exact_value(record: dict) -> Decimal:
+    """A row's value exactly: value_exact when the table has it, else the float value."""
+    exact = record.get("value_exact")
+    return Decimal(str(exact).strip()) if not is_missing(exact) else Decimal(repr(float(record["value"])))
+
+
+def _exact_float(cell: object) -> float:
+    """A value_exact cell as a float: ±inf stands in memory for a value beyond float range
+    (comparisons that must be exact read value_exact)."""
+    try:
+        return float(Decimal(str(cell).strip()))
+    except InvalidOperation:
+        raise ValueError(f"column value_exact: {cell!r} is not a number") from None
+
+
+def _to_value(cell: object) -> float:
+    if isinstance(cell, float) and math.isinf(cell):
+        return cell
+    return _to_float(cell)
+
+
+def _to_optional_int(cell: object) -> int:
+    return -1 if is_missing(cell) else _to_int(cell)
+
+
 def _to_optional_float(cell: object) -> float:
     return math.nan if is_missing(cell) else _to_float(cell)
 
@@ -179,9 +213,11 @@ def _to_int(cell: object) -> int:
 NUMERIC_COLUMNS = {
     "start": (_to_int, "int64"),
     "end": (_to_int, "int64"),
-    "value": (_to_float, "float64"),
+    "value": (_to_value, "float64"),
     "value_max": (_to_optional_float, "float64"),
     "confidence": (_to_optional_float, "float64"),
+    "sentence_start": (_to_optional_int, "int64"),
+    "sentence_end": (_to_optional_int, "int64"),
 }
 
 
@@ -265,7 +301,7 @@ def _write_jsonl(df: pd.DataFrame, tmp: str, append: bool = False) -> None:
     with open(tmp, "a" if append else "w", encoding="utf-8") as out:
         for record in df.to_dict("records"):
             clean = {k: None if is_missing(v) and not isinstance(v, str) else v for k, v in record.items()}
-            out.write(json.dumps(clean, ensure_ascii=False, default=_json_default) + "\n")
+            out.write(json.dumps(clean, ensure_ascii=False, allow_nan=False, default=_json_default) + "\n")
 
 
 def _json_default(value: object) -> object:
