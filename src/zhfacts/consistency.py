@@ -389,7 +389,7 @@ def _share_finding(share: dict, parts: list[dict], whole: dict) -> dict:
 def check(claims: pd.DataFrame) -> list[dict]:
     """Every finding in a table from diff.normalize_claims, each document checked on its own."""
     findings = []
-    claims = claims[claims["value"].map(math.isfinite)]  # a value beyond float range is not summed
+    claims = claims[[math.isfinite(v) for v in claims["value"]]]  # a value beyond float range is not summed
     for _, document in claims.groupby("doc_id", sort=False):
         records = locate(document)
         sentences = _sentences(records)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .docio import read_document
+from .console import note
 from .errors import ZhfactsError
 from .placenorm import same_place
 from .resources import read_tsv
@@ -51,13 +51,28 @@ def is_table_path(path: Path | str) -> bool:
 
 
 def load_claims(path: Path | str, year: str | None = None, place: str | None = None) -> tuple[pd.DataFrame, str | None]:
-    """The claims of a document (extracted) or a fact table, and the document text if any."""
-    from .pipeline import extract_table  # the extractor loads its models only when a document needs it
+    """The claims of a document (extracted) or a fact table, and the document text if any.
+
+    A document's year is the given one, else the manifest's, else the year its text names
+    (times.document_year); with none, a warning says that relative times stay unresolved.
+    """
+    # The extractor loads its models only when a document needs it.
+    from .normalise import make_document
+    from .pipeline import document_for_path, document_rows
+    from .table import to_frame
+    from .times import document_year
 
     if is_table_path(path):
         return normalize_claims(read_table(path), path), None
-    text = read_document(path)
-    return normalize_claims(extract_table(path, year=year, place=place), path), text
+    doc = document_for_path(path, year, place)
+    if not doc.year:
+        found = document_year(doc.norm)
+        if found:
+            doc = make_document(doc.doc_id, doc.text, found, doc.place)
+        else:
+            note(f"{path}: no document year (none given, none in a manifest, none in the text); "
+                 "relative times (this year, last year) stay unresolved; give its year")
+    return normalize_claims(to_frame(document_rows(doc)), path), doc.text
 
 
 def normalize_claims(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
@@ -311,6 +326,15 @@ def format_number(value: float) -> str:
         return ""
     text = f"{value:,.6f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def format_value(claim) -> str:
+    """A claim's value for people: a range shows both ends ("4至5万元" -> 40,000–50,000), a value
+    beyond float range its exact digits."""
+    value = claim["value"]
+    shown = claim.get("value_exact", "") if not math.isfinite(value) else format_number(value)
+    top = claim.get("value_max")
+    return shown if top is None or pd.isna(top) else f"{shown}–{format_number(top)}"
 
 
 def _side(row, side: str) -> str:

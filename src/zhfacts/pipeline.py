@@ -19,8 +19,8 @@ from .table import claim_row, to_frame
 from .tokens import tokenize
 from .values import Claim, Document
 
-#: The bundled corpus, used when extract is given no path.
-CORPUS_DIR = Path("corpus")
+#: The bundled corpus (package data), used when extract is given no path.
+CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
 
 
 def extract_claims(doc: Document, model: bool = False) -> list[Claim]:
@@ -47,13 +47,14 @@ def extract_text_table(text: str, doc_id: str, year: str | None = None, place: s
     return to_frame(document_rows(doc, explain, model))
 
 
-def document_for_path(path: Path | str, year: str | None = None, place: str | None = None) -> Document:
+def document_for_path(path: Path | str, year: str | None = None, place: str | None = None,
+                      doc_id: str | None = None) -> Document:
     """Read a file; year and place come from the arguments, else from the manifest beside it."""
     path = Path(path)
     text = read_document(path)
     entry = read_manifest(path.parent / "manifest.csv").get(path.stem)
     return make_document(
-        path.stem, text,
+        doc_id or path.stem, text,
         year or (entry.year if entry else ""),
         place or (entry.default_place if entry else ""),
     )

@@ -17,7 +17,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .consistency import check
-from .diff import STATUSES, align, format_number, is_table_path, load_claims
+from .diff import STATUSES, align, format_number, format_value, is_table_path, load_claims
 from .errors import ZhfactsError
 from .placenorm import canonical_place
 
@@ -119,7 +119,7 @@ def document_view(number: int, name: str, text: str, claims: pd.DataFrame, findi
     rows = []
     for index, claim in claims.iterrows():
         rows.append({"index": int(index), "status": statuses.get(int(index), ""),
-                     "cells": [{"text": _shown(claim[c]), "sort": claim[c] if c in NUMERIC_COLUMNS else None}
+                     "cells": [{"text": format_value(claim) if c == "value" else _shown(claim[c]), "sort": claim[c] if c in NUMERIC_COLUMNS else None}
                                for c in TABLE_COLUMNS]})
     data = {str(index): {f: _shown(claim[f]) for f in CLAIM_FIELDS} for index, claim in claims.iterrows()}
     return {"number": number, "name": name, "pieces": highlight_segments(text, claims), "rows": rows,

@@ -7,6 +7,8 @@ import json
 from ..consistency import check, report_lines
 from ..diff import load_claims
 
+from . import year_arg
+
 HELP = "check one document's claims: repeated facts, parts against totals, shares against counts"
 
 
@@ -15,7 +17,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="document (.txt) or fact table (.csv/.jsonl/.parquet or a directory)")
     parser.add_argument("--json", action="store_true", help="print the findings as a JSON list")
     parser.add_argument("--fail", action="store_true", help="exit 1 when any finding is a mismatch")
-    parser.add_argument("--year", help="document year when the document is outside the corpus")
+    parser.add_argument("--year", type=year_arg, help="document year (YYYY) when the document is outside the corpus")
     parser.add_argument("--place", help="default place when the document is outside the corpus")
 
 

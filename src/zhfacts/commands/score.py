@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
+from pathlib import Path
 
 from ..errors import ZhfactsError
 from ..goldcheck import load_gold
@@ -24,6 +26,8 @@ def parse_minimum(text: str) -> tuple[str | None, str, float]:
         minimum = float(number)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r}: {number!r} is not a number") from None
+    if not math.isfinite(minimum):
+        raise argparse.ArgumentTypeError(f"{text!r}: the minimum must be a finite number (nan would turn the gate off)")
     return doc or None, field, minimum
 
 
@@ -37,11 +41,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         metavar="[DOC:]FIELD=VALUE",
                         help="fail (exit 1) when a figure is below VALUE; without DOC: the "
                              "micro-average over all documents; repeatable")
-    parser.add_argument("--corpus", default="corpus", help="directory of <doc_id>.txt (default: ./corpus)")
+    parser.add_argument("--corpus", help="directory of <doc_id>.txt (default: the corpus folder beside the "
+                                         "gold's folder, else the bundled corpus)")
 
 
 def run(args: argparse.Namespace) -> int:
-    gold = load_gold(args.gold, args.corpus)
+    gold = load_gold(args.gold, args.corpus or gold_corpus(args.gold))
     pred = read_table(args.pred)
     result = score(gold, pred, gold_name=args.gold, pred_name=args.pred)
     failures = below_minimum(result, args.minimums)
@@ -56,6 +61,17 @@ def run(args: argparse.Namespace) -> int:
     for line in failures:
         print(line, file=sys.stderr)
     return 1 if failures else 0
+
+
+def gold_corpus(gold: str) -> Path:
+    """The documents gold is labelled on: ``corpus/`` beside the gold's folder (gold/ and corpus/
+    of one checkout), else the bundled corpus; so score works from any directory."""
+    from ..pipeline import CORPUS_DIR
+
+    folder = Path(gold).resolve()
+    folder = folder if folder.is_dir() else folder.parent
+    beside = folder.parent / "corpus"
+    return beside if beside.is_dir() else CORPUS_DIR
 
 
 def below_minimum(result: dict, minimums: list[tuple[str | None, str, float]]) -> list[str]:
