@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from .errors import ZhfactsError
 from .resources import read_tsv
 from .values import Document
 
@@ -39,5 +40,14 @@ def fold(text: str) -> str:
     return _WIDE_GROUP.sub(",", text).translate(_table())
 
 
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+
+
 def make_document(doc_id: str, text: str, year: str = "", place: str = "") -> Document:
+    """A document; text with a lone surrogate (half of a UTF-16 pair, from bytes decoded with
+    surrogateescape) is not Unicode text and is refused here, not deep in a table or cache."""
+    bad = _SURROGATE.search(text)
+    if bad:
+        raise ZhfactsError(doc_id, f"the text holds a lone surrogate U+{ord(bad.group()):04X} at offset "
+                                   f"{bad.start()}, which is not Unicode text; decode it strictly or with errors='replace'")
     return Document(doc_id=doc_id, text=text, year=year, place=place, norm=fold(text))

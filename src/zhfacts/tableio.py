@@ -212,6 +212,8 @@ def _to_int(cell: object) -> int:
     number = _to_float(cell)
     if not number.is_integer():
         raise ValueError(f"{cell!r} is not a whole number")
+    if abs(number) >= 2 ** 63:
+        raise ValueError(f"{as_text(cell)[:20]}… is too large for an offset")
     return int(number)
 
 
