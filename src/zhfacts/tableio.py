@@ -319,6 +319,10 @@ class TableWriter:
                 except OSError as err:
                     raise ZhfactsError(self.name, f"cannot write {self.fmt} table: {_one_line(err)}") from None
         finally:
+            if self._sink is not None and getattr(self._sink, "is_open", False):
+                with suppress(Exception):  # after a failed write; not again when garbage-collected
+                    self._sink.close()
+                self._sink.is_open = False
             if not self.stream and self._out is not None:
                 with suppress(OSError):
                     self._out.close()
