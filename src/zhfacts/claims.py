@@ -376,17 +376,21 @@ def _trim(phrase: str) -> str:
 def _blank(norm: str, a: int, b: int, ctx: Context, m: Mention, claim_spans: list[tuple[int, int]]) -> str:
     """The text [a, b) with times, places, qualifiers and other claims cut out (a non-claim
     number stays: "66千伏线路")."""
-    chars = list(norm[a:b])
     near = ctx.times.starting_in(a - _LONGEST_SPAN, b) + ctx.places.starting_in(a - _LONGEST_SPAN, b)
     spans = [(x.start, x.end) for x in near]
     lo = bisect_left(claim_spans, (a - _LONGEST_SPAN, 0))
     spans += [c for c in claim_spans[lo:bisect_left(claim_spans, (b, 0))] if c != (m.start, m.end)]
     if m.qualifier_start >= 0:
         spans.append((m.qualifier_start, m.start))
-    for x, y in spans:
-        for i in range(max(x, a), min(y, b)):
-            chars[i - a] = "\x00"
-    return "".join(chars)
+    pieces, pos = [], a
+    for x, y in sorted((max(x, a), min(y, b)) for x, y in spans):
+        if y <= pos:
+            continue
+        x = max(x, pos)
+        pieces += [norm[pos:x], "\x00" * (y - x)]
+        pos = y
+    pieces.append(norm[pos:b])
+    return "".join(pieces)
 
 
 def _is_filler(piece: str) -> bool:
@@ -439,7 +443,7 @@ def _tail_phrase(text: str) -> str:
 
 
 def _pieces(text: str) -> list[str]:
-    return [p for p in (_trim(p) for p in text.split("\x00")) if not _is_filler(p)]
+    return [p for p in (_trim(p) for p in text.split("\x00") if p) if not _is_filler(p)]
 
 
 def metric_candidates(m: Mention, ctx: Context, claim_spans: list[tuple[int, int]],
