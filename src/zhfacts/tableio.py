@@ -11,9 +11,10 @@ import io
 import json
 import math
 import os
+import signal
 import sys
 import tempfile
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -273,10 +274,15 @@ class TableWriter:
             return self
         directory = self.path.parent
         try:
-            fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
-        except OSError as exc:
-            raise ZhfactsError(self.name, f"cannot create a file in {directory}: {exc.strerror or exc}") from None
-        self._out = os.fdopen(fd, "wb")
+            with _signals_held():  # the temporary file is known before a signal can arrive
+                try:
+                    fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
+                except OSError as exc:
+                    raise ZhfactsError(self.name, f"cannot create a file in {directory}: {exc.strerror or exc}") from None
+                self._out = os.fdopen(fd, "wb")
+        except BaseException:  # a signal held back above arrives here, before the with block
+            self._finish(KeyboardInterrupt)
+            raise
         return self
 
     def write(self, df: pd.DataFrame) -> None:
@@ -303,6 +309,10 @@ class TableWriter:
         self._columns = list(df.columns)
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        with _signals_held():  # an interruption during clean-up waits until it is done
+            self._finish(exc_type)
+
+    def _finish(self, exc_type) -> None:
         try:
             if exc_type is None:
                 try:
@@ -329,6 +339,17 @@ class TableWriter:
             if self._tmp:
                 with suppress(FileNotFoundError):
                     os.unlink(self._tmp)
+
+
+@contextmanager
+def _signals_held():
+    """Hold Ctrl-C, SIGTERM and SIGHUP back for a moment: they arrive when it is over."""
+    held = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _mode_for(path: Path) -> int:
