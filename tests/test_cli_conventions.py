@@ -127,6 +127,10 @@ def test_check_json_writes_chinese(tmp_path, capsys):
     code, out, _ = run(["check", str(path), "--json"], capsys)
     assert code == 0 and "因病致贫" in out and "\\u" not in out
     assert json.loads(out)[0]["status"] == "mismatch"
+    ascii_locale = {**os.environ, "PYTHONIOENCODING": "ascii", "LC_ALL": "C"}
+    done = subprocess.run([sys.executable, "-m", "zhfacts", "check", str(path), "--json"], env=ascii_locale,
+                          capture_output=True)
+    assert done.returncode == 0 and "因病致贫" in done.stdout.decode("utf-8"), done.stderr.decode()
 
 
 class _ClosedPipe(io.TextIOBase):

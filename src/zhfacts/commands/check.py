@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
+from .. import console
 from ..consistency import check, report_lines
 from ..diff import load_claims
 
@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     claims, _ = load_claims(args.path, year=args.year, place=args.place)
     findings = check(claims)
     if args.json:
-        print(json.dumps(findings, ensure_ascii=False, indent=2, default=float))
+        console.print_json(findings)
     else:
         print("\n".join(report_lines(findings)))
     return 1 if args.fail and any(f["status"] == "mismatch" for f in findings) else 0

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 from pathlib import Path
@@ -58,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     failures = below_minimum(result, args.minimums)
     if args.json:
         shown = result if args.errors else {k: v for k, v in result.items() if k != "errors"}
-        print(json.dumps(shown, ensure_ascii=False, indent=2))
+        console.print_json(shown)
     else:
         print(format_report(result))
         if args.errors:
