@@ -83,6 +83,7 @@ class Language:
     fold: Callable[[str], str]
     split_sentences: Callable[..., list]
     find_mentions: Callable[..., list]
+    find_tables: Callable[..., list]
     word_windows: Callable[..., list]
     tokenize: Callable[..., list]
     find_times: Callable[[str, str], list]

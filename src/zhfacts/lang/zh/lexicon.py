@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from ...errors import ZhfactsError
 from ..base import Lexicon
 
 LEXICON = Lexicon("zhfacts.lang.zh.resources")
@@ -187,3 +188,19 @@ def dateline_pattern() -> regex.Pattern:
 def traditional_chars() -> frozenset[str]:
     """Traditional characters the folding maps to simplified ones (char_variants.tsv)."""
     return frozenset(r["variant"] for r in read_tsv("char_variants.tsv"))
+
+
+#: The roles of table_words.tsv.
+TABLE_ROLES = ("unit_marker", "unit_column", "code_column", "of_which", "growth", "share", "plain")
+
+
+@lru_cache(maxsize=None)
+def table_words() -> dict[str, tuple[str, ...]]:
+    """role -> the words that give a statistical table its structure (table_words.tsv), longest first."""
+    rows = LEXICON.table("table_words.tsv", ("role", "word"))
+    out: dict[str, list[str]] = {role: [] for role in TABLE_ROLES}
+    for line, row in enumerate(rows, 1):
+        if row["role"] not in out:
+            raise ZhfactsError(f"{LEXICON.package}/table_words.tsv", f"row {line}: unknown role {row['role']!r}")
+        out[row["role"]].append(row["word"])
+    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in out.items()}
