@@ -191,7 +191,7 @@ def traditional_chars() -> frozenset[str]:
 
 
 #: The roles of table_words.tsv.
-TABLE_ROLES = ("unit_marker", "unit_column", "code_column", "of_which", "growth", "share", "plain")
+TABLE_ROLES = ("unit_marker", "unit_column", "code_column", "of_which", "growth", "share", "plain", "title_label")
 
 
 @lru_cache(maxsize=None)

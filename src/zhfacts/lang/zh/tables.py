@@ -207,17 +207,25 @@ def _is_header(norm: str, row: list[_Cell], columns: int) -> bool:
     return not any(_is_number(norm, c) for c in row[1:columns])
 
 
+def _is_title_row(norm: str, row: list[_Cell]) -> bool:
+    """A first line that holds only a title and a unit cell ("表2  财政收支\t单位：万元")."""
+    filled = [c for c in row if c.start < c.end]
+    return 1 <= len(filled) <= 2 and _unit_line(norm, filled[-1].start, filled[-1].end) is not None
+
+
 def _read(doc: Document, lines: list[tuple[int, int]], first: int, last: int) -> Table | None:
     norm, text = doc.norm, doc.text
+    titles = _title_lines(norm, lines, first)
+    if _is_title_row(norm, _cells(norm, *lines[first])):
+        titles, first = titles + [lines[first]], first + 1
+    if last - first < 2:
+        return None
     rows = [_cells(norm, *lines[i]) for i in range(first, last)]
     width = max(len(r) for r in rows)
     n_headers = 1
     while n_headers < min(_HEADERS_MAX, len(rows) - 1) and _is_header(norm, rows[n_headers], width):
         n_headers += 1
     headers, body = rows[:n_headers], rows[n_headers:]
-    if not body:
-        return None
-    titles = _title_lines(norm, lines, first)
     start = titles[0][0] if titles else lines[first][0]
     columns = [_column(norm, _header_parts(headers, k)) for k in range(width)]
     label_at = next((k for k, c in enumerate(columns) if not c.code), 0)
@@ -226,12 +234,14 @@ def _read(doc: Document, lines: list[tuple[int, int]], first: int, last: int) ->
         unit_line = next((u for row in headers for c in row if c.start < c.end
                           for u in [_unit_line(norm, c.start, c.end)] if u), None)
     title_times = [t for a, b in titles for t in _times(doc, a, b) if t.year and not t.base]
-    value_columns = [k for k, c in enumerate(columns) if k != label_at and not (c.code or c.units)]
+    numbered = {k for row in body for k, c in enumerate(row) if _is_number(norm, c)}
+    value_columns = [k for k, c in enumerate(columns) if k != label_at and k in numbered and not (c.code or c.units)]
     first_value = next((k for k in value_columns if not columns[k].growth), -1)
     plain_words = lexicon.table_words()["plain"]
     of_which = lexicon.table_words()["of_which"]
 
-    cells, text_cells, code_cells = [], [], []
+    cells, text_cells, code_cells = [], [_title_label(norm, a, b) for a, b in titles], []
+    text_cells += [Span(u.start, u.end) for u in [unit_line] if u]
     for row in headers:
         text_cells += [Span(c.start, c.end) for c in row if c.start < c.end]
     for row in body:
@@ -273,6 +283,13 @@ def _read(doc: Document, lines: list[tuple[int, int]], first: int, last: int) ->
     return Table(start, lines[last - 1][1], lines[first][0], tuple(cells), tuple(text_cells), tuple(code_cells))
 
 
+def _title_label(norm: str, a: int, b: int) -> Span:
+    """The number label that opens a title ("表1", "附表2"), which numbers the table."""
+    labels = "|".join(map(regex.escape, lexicon.table_words()["title_label"]))
+    m = regex.compile(rf"\s*(?:{labels})\s*\d+").match(norm, a, b)
+    return Span(a, m.end()) if m else Span(a, a)
+
+
 def _times(doc: Document, a: int, b: int):
     """The time expressions of norm[a:b], with offsets into the document."""
     return [type(t)(t.start + a, t.end + a, t.year, t.direct, t.base) for t in find_times(doc.norm[a:b], doc.year)]
@@ -312,7 +329,8 @@ def _metric(text: str, norm: str, label: _Cell, label_pieces, column: _Column, f
     """The row label as written, joined with the column header's words unless the column holds
     the plain values (the first value column, or one headed "绝对数", a year or a unit alone)."""
     row = _joined(text, label_pieces)
-    pieces = [p for cell in column.parts for p in _kept(norm, cell, header_times)]
+    parts = sorted(column.parts, key=lambda c: _has(norm, c, "growth") is not None or _has(norm, c, "share") is not None)
+    pieces = [p for cell in parts for p in _kept(norm, cell, header_times)]  # "产量" before "比上年增长"
     words = _joined(text, pieces)
     folded = _joined(norm, pieces)
     is_plain = not column.growth and (first_value or not folded or folded in plain)
