@@ -84,7 +84,7 @@ def attribute(mentions: list[Mention], ctx: Context, decider: Decider = DEFAULT)
         ask.claims, ask.previous = spans, previous
         decisions = (unit, excluded) + tuple(decide(slot, ask, decider) for slot in ATTRIBUTES)
         claim = Claim(ctx.doc.doc_id, m, sentence, Status.CLAIM, decisions)
-        place = claim.place
+        place = ctx.lang.fold(claim.place)  # the gazetteer and the glossary are simplified
         division = ctx.lang.division(place, m.start, ctx)
         claim = replace(claim, place_en=ctx.lang.place_english(place) if place else "",
                         **({"province": division.province, "city": division.city, "county": division.county}
