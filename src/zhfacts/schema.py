@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .codes import Kind, Qualifier
-from .lang.zh.lexicon import read_tsv
+from .lang.zh import lexicon
 
 #: The spec's columns, in the spec's order.
 SPEC_COLUMNS = [
@@ -32,16 +32,16 @@ RULE_COLUMNS = {"exclude": "exclude_rule", "unit": "unit_rule", "metric": "metri
 #: Offsets of the evidence (half-open, into the text); empty where a value is a document default.
 EVIDENCE_COLUMNS = ["sentence_start", "sentence_end", "place_start", "place_end", "year_start", "year_end"]
 
-#: Codes with no surface form of their own: a ratio is stated without 倍 or % (城乡收入比1.95).
-BARE_UNITS = ("ratio",)
-
 QUALIFIERS = tuple(q.value for q in Qualifier)
 
 KINDS = tuple(k.value for k in Kind)
+
+#: Codes with no surface form of their own: a ratio is stated without 倍 or % (城乡收入比1.95).
+BARE_UNITS = ("ratio",)
 
 
 @lru_cache(maxsize=None)
 def unit_codes() -> frozenset[str]:
     """Every unit code the lexicon knows; gold and output may use no other. A ``per``
     denominator is unit codes joined by "/" (claims-spec 2), so these serve there too."""
-    return frozenset(row["code"] for row in read_tsv("units.tsv")) | frozenset(BARE_UNITS)
+    return lexicon.unit_codes() | frozenset(BARE_UNITS)
