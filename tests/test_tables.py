@@ -90,6 +90,13 @@ TABLES = [
         "2\t财政支出\t3400\n"),
      [("1200", 12000000, "CNY", "财政收入", DOC_YEAR, "table_column_header"),
       ("3400", 34000000, "CNY", "财政支出", DOC_YEAR, "table_column_header")]),
+    ("units written in the cells, a date cell", (
+        "表9  2025年重点项目\n"
+        "项目\t投资\t投产年份\n"
+        "风电场\t3.2亿元\t2019年\n"
+        "光伏电站\t8000万元\t2020年\n"),
+     [("3.2亿元", 320000000, "CNY", "风电场", "2025", "table_cell_unit"),
+      ("8000万元", 80000000, "CNY", "光伏电站", "2025", "table_cell_unit")]),
     ("years as column headers", (
         "表8  城乡居民收入\n"
         "指标\t2024年（元）\t2025年（元）\n"
@@ -166,3 +173,19 @@ def test_every_number_cell_is_one_claim(rows):
     for g, (metric, value, unit, factor) in zip(got, expected):
         assert g[0] == str(value) and g[2] == unit and g[3] == metric
         assert math.isclose(g[1], float(value) * factor, rel_tol=1e-9, abs_tol=1e-9)
+
+
+_CELL = st.one_of(st.sampled_from(["", " ", "持平", "—", "-", "5.2%", "12,856", "+3", "3.2万吨", "2019年", "（万吨）",
+                                   "#粮食", "其中：", "单位：亿元", "比重%", "序号", "计量单位", "萬噸", "1"]),
+                  st.text(alphabet="0123456789.-+%万亿元吨粮食（）：#\t ", max_size=8))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=1, max_size=5), min_size=1, max_size=6))
+def test_any_tab_separated_text_reads_cleanly(rows):
+    """Malformed tables (ragged rows, empty and odd cells) never fail, and every claim's text is
+    the document at its span."""
+    text = "表1  2024年\n" + "".join("\t".join(r) + "\n" for r in rows)
+    table, _ = _rows(text)
+    for r in table.itertuples():
+        assert text[r.start:r.end] == r.text and r.start < r.end

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
 from ...types import TABLE_CELL, Document, Mention, Reading, Span, Table, TableCell
 from . import lexicon
-from .numerals import scale_chars
+from .numerals import parse_numeral, scale_chars
 from .times import find_times
 
 _NUMBER = regex.compile(r"(?P<sign>[+\-−])?(?P<digits>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<decimals>\.\d+)?(?P<unit>[%‰])?")
@@ -76,12 +77,16 @@ def unit_phrase(norm: str, a: int, b: int) -> _Unit | None:
         if unit and all(ch in scale_chars() for ch in text[:k]):
             factor = unit.factor
             for ch in text[:k]:
-                factor *= _SCALES[ch]
+                factor *= parse_numeral(ch)
             return _Unit(unit.code, factor, unit.surface, a, b)
     return None
 
 
-_SCALES = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000), "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+@lru_cache(maxsize=None)
+def _marker_pattern() -> regex.Pattern:
+    """A unit marker and the unit after it (group 1): "单位：亿元", "计量单位：万吨"."""
+    markers = "|".join(map(regex.escape, lexicon.table_words()["unit_marker"]))
+    return regex.compile(rf"(?:{markers})[:：]\s*([^\s，,；;。）)]*)")
 
 
 def _unit_in(norm: str, cell: _Cell) -> _Unit | None:
@@ -101,8 +106,7 @@ def _unit_in(norm: str, cell: _Cell) -> _Unit | None:
 
 def _unit_line(norm: str, a: int, b: int) -> _Unit | None:
     """The unit after a unit marker in norm[a:b]: "单位：亿元", "计量单位：万吨"."""
-    markers = "|".join(map(regex.escape, lexicon.table_words()["unit_marker"]))
-    m = regex.compile(rf"(?:{markers})[:：]\s*([^\s，,；;。）)]+)").search(norm, a, b)
+    m = _marker_pattern().search(norm, a, b)
     return unit_phrase(norm, m.start(1), m.end(1)) if m else None
 
 
@@ -118,9 +122,8 @@ def _kept(norm: str, cell: _Cell, times) -> list[tuple[int, int]]:
         inside = norm[m.start(1):m.end(1)].strip(_SPACE + "±")
         if not inside or unit_phrase(norm, m.start(1), m.end(1)):
             cut(m.start(), m.end())
-    markers = "|".join(map(regex.escape, lexicon.table_words()["unit_marker"]))
-    for m in regex.finditer(rf"(?:{markers})[:：]\S*", norm[cell.start:cell.end]):
-        cut(cell.start + m.start(), cell.start + m.end())
+    for m in _marker_pattern().finditer(norm, cell.start, cell.end):
+        cut(m.start(), m.end())
     for t in times:
         cut(t.start, t.end)
     for i in range(cell.start, cell.end):
@@ -143,9 +146,22 @@ def _joined(text: str, pieces: list[tuple[int, int]]) -> str:
     return "".join(text[a:b] for a, b in pieces)
 
 
+def _number(norm: str, cell: _Cell) -> tuple[regex.Match, _Unit | None] | None:
+    """The number a cell holds, with the unit written in the cell ("5.2%", "3.2万吨"); None for
+    a cell of words ("持平", "—")."""
+    m = _NUMBER.match(norm, cell.start, cell.end)
+    if m is None:
+        return None
+    if m.end() == cell.end:
+        return m, unit_phrase(norm, m.start("unit"), m.end("unit")) if m["unit"] else None
+    if m["unit"] or norm[m.end():cell.end] in lexicon.grammar("date_unit"):
+        return None  # "2019年" in a cell is a date
+    own = unit_phrase(norm, m.end(), cell.end)
+    return (m, own) if own else None
+
+
 def _is_number(norm: str, cell: _Cell) -> bool:
-    m = _NUMBER.fullmatch(norm, cell.start, cell.end)
-    return m is not None
+    return _number(norm, cell) is not None
 
 
 def _has(norm: str, cell: _Cell, role: str) -> tuple[int, int] | None:
@@ -262,10 +278,8 @@ def _read(doc: Document, lines: list[tuple[int, int]], first: int, last: int) ->
                 continue
             header_times = [t for p in column.parts for t in _times(doc, p.start, p.end) if t.year and not t.base]
             readings = []
-            number = _NUMBER.fullmatch(norm, cell.start, cell.end)
-            if number["unit"]:
-                own = unit_phrase(norm, number.start("unit"), number.end("unit"))
-                readings.append(("table_cell_unit", own))
+            number, own = _number(norm, cell)
+            readings.append(("table_cell_unit", own))
             header = next((u for p in reversed(column.parts) for u in [_unit_in(norm, p)] if u), None)
             readings.append(("table_column_header", header))
             if column.growth:

@@ -63,7 +63,7 @@ def table_code_cell(ask):
 
 @rule("zh", Slot.UNIT, "table_cell_unit", order=1)
 def table_cell_unit(ask):
-    """A percent sign written in the cell itself ("5.2%")."""
+    """A unit written in the cell itself: "5.2%", "3.2万吨"."""
     yield from _units(ask, "table_cell_unit")
 
 
