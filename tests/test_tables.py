@@ -146,6 +146,16 @@ def test_a_table_title_heads_no_prose():
     assert [(g[0], g[4]) for g in got] == [("12.5", "2019"), ("8501人", "")]
 
 
+@pytest.mark.parametrize("caption", ["图1  2019-2023年地区生产总值及增长速度", "附图2 2019年工业增加值", "表3  2019年主要指标"])
+def test_a_caption_heads_no_section(caption):
+    """A figure's or a table's caption names what it shows: the prose under it keeps the year
+    of the section heading above."""
+    text = f"一、2023年综合\n{caption}\n新增就业8501人。\n"
+    table, got = _rows(text)
+    assert [(g[0], g[4]) for g in got] == [("8501人", "2023")]
+    assert table.iloc[0].year_rule == "heading_year"
+
+
 @pytest.mark.parametrize("text", [
     "全年粮食产量658.2万吨\t比上年增长3.1%。\n",  # one line with a TAB is prose, not a table
     "指标\t说明\n粮食\t持平\n油料\t—\n",  # no number cell

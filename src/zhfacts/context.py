@@ -89,7 +89,8 @@ _CELL_MAX = 40
 
 def build_context(doc: Document, lang: Language, profile: Profile, sentences: list[Sentence],
                   tokens: list[Token], tables: list[Table] = ()) -> Context:
-    """What the rules read about the document. A table's title and rows head no section."""
+    """What the rules read about the document. A table's title and rows, and a figure's caption,
+    head no section."""
     norm = doc.norm
     in_table = Ordered(tables)
     places = lang.find_places(norm)
@@ -102,6 +103,8 @@ def build_context(doc: Document, lang: Language, profile: Profile, sentences: li
         inside = in_table.before(h.start + 1)
         if inside and h.start < inside[-1].end:
             continue
+        if lang.is_caption(norm[h.start:h.end]):
+            continue  # a table's or a figure's caption names what it shows
         if h.heading and not (profile.dateline_heads_nothing and lang.is_dateline(norm[h.start:h.end])):
             named = [t for t in times.starting_in(h.start, h.end) if t.year]
             headings.append(Heading(i, named[0].year, named[0].start, named[0].end) if named else Heading(i))

@@ -92,6 +92,7 @@ class Language:
     quoted: Callable[[str], list]
     bracketed: Callable[[str], list]
     is_dateline: Callable[[str], bool]
+    is_caption: Callable[[str], bool]
     people_places: Callable[[Any], dict]
     clause_bounds: Callable[[str, int, bool], tuple[int, int]]
     division: Callable[..., Any]

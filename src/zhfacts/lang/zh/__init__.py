@@ -13,7 +13,7 @@ from .gloss import metric_english
 from .numbers import find_mentions
 from .places import division, find_places, people_places, place_english
 from .sentences import clause_bounds, split_sentences
-from .tables import find_tables
+from .tables import find_tables, is_caption
 from .times import find_times
 from .words import tokenize, word_windows
 
@@ -47,7 +47,7 @@ BUNDLE = Language(
     time_units=TIME_UNITS, traditional=lexicon.traditional_chars(),
     fold=fold, split_sentences=split_sentences, find_mentions=find_mentions, find_tables=find_tables,
     word_windows=word_windows, tokenize=tokenize, find_times=find_times, find_places=find_places,
-    set_phrases=set_phrases, quoted=quoted, bracketed=bracketed, is_dateline=is_dateline,
+    set_phrases=set_phrases, quoted=quoted, bracketed=bracketed, is_dateline=is_dateline, is_caption=is_caption,
     people_places=people_places, clause_bounds=clause_bounds, division=division,
     place_english=place_english, gloss=metric_english,
 )

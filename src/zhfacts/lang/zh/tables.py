@@ -297,10 +297,22 @@ def _read(doc: Document, lines: list[tuple[int, int]], first: int, last: int) ->
     return Table(start, lines[last - 1][1], lines[first][0], tuple(cells), tuple(text_cells), tuple(code_cells))
 
 
-def _title_label(norm: str, a: int, b: int) -> Span:
-    """The number label that opens a title ("表1", "附表2"), which numbers the table."""
+@lru_cache(maxsize=None)
+def _caption_pattern() -> regex.Pattern:
+    """The number label that opens a table's or a figure's caption: "表1", "图2", "附表3"."""
     labels = "|".join(map(regex.escape, lexicon.table_words()["title_label"]))
-    m = regex.compile(rf"\s*(?:{labels})\s*\d+").match(norm, a, b)
+    return regex.compile(rf"\s*(?:{labels})\s*\d+")
+
+
+def is_caption(text: str) -> bool:
+    """A table's or a figure's caption ("图2  2021-2025年三次产业增加值"): it names what the table
+    or figure shows and heads no section of the text."""
+    return _caption_pattern().match(text) is not None
+
+
+def _title_label(norm: str, a: int, b: int) -> Span:
+    """The number label that opens a title ("表1"), which numbers the table."""
+    m = _caption_pattern().match(norm, a, b)
     return Span(a, m.end()) if m else Span(a, a)
 
 
