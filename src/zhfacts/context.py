@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .spans import Ordered
-from .types import Claim, Document, Mention, Sentence, Token
+from .types import TABLE_CELL, Claim, Document, Mention, Sentence, Table, TableCell, Token
 
 if TYPE_CHECKING:
     from .lang.base import Language
@@ -49,6 +49,7 @@ class Context:
     quoted: Ordered
     bracketed: Ordered
     word_starts: frozenset[int]
+    tables: Ordered = field(default_factory=lambda: Ordered(()))
     people: dict[str, Any] = field(default_factory=dict)  # person -> the place they were introduced with
 
     def sentence_of(self, pos: int) -> int:
@@ -58,14 +59,40 @@ class Context:
     def headings_above(self, si: int) -> list[Heading]:
         return self.headings[:bisect_left([h.sentence for h in self.headings], si)]
 
+    def table_at(self, pos: int) -> Table | None:
+        """The table (from its title to its last row) that holds pos."""
+        found = self.tables.before(pos + 1)
+        return found[-1] if found and pos < found[-1].end else None
+
+    def table_cell(self, m: Mention) -> TableCell | None:
+        """The number cell a mention was read from, if it was."""
+        table = self.table_at(m.start)
+        return table.cell_at(m.start, m.end) if table is not None and m.rule == TABLE_CELL else None
+
     def clause_bounds(self, pos: int, lists: bool = False) -> tuple[int, int]:
         """The clause around pos: up to clause punctuation (and list commas with ``lists``) or a line end."""
         return self.lang.clause_bounds(self.doc.norm, pos, lists)
 
 
+def with_table_cells(mentions: list[Mention], tables: list[Table]) -> list[Mention]:
+    """The mentions with each table's number cells read as the table reads them: a number the
+    prose reading found inside a number cell gives way to the cell's own mention."""
+    cells = [c.mention for t in tables for c in t.cells]
+    taken = Ordered(cells)
+    kept = [m for m in mentions if not any(c.start < m.end and m.start < c.end for c in taken.starting_in(m.start - _CELL_MAX, m.end))]
+    return sorted(kept + cells, key=lambda m: (m.start, m.end))
+
+
+#: No number cell is longer than this.
+_CELL_MAX = 40
+
+
 def build_context(doc: Document, lang: Language, profile: Profile, sentences: list[Sentence],
-                  tokens: list[Token]) -> Context:
+                  tokens: list[Token], tables: list[Table] = ()) -> Context:
+    """What the rules read about the document. A table's title and rows, and a figure's caption,
+    head no section."""
     norm = doc.norm
+    in_table = Ordered(tables)
     places = lang.find_places(norm)
     times = Ordered(lang.find_times(norm, doc.year))
     parts = sorted((a, b, i) for i, s in enumerate(sentences) for a, b in s.parts)
@@ -73,6 +100,11 @@ def build_context(doc: Document, lang: Language, profile: Profile, sentences: li
     first = [first_of.setdefault(s.paragraph, i) for i, s in enumerate(sentences)]
     headings = []
     for i, h in enumerate(sentences):
+        inside = in_table.before(h.start + 1)
+        if inside and h.start < inside[-1].end:
+            continue
+        if lang.is_caption(norm[h.start:h.end]):
+            continue  # a table's or a figure's caption names what it shows
         if h.heading and not (profile.dateline_heads_nothing and lang.is_dateline(norm[h.start:h.end])):
             named = [t for t in times.starting_in(h.start, h.end) if t.year]
             headings.append(Heading(i, named[0].year, named[0].start, named[0].end) if named else Heading(i))
@@ -90,6 +122,7 @@ def build_context(doc: Document, lang: Language, profile: Profile, sentences: li
         quoted=Ordered(lang.quoted(norm)),
         bracketed=Ordered(lang.bracketed(norm)),
         word_starts=frozenset(t.start for t in tokens),
+        tables=in_table,
     )
     ctx.people = lang.people_places(ctx)
     return ctx

@@ -1,6 +1,7 @@
 """The pipeline, as one visible composition of plain stages over one document:
 
-    document (language, kind) -> sentences -> mentions -> words -> context
+    document (language, kind) -> sentences -> tables -> mentions (table cells read as the
+        table reads them) -> words -> context
         -> decisions per slot (unit, exclude, metric, year, place, per, kind) -> claims -> table
 
 Each stage but the decisions is the language bundle's; the decisions are the registered rules'
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .context import build_context
+from .context import build_context, with_table_cells
 from .io.documents import read_document
 from .engine import attribute
 from .errors import ZhfactsError
@@ -50,9 +51,10 @@ def extract_claims(doc: Document, model: bool = False) -> list[Claim]:
     with ``model``, the trained ranker reorders the rules' metric candidates."""
     lang = bundle(doc.lang)
     sentences = lang.split_sentences(doc)
-    mentions = lang.find_mentions(doc)
+    tables = lang.find_tables(doc)
+    mentions = with_table_cells(lang.find_mentions(doc), tables)
     tokens = lang.tokenize(doc, lang.word_windows(doc, mentions))
-    ctx = build_context(doc, lang, profile_for(doc.kind), sentences, tokens)
+    ctx = build_context(doc, lang, profile_for(doc.kind), sentences, tokens, tables)
     claims = attribute(mentions, ctx)
     if model and model_available():
         claims = apply_model(claims, doc)

@@ -24,7 +24,8 @@ def _evidence(c: Claim, slot: Slot) -> tuple[int | None, int | None]:
 def claim_row(c: Claim, doc: Document) -> dict:
     m = c.mention
     claim = c.status == Status.CLAIM
-    metric_en, metric_en_source = bundle(doc.lang).gloss(c.metric)
+    lang = bundle(doc.lang)
+    metric_en, metric_en_source = lang.gloss(lang.fold(c.metric))  # the glossary is simplified
     place_start, place_end = _evidence(c, Slot.PLACE)
     year_start, year_end = _evidence(c, Slot.YEAR)
     return {

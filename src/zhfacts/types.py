@@ -202,3 +202,55 @@ class Claim:
         """(phrase, rule) of every metric phrase candidate, in the decider's order of preference."""
         d = self.decision(Slot.METRIC)
         return [(c.value, c.rule) for c in d.preferred if c.value] if d else []
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One answer a table gives about one of its number cells, named by the rule that reads it,
+    with its evidence in the text (the header cell, the unit line, the title's time expression)."""
+
+    rule: str
+    value: str
+    start: int
+    end: int
+
+
+#: The rule name of a mention read from a table's number cell.
+TABLE_CELL = "table_cell"
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """A number cell of a table (claims-spec 2.4) as a mention, with what its row and column say.
+
+    ``units`` are the unit codes its cell, column header, growth or share column, row label, unit
+    column and unit line give, in that order (the mention's value is scaled by the first);
+    ``metric`` is the row label, joined with the column header unless the column holds the plain
+    values; ``years`` are the times its column header and the table's title name.
+    """
+
+    mention: Mention
+    units: tuple[Reading, ...]
+    metric: Reading
+    years: tuple[Reading, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A block of TAB-separated rows with its title and unit lines: ``start`` is where the title
+    (or the first row) begins, ``end`` where the last row ends. ``cells`` are its number cells;
+    ``text_cells`` every other non-empty cell (labels, headers, units), ``code_cells`` the cells of
+    a column that numbers the rows or gives codes."""
+
+    start: int
+    end: int
+    rows_start: int
+    cells: tuple[TableCell, ...]
+    text_cells: tuple[Span, ...]
+    code_cells: tuple[Span, ...]
+
+    def cell_at(self, start: int, end: int) -> TableCell | None:
+        for c in self.cells:
+            if c.mention.start == start and c.mention.end == end:
+                return c
+        return None

@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex
 
 from ...codes import Kind, PlaceLevel, Qualifier, UnitCategory
+from ...errors import ZhfactsError
 from ..base import Lexicon
 
 LEXICON = Lexicon("zhfacts.lang.zh.resources")
@@ -288,3 +289,19 @@ def factcheck_words() -> dict[str, tuple[str, ...]]:
 
 def unit_surfaces() -> tuple[str, ...]:
     return tuple(units())
+
+
+#: The roles of table_words.tsv.
+TABLE_ROLES = ("unit_marker", "unit_column", "code_column", "of_which", "growth", "share", "plain", "title_label")
+
+
+@lru_cache(maxsize=None)
+def table_words() -> dict[str, tuple[str, ...]]:
+    """role -> the words that give a statistical table its structure (table_words.tsv), longest first."""
+    rows = LEXICON.table("table_words.tsv", ("role", "word"))
+    out: dict[str, list[str]] = {role: [] for role in TABLE_ROLES}
+    for line, row in enumerate(rows, 1):
+        if row["role"] not in out:
+            raise ZhfactsError(f"{LEXICON.package}/table_words.tsv", f"row {line}: unknown role {row['role']!r}")
+        out[row["role"]].append(row["word"])
+    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in out.items()}

@@ -11,13 +11,14 @@ The text names places in several forms, and gold and output must not differ on f
   (ends in a suffix or is in the alias table) and what remains is itself a place, and only from
   one side: 甲市城区 = 城区, but 甲市城区 differs from 乙市城区.
 
-Whitespace inside names is ignored. The vocabulary lives in the data files, not here.
+Whitespace inside names is ignored, and traditional characters are folded to simplified ones. The vocabulary lives in the data files, not here.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
 from . import lexicon
+from .folding import fold
 
 
 @lru_cache(maxsize=None)
@@ -31,8 +32,9 @@ def _canonical_names() -> frozenset[str]:
 
 
 def canonical_place(name: str) -> str:
-    """The name without whitespace, an alias replaced by its canonical full name."""
-    name = "".join(str(name).split())
+    """The name folded to simplified characters ("寧強縣" = "宁强县", claims-spec 2.5), without
+    whitespace, an alias replaced by its canonical full name."""
+    name = fold("".join(str(name).split()))
     return _aliases().get(name, name)
 
 

@@ -129,6 +129,9 @@ class Windows:
     share: bool
     counts: bool
     a: int  # start of the clause (list commas end it)
+    before_written: str  # the phrases as the document writes them (traditional characters stay)
+    after_written: str
+    lead_written: str
 
 
 def windows(ask) -> Windows | None:
@@ -159,7 +162,27 @@ def _windows(ask) -> Windows:
     after = "" if share else _head_phrase(after_piece)[:_MAX_METRIC]
     lead = "" if share else _lead_phrase(after_piece)[:_MAX_METRIC]
     before_start = norm.rfind(before, a, m.start) if before else -1
-    return Windows(before, before_start, len(before_pieces), after, after_start, lead, share, counts, a)
+    return Windows(before, before_start, len(before_pieces), after, after_start, lead, share, counts, a,
+                   _written(ask, before, before_start, a, m.start), _written(ask, after, after_start, m.end, b),
+                   _written(ask, lead, after_start, m.end, b))
+
+
+def _written(ask, phrase: str, start: int, lo: int, hi: int) -> str:
+    """The phrase as the document writes it: the rules read the folded copy, the metric is cut
+    from the text. A phrase joined across a blanked word takes each character from where it
+    stands in [lo, hi), nearest the number last."""
+    norm, text = ask.norm, ask.ctx.doc.text
+    if not phrase:
+        return ""
+    if start >= 0 and norm.startswith(phrase, start):
+        return text[start:start + len(phrase)]
+    out, pos = [], hi
+    for ch in reversed(phrase):
+        pos = norm.rfind(ch, lo, pos)
+        if pos < 0:
+            return phrase
+        out.append(text[pos])
+    return "".join(reversed(out))
 
 
 def _same_sentence(ask) -> bool:
@@ -185,7 +208,7 @@ def verb_noun_after(ask):
     w = windows(ask)
     if w and w.after and w.before and len(w.before) <= _BARE_VERB and not w.after.startswith(w.before):
         start = w.before_start if w.before_start >= 0 else w.after_start
-        yield w.before + w.after, start, w.after_start + len(w.after)
+        yield w.before_written + w.after_written, start, w.after_start + len(w.after)
 
 
 @rule("zh", Slot.METRIC, "noun_after", order=30)
@@ -193,7 +216,7 @@ def noun_after(ask):
     """The noun phrase right after the unit: "61家连锁超市" -> 连锁超市."""
     w = windows(ask)
     if w and w.after:
-        yield (w.after, *_span(w.after_start, w.after))
+        yield (w.after_written, *_span(w.after_start, w.after))
 
 
 @rule("zh", Slot.METRIC, "change_of_previous", order=40)
@@ -201,7 +224,7 @@ def change_of_previous(ask):
     """A bare change verb takes the previous claim's metric: "…，增长6.1%" -> <previous>增长."""
     w = windows(ask)
     if w and w.before in lexicon.change_verbs() and _same_sentence(ask) and w.before_pieces == 1:
-        yield (ask.previous.metric + w.before, *_span(w.before_start, w.before))
+        yield (ask.previous.metric + w.before_written, *_span(w.before_start, w.before))
 
 
 @rule("zh", Slot.METRIC, "phrase_before", order=50)
@@ -209,7 +232,7 @@ def phrase_before(ask):
     """The phrase before the number in its clause: "粮食产量保持在6.5亿吨" -> 粮食产量保持."""
     w = windows(ask)
     if w and w.before:
-        yield (w.before, *_span(w.before_start, w.before))
+        yield (w.before_written, *_span(w.before_start, w.before))
 
 
 @rule("zh", Slot.METRIC, "verb_phrase_after", order=60)
@@ -217,7 +240,7 @@ def verb_phrase_after(ask):
     """A count followed by what its members do: "近3亿人领取养老金" -> 领取养老金."""
     w = windows(ask)
     if w and w.lead and w.counts:
-        yield w.lead, w.after_start, w.after_start + len(w.lead)
+        yield w.lead_written, w.after_start, w.after_start + len(w.lead)
 
 
 @rule("zh", Slot.METRIC, "previous_metric", order=70)

@@ -10,6 +10,11 @@ from ..places import COUNTRY
 _SPEECH_TAG_MAX = 12
 
 
+def written(p, ask) -> str:
+    """A place as the document writes it ("寧強縣"): found on the folded copy, cut from the text."""
+    return ask.ctx.doc.text[p.start:p.end] if ask.norm[p.start:p.end] == p.surface else p.surface
+
+
 def scope_place(p, ask) -> tuple[str, int, int]:
     """全旗, 全苏木: the place of that level the text last named (where it names it), else the
     document's place; 全国 is the country."""
@@ -20,7 +25,7 @@ def scope_place(p, ask) -> tuple[str, int, int]:
         if q.scope or q.partner or q.place.level != p.place.level:
             continue
         if village_or_township or q.surface.endswith(p.place.name):  # 村里 -> 布拉嘎查; 全旗 -> 科左后旗
-            return q.surface, q.start, q.end
+            return written(q, ask), q.start, q.end
     return ask.ctx.doc.place, -1, -1
 
 
@@ -33,7 +38,7 @@ def place_before(ask):
         if p.place == COUNTRY and p.scope and p.start < clause_start:
             continue  # "举全国之力" speaks for its own clause only
         if p.end <= m.start and not p.compared and (p.end == m.start or not p.partner):
-            yield scope_place(p, ask) if p.scope else (p.surface, p.start, p.end)
+            yield scope_place(p, ask) if p.scope else (written(p, ask), p.start, p.end)
 
 
 def _is_speech_tag(s, ask) -> bool:
@@ -52,7 +57,7 @@ def person_place(ask):
         text += ask.norm[ctx.sentences[si + 1].start:ctx.sentences[si + 1].end]  # “…”春梅说。
     for person, p in ctx.people.items():
         if person in text:
-            yield p.surface, p.start, p.end
+            yield written(p, ask), p.start, p.end
 
 
 @rule("zh", Slot.PLACE, "paragraph_place", order=30)
@@ -61,7 +66,7 @@ def paragraph_place(ask):
     first = ask.ctx.sentences[ask.ctx.paragraph_first[ask.si]]
     for p in reversed(ask.ctx.places.starting_in(first.start, ask.sentence.start)):
         if not p.partner and not p.scope:
-            yield p.surface, p.start, p.end
+            yield written(p, ask), p.start, p.end
 
 
 @rule("zh", Slot.PLACE, "document_place", order=40)

@@ -1,0 +1,160 @@
+"""Table rules (claims-spec 2.4): a number cell's unit, metric and year come from its table.
+
+The table reader (``lang/zh/tables.py``) reads every number cell's column header, row label, unit
+column, unit line and title once; these rules propose those readings, each under its own name
+with its evidence, ahead of the prose rules, which a table cell never reaches.
+"""
+from __future__ import annotations
+
+from ....codes import Slot, Status
+from ....registry import rule
+
+EXCLUDED = Status.EXCLUDED.value
+
+
+def _cell(ask):
+    if "table_cell" not in ask.memo:
+        ask.memo["table_cell"] = ask.ctx.table_cell(ask.mention)
+    return ask.memo["table_cell"]
+
+
+def _units(ask, name: str):
+    cell = _cell(ask)
+    if cell is not None:
+        for r in cell.units:
+            if r.rule == name:
+                yield r.value, r.start, r.end
+
+
+# --- exclude ---------------------------------------------------------------------------------
+
+@rule("zh", Slot.EXCLUDE, "table_cell", order=1)
+def table_cell(ask):
+    """A number cell of a table is a claim."""
+    cell = _cell(ask)
+    if cell is not None:
+        yield "", cell.mention.start, cell.mention.end
+
+
+def _inside(ask, spans):
+    m = ask.mention
+    for x in spans:
+        if x.start <= m.start and m.end <= x.end:
+            yield EXCLUDED, x.start, x.end
+
+
+@rule("zh", Slot.EXCLUDE, "table_text_cell", order=2)
+def table_text_cell(ask):
+    """A number inside a table's label, header or unit cell ("0-15岁", "万吨") is part of its words."""
+    table = ask.ctx.table_at(ask.mention.start)
+    if table is not None and _cell(ask) is None:
+        yield from _inside(ask, table.text_cells)
+
+
+@rule("zh", Slot.EXCLUDE, "table_code_cell", order=3)
+def table_code_cell(ask):
+    """A cell that numbers the row (序号) or gives a code is no claim."""
+    table = ask.ctx.table_at(ask.mention.start)
+    if table is not None:
+        yield from _inside(ask, table.code_cells)
+
+
+# --- unit ------------------------------------------------------------------------------------
+
+@rule("zh", Slot.UNIT, "table_cell_unit", order=1)
+def table_cell_unit(ask):
+    """A unit written in the cell itself: "5.2%", "3.2万吨"."""
+    yield from _units(ask, "table_cell_unit")
+
+
+@rule("zh", Slot.UNIT, "table_column_header", order=2)
+def table_column_header(ask):
+    """The unit in the cell's column header: "产量（万吨）", "比重%"."""
+    yield from _units(ask, "table_column_header")
+
+
+@rule("zh", Slot.UNIT, "table_growth_column", order=3)
+def table_growth_column(ask):
+    """A growth or share column ("比上年增长", "比重") holds percentages."""
+    yield from _units(ask, "table_growth_column")
+
+
+@rule("zh", Slot.UNIT, "table_row_label", order=4)
+def table_row_label(ask):
+    """The unit in the row label: "大牲畜（万头）"."""
+    yield from _units(ask, "table_row_label")
+
+
+@rule("zh", Slot.UNIT, "table_unit_column", order=5)
+def table_unit_column(ask):
+    """The row's cell in a unit column ("计量单位": "万吨")."""
+    yield from _units(ask, "table_unit_column")
+
+
+@rule("zh", Slot.UNIT, "table_unit_line", order=6)
+def table_unit_line(ask):
+    """The table's unit line: "单位：亿元"."""
+    yield from _units(ask, "table_unit_line")
+
+
+@rule("zh", Slot.UNIT, "table_no_unit", order=7)
+def table_no_unit(ask):
+    """A number cell its table gives no unit: the words of the next cell are no counted noun."""
+    if _cell(ask) is not None:
+        yield "", -1, -1
+
+
+# --- metric ----------------------------------------------------------------------------------
+
+@rule("zh", Slot.METRIC, "table_row", order=1)
+def table_row(ask):
+    """The row label, without its "of which" marker, for a cell of the plain values: "粮食"."""
+    cell = _cell(ask)
+    if cell is not None and cell.metric.rule == "table_row":
+        yield cell.metric.value, cell.metric.start, cell.metric.end
+
+
+@rule("zh", Slot.METRIC, "table_row_column", order=2)
+def table_row_column(ask):
+    """The row label joined with the column header: "粮食" + "同比增长"."""
+    cell = _cell(ask)
+    if cell is not None and cell.metric.rule == "table_row_column":
+        yield cell.metric.value, cell.metric.start, cell.metric.end
+
+
+# --- year ------------------------------------------------------------------------------------
+
+def _years(ask, name: str):
+    cell = _cell(ask)
+    if cell is not None:
+        for r in cell.years:
+            if r.rule == name:
+                yield r.value, r.start, r.end
+
+
+@rule("zh", Slot.YEAR, "table_column_year", order=1)
+def table_column_year(ask):
+    """The year the cell's column header names: "2024年"."""
+    yield from _years(ask, "table_column_year")
+
+
+@rule("zh", Slot.YEAR, "table_title_year", order=2)
+def table_title_year(ask):
+    """The year the table's title names: "表1  2025年年末人口数及其构成"."""
+    yield from _years(ask, "table_title_year")
+
+
+@rule("zh", Slot.YEAR, "table_heading_year", order=3)
+def table_heading_year(ask):
+    """The year of the section heading over the table."""
+    if _cell(ask) is not None:
+        above = ask.ctx.headings_above(ask.si)
+        if above and above[-1].year:
+            yield above[-1].year, above[-1].start, above[-1].end
+
+
+@rule("zh", Slot.YEAR, "table_document_year", order=4)
+def table_document_year(ask):
+    """A table that names no year reports the document's."""
+    if _cell(ask) is not None:
+        yield ask.ctx.doc.year, -1, -1
