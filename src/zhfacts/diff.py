@@ -29,7 +29,19 @@ APPROX_TOLERANCE = 0.05
 #: Added to a pair's score when the values agree, so equal values win otherwise equal ties.
 VALUE_BONUS = 0.5
 
-STATUSES = ("changed", "over_time", "only_in_a", "only_in_b", "same")
+STATUSES = ("changed", "metric_differs", "over_time", "only_in_a", "only_in_b", "same")
+
+#: Across languages: weights of what a pair has in common besides its value.
+CROSS_PLACE_WEIGHT = 0.5
+CROSS_YEAR_WEIGHT = 0.5
+CROSS_DISTANCE_WEIGHT = 1.0
+#: Two different values are one number across languages only if the smaller is at least this
+#: share of the larger and their wordings allow a common value ("十几亩" and "a dozen mu").
+CROSS_NEAR = 0.5
+#: Two metrics count different things only if they share less than this of their words.
+CROSS_DIFFERENT = 0.5
+#: The unit of counts whose counted noun, not the unit, says what is counted.
+COUNTED_THINGS = "item"
 
 #: Columns a table must have to be compared at all; the others get defaults.
 REQUIRED_COLUMNS = ("value", "unit", "metric")
@@ -50,14 +62,15 @@ def is_table_path(path: Path | str) -> bool:
     return path.is_dir() or path.suffix.lower().lstrip(".") in FORMATS
 
 
-def load_claims(path: Path | str, year: str | None = None, place: str | None = None) -> tuple[pd.DataFrame, str | None]:
+def load_claims(path: Path | str, year: str | None = None, place: str | None = None,
+                lang: str | None = None) -> tuple[pd.DataFrame, str | None]:
     """The claims of a document (extracted) or a fact table, and the document text if any."""
     from .pipeline import extract_table  # the extractor loads its models only when a document needs it
 
     if is_table_path(path):
         return normalize_claims(read_table(path), path), None
     text = read_document(path)
-    return normalize_claims(extract_table(path, year=year, place=place), path), text
+    return normalize_claims(extract_table(path, year=year, place=place, lang=lang), path), text
 
 
 def normalize_claims(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
@@ -233,6 +246,91 @@ def _candidates(a: list[dict], b: list[dict]) -> list[tuple]:
     return out
 
 
+def table_language(df: pd.DataFrame) -> str:
+    """The language of a fact table, from the script of its sentences and metrics."""
+    from .lang import detect
+
+    return detect(" ".join(df["sentence"].astype(str).head(40)) + " " + " ".join(df["metric"].astype(str).head(40)))
+
+
+def _base(code: str) -> str:
+    return code.split("-")[0]
+
+
+def claim_meaning(row: dict, lang) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(stems of the metric, stems of its head, stems of the words after the number in its
+    clause: the counted phrase as the sentence writes it, empty when the table gives no offsets)."""
+    every, head = lang.meaning(row["metric"])
+    after: frozenset[str] = frozenset()
+    sentence_start = row.get("sentence_start")
+    if row["start"] >= 0 and sentence_start is not None and not is_missing(sentence_start) and row["sentence"]:
+        pos = int(row["end"]) - int(sentence_start)
+        if 0 <= pos <= len(row["sentence"]):
+            _, clause_end = lang.clause_bounds(row["sentence"], pos, False)
+            after = lang.meaning(row["sentence"][pos:clause_end])[0]
+    return every, head, after
+
+
+def _meaning_overlap(a_meaning, b_meaning) -> tuple[float, bool]:
+    """(share of the smaller metric's stems the other has too, whether both name the thing
+    counted and the two things differ: neither head is among the other's metric or counted
+    phrase, as townships against counties)."""
+    (a_all, a_head, a_after), (b_all, b_head, b_after) = a_meaning, b_meaning
+    share = len(a_all & b_all) / min(len(a_all), len(b_all)) if a_all and b_all else 0.0
+    differs = bool(a_head and b_head) and not (a_head & (b_all | b_after)) and not (b_head & (a_all | a_after))
+    return share, differs and share < CROSS_DIFFERENT
+
+
+def _cross_candidates(a: list[dict], b: list[dict], lang_a: str, lang_b: str) -> list[tuple]:
+    """Sort keys of every cross-language pair that could be one fact: same unit; then by
+    whether the values agree, the metric meaning, place, year and relative position."""
+    from .lang import bundle
+
+    one, other = bundle(lang_a), bundle(lang_b)
+    meanings_a = [claim_meaning(r, one) for r in a]
+    meanings_b = [claim_meaning(r, other) for r in b]
+    keys_a = [one.place_key(r["place"]) for r in a]
+    keys_b = [other.place_key(r["place"]) for r in b]
+    out = []
+    for i, ra in enumerate(a):
+        for j, rb in enumerate(b):
+            if ra["unit"] != rb["unit"]:
+                continue
+            share, _ = _meaning_overlap(meanings_a[i], meanings_b[j])
+            agree = same_number(ra, rb)
+            if not agree and share == 0:
+                continue
+            score = (2.0 if agree else 0.0) + share
+            score += CROSS_PLACE_WEIGHT * (keys_a[i] == keys_b[j] or not keys_a[i] or not keys_b[j])
+            score += CROSS_YEAR_WEIGHT * (ra["year"] == rb["year"] or not ra["year"] or not rb["year"])
+            distance = abs(i / len(a) - j / len(b))
+            score -= CROSS_DISTANCE_WEIGHT * distance
+            out.append((0, -round(score, 9), round(distance, 9), i, j, share))
+    return out
+
+
+def same_number(a, b) -> bool:
+    """Across languages the qualifier is often translated loosely ("9亩多" as "9 mu", "over 9
+    mu"): the same number is an equal value, or two bounded statements that can both be true."""
+    if values_equal(a["value"], b["value"]):
+        return True
+    near = min(abs(a["value"]), abs(b["value"])) >= CROSS_NEAR * max(abs(a["value"]), abs(b["value"]))
+    return near and compatible(a, b)
+
+
+def cross_status(a, b, a_meaning, b_meaning) -> str:
+    """Across languages: over_time when both years are known and differ; changed when the
+    numbers differ; metric_differs when the number is the same but the things it counts differ
+    (a count of items whose counted nouns share no meaning: townships against counties); else same."""
+    if a["year"] and b["year"] and a["year"] != b["year"]:
+        return "over_time"
+    if not same_number(a, b):
+        return "changed"
+    if a["unit"] == COUNTED_THINGS and _meaning_overlap(a_meaning, b_meaning)[1]:
+        return "metric_differs"
+    return "same"
+
+
 def pair_status(a, b) -> str:
     """over_time when both years are known and differ; else same or changed."""
     if a["year"] and b["year"] and a["year"] != b["year"]:
@@ -248,15 +346,25 @@ def align(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     the document, then by table order; so the i-th repetition of a claim pairs with the i-th.
     """
     records_a, records_b = a.to_dict("records"), b.to_dict("records")
+    lang_a, lang_b = (table_language(a), table_language(b)) if len(a) and len(b) else ("", "")
+    cross = _base(lang_a) != _base(lang_b)
+    candidates = _cross_candidates(records_a, records_b, lang_a, lang_b) if cross else _candidates(records_a, records_b)
     taken_a: set[int] = set()
     taken_b: set[int] = set()
     rows = []
-    for _, _, _, i, j, metric in sorted(_candidates(records_a, records_b)):
+    for _, _, _, i, j, metric in sorted(candidates):
         if i in taken_a or j in taken_b:
             continue
         taken_a.add(i)
         taken_b.add(j)
-        rows.append(_diff_row(records_a[i], records_b[j], i, j, metric))
+        row = _diff_row(records_a[i], records_b[j], i, j, metric)
+        if cross:
+            from .lang import bundle
+
+            row["status"] = cross_status(records_a[i], records_b[j], claim_meaning(records_a[i], bundle(lang_a)),
+                                         claim_meaning(records_b[j], bundle(lang_b)))
+            row["compatible"] = None if row["status"] == "over_time" else same_number(records_a[i], records_b[j])
+        rows.append(row)
     rows += [_diff_row(r, None, i, None, math.nan) for i, r in enumerate(records_a) if i not in taken_a]
     rows += [_diff_row(None, r, None, j, math.nan) for j, r in enumerate(records_b) if j not in taken_b]
     columns = ["status", "compatible", "abs_diff", "rel_diff", "metric_dice", "a_index", "b_index"]

@@ -178,13 +178,13 @@ def render_report(documents: list[dict], diff: pd.DataFrame | None = None, title
     )
 
 
-def build_report(paths: list[str], year: str | None = None, place: str | None = None) -> str:
+def build_report(paths: list[str], year: str | None = None, place: str | None = None, lang: str | None = None) -> str:
     """Extract each document, check it, diff the two when there are two, and render the page."""
     documents = []
     for path in paths:
         if is_table_path(path):
             raise ZhfactsError(path, "report needs a document (.txt), not a fact table: it shows the text")
-        claims, text = load_claims(path, year=year, place=place)
+        claims, text = load_claims(path, year=year, place=place, lang=lang)
         documents.append({"name": Path(path).name, "text": text, "claims": claims})
     diff = align(documents[0]["claims"], documents[1]["claims"]) if len(documents) == 2 else None
     return render_report(documents, diff)

@@ -5,6 +5,7 @@ import argparse
 
 from ..diff import align, load_claims, report_lines
 from ..tableio import FORMATS, write_table
+from . import add_lang_argument, chosen_lang
 
 HELP = "compare the claims of two documents or fact tables: same, changed, over time, only in one"
 
@@ -18,11 +19,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year-a", help="document year of A when it is a document outside the corpus")
     parser.add_argument("--year-b", help="document year of B when it is a document outside the corpus")
     parser.add_argument("--place", help="default place of both documents when outside the corpus")
+    add_lang_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    a, _ = load_claims(args.a, year=args.year_a, place=args.place)
-    b, _ = load_claims(args.b, year=args.year_b, place=args.place)
+    a, _ = load_claims(args.a, year=args.year_a, place=args.place, lang=chosen_lang(args))
+    b, _ = load_claims(args.b, year=args.year_b, place=args.place, lang=chosen_lang(args))
     table = align(a, b)
     if args.output:
         write_table(table, args.output, args.format)

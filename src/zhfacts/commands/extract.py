@@ -14,8 +14,9 @@ from ..learn.decider import ON_BY_DEFAULT
 from ..pipeline import CORPUS_DIR, document_for_path, document_rows, make_document
 from ..table import to_frame
 from ..tableio import FORMATS, TableWriter
+from . import add_lang_argument, chosen_lang
 
-HELP = "extract every quantitative claim of Chinese documents into a fact table"
+HELP = "extract every quantitative claim of Chinese or English documents into a fact table"
 
 #: Columns shown on the terminal when no -o is given.
 SCREEN_COLUMNS = ["doc_id", "start", "end", "text", "value", "unit", "qualifier", "metric", "year", "place", "per"]
@@ -28,8 +29,7 @@ def configure(parser) -> None:
     parser.add_argument("--format", choices=FORMATS, help="output format (default: from the -o suffix)")
     parser.add_argument("--year", help="document year for files without a manifest entry")
     parser.add_argument("--place", help="default place for files without a manifest entry")
-    parser.add_argument("--lang", help="language of the documents (zh, zh-Hant, en; default: the manifest's "
-                                       "language column, else detected from the script)")
+    add_lang_argument(parser)
     parser.add_argument("--kind", help="document kind that picks the profile of fallbacks (feature, work_report, "
                                        "communique, plan, press ...; default: the manifest's kind column, else "
                                        "detected from the title, else default)")
@@ -68,9 +68,9 @@ def _frames(files, args):
     for item in tqdm(files, desc="extract", unit="doc", file=sys.stderr, disable=len(files) < 2 or None):
         if item == "-":
             doc = make_document("stdin", decode(sys.stdin.buffer.read(), "<stdin>"), args.year or "", args.place or "",
-                                args.lang or "", args.kind or "")
+                                chosen_lang(args) or "", args.kind or "")
         else:
-            doc = document_for_path(item, args.year, args.place, args.lang, args.kind)
+            doc = document_for_path(item, args.year, args.place, chosen_lang(args), args.kind)
         yield to_frame(document_rows(doc, explain=args.explain, model=args.model))
 
 

@@ -5,6 +5,7 @@ import argparse
 
 from ..errors import ZhfactsError
 from ..report import build_report, write_html
+from . import add_lang_argument, chosen_lang
 
 HELP = "write an HTML report: highlighted claims, fact table, consistency findings, diff of two documents"
 
@@ -14,11 +15,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, help="HTML file to write")
     parser.add_argument("--year", help="document year when a document is outside the corpus")
     parser.add_argument("--place", help="default place when a document is outside the corpus")
+    add_lang_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     if len(args.docs) > 2:
         raise ZhfactsError(args.docs[2], "too many documents: give one, or two to compare")
-    write_html(build_report(args.docs, year=args.year, place=args.place), args.output)
+    write_html(build_report(args.docs, year=args.year, place=args.place, lang=chosen_lang(args)), args.output)
     print(f"wrote {args.output}")
     return 0

@@ -38,6 +38,14 @@ def bundle(code: str) -> Language:
     return _BUNDLES.get(code) or _BUNDLES.get(code.split("-")[0]) or _BUNDLES[DEFAULT]
 
 
+def codes() -> list[str]:
+    """Every language code some bundle reads (its own and the scripts it folds), bundles first."""
+    bundle(DEFAULT)
+    for name in LANGUAGES:
+        importlib.import_module(f"zhfacts.lang.{name}")
+    return LANGUAGES + sorted(c for c in _BUNDLES if c not in LANGUAGES)
+
+
 def detect(text: str, traditional: frozenset[str] = frozenset()) -> str:
     """The language of a text from its script: mostly Latin letters is English, else Chinese;
     Chinese with more of the given traditional-only characters than one in a hundred Han

@@ -96,3 +96,8 @@ class Language:
     division: Callable[..., Any]
     place_english: Callable[[str], str]
     gloss: Callable[[str], tuple[str, str]]
+    #: What a metric means, for comparing across languages: (English word stems of the whole
+    #: metric, stems of its head, the thing counted); empty where nothing is known.
+    meaning: Callable[[str], tuple[frozenset[str], frozenset[str]]]
+    #: A key equal for every spelling of one place in any language ("Yina Township" = 迤那镇).
+    place_key: Callable[[str], str]

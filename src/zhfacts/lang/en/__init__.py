@@ -11,10 +11,10 @@ from . import lexicon
 from .folding import fold
 from .gloss import metric_english
 from .numbers import find_mentions
-from .places import division, find_places, people_places, place_english
+from .places import division, find_places, people_places, place_english, place_key
 from .sentences import clause_bounds, split_sentences
 from .times import find_times
-from .words import tokenize, word_windows
+from .words import meaning, tokenize, word_windows
 
 #: A run of capitalised words holding a number word: a slogan or a name ("Two Assurances and
 #: Three Guarantees", "Four Comprehensives"), not a quantity.
@@ -52,7 +52,7 @@ BUNDLE = Language(
     word_windows=word_windows, tokenize=tokenize, find_times=find_times, find_places=find_places,
     set_phrases=set_phrases, quoted=quoted, bracketed=bracketed, is_dateline=is_dateline,
     people_places=people_places, clause_bounds=clause_bounds, division=division,
-    place_english=place_english, gloss=metric_english,
+    place_english=place_english, gloss=metric_english, meaning=meaning, place_key=place_key,
 )
 
 register(BUNDLE)

@@ -10,12 +10,14 @@ from functools import lru_cache
 
 import regex
 
-from ..zh.places import COUNTRY, Place, PlaceMention, gazetteer
+from ..zh.places import Place, PlaceMention, gazetteer
 from ..zh.places import place_english as chinese_place_english
 from . import lexicon
 from .lexicon import alternation
 
 WORLD = Place("world", 0)
+#: The country the documents are about, by its English name.
+CHINA = Place("China", 0, "中国")
 _NAME = r"\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,3}"
 #: How many capitalised words a gazetteer name may have.
 _LONGEST_NAME = 6
@@ -106,7 +108,7 @@ def find_places(norm: str) -> list[PlaceMention]:
         found.append(PlaceMention(m.start(), m.end(), m.group(), WORLD))
     for m in p["country"].finditer(norm):
         if m.group() not in ("China", "China's"):
-            found.append(PlaceMention(m.start(), m.end(), m.group(), COUNTRY, scope=True))
+            found.append(PlaceMention(m.start(), m.end(), m.group(), CHINA, scope=True))
     for m in p["scope"].finditer(norm):
         level, _ = _place_words()[m.group().split()[-1].lower()] if m.group().split()[-1].lower() in _place_words() else (2, "")
         found.append(PlaceMention(m.start(), m.end(), m.group(), Place(m.group(), level), scope=True))
@@ -146,6 +148,11 @@ def same_place_across(zh_name: str, en_name: str) -> bool:
         return False
     return _bare(chinese_place_english(zh_name)) == _bare(en_name) or (
         bool(chinese_name(en_name)) and chinese_place_english(chinese_name(en_name)) == chinese_place_english(zh_name))
+
+
+def place_key(name: str) -> str:
+    """The name without case, blanks, apostrophes and administrative words ("Guizhou Province" = "guizhou")."""
+    return _bare(name)
 
 
 def _bare(name: str) -> str:

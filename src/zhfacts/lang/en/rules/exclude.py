@@ -98,6 +98,15 @@ def in_name(ask):
             yield EXCLUDED, x.start, x.end
 
 
+@rule("en", Slot.EXCLUDE, "hyphen_compound", order=65)
+def hyphen_compound(ask):
+    """A number joined by a hyphen to a word other than a unit names a kind of thing, not a
+    quantity: "a five-level system", "the two-child policy"."""
+    m, norm = ask.mention, ask.norm
+    if not m.unit_surface and regex.match(r"-\p{L}", norm[m.end:m.end + 2]):
+        yield EXCLUDED, m.start, m.end
+
+
 @rule("en", Slot.EXCLUDE, "frame", order=70)
 def frame(ask):
     """A hyphenated duration that names a frame, not a quantity: "a five-year high", "Five-Year Plan"."""

@@ -5,7 +5,6 @@ import regex
 
 from ....codes import Slot
 from ....registry import rule
-from ...zh.places import COUNTRY
 
 #: Prepositions that tie a quantity to the place named after it in its clause.
 _LOCATING = regex.compile(r"(?:\b(?:in|across|throughout|around|of)\s+(?:the\s+)?)$", regex.IGNORECASE)
@@ -15,8 +14,8 @@ def _resolved(p, ask) -> tuple[str, int, int]:
     """A scope word ("the province", "the country") stands for the place of its level last named."""
     if not p.scope:
         return p.surface, p.start, p.end
-    if p.place == COUNTRY:
-        return "China", p.start, p.end
+    if p.place.level == 0:
+        return p.place.name, p.start, p.end
     for q in reversed(ask.ctx.places.before(p.start)):
         if not q.scope and q.place.level == p.place.level:
             return q.surface, q.start, q.end

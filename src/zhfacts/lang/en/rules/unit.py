@@ -45,8 +45,8 @@ def counted_noun(ask) -> tuple[str, int, int]:
             code = lexicon.counted_nouns().get(head.lower())
             if code:
                 found = (code, a, b)
-            elif head.lower().endswith("s") and not head[0].isupper():
-                found = ("item", a, b)
+            elif not head[0].isupper() and (head.lower().endswith("s") or (m.value == 1 and norm[m.start].isdigit())):
+                found = ("item", a, b)  # "656 parks", "1 national urban wetland park"
         ask.memo["counted_noun"] = found
     return ask.memo["counted_noun"]
 
