@@ -118,3 +118,13 @@ def test_counted_things_across_languages(zh, en, differ):
     a = (*bundle("zh").meaning(zh), frozenset())
     b = (*bundle("en").meaning(en), frozenset())
     assert _meaning_overlap(a, b)[1] is differ
+
+
+def test_report_shows_two_languages_side_by_side():
+    from zhfacts.report import build_report
+
+    html = build_report([str(DATA / "parallel-invented-zh.txt"), str(DATA / "parallel-invented-en.txt")], year="2020")
+    assert '<div class="side-by-side">' in html
+    assert 'class="doctext" lang="zh"' in html and 'class="doctext" lang="en"' in html
+    assert '<td class="sentence" lang="zh">' in html and '<td class="sentence" lang="en">' in html
+    assert "<mark>12</mark> counties" in html and "metric_differs" in html

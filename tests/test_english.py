@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -182,3 +183,24 @@ def test_spans_point_into_the_text(text):
 def test_language_from_script():
     assert detect("The economy grew by 4.9% in the third quarter.") == "en"
     assert detect("全县有贫困人口3万人。") == "zh"
+
+
+def test_lang_option_reads_a_file_without_manifest(tmp_path, capsys):
+    from zhfacts.cli import main
+
+    src = tmp_path / "note.txt"
+    src.write_text("Guizhou built 400 schools in 2019.\n", encoding="utf-8")
+    for lang in ("en", "auto"):
+        out = tmp_path / f"{lang}.csv"
+        assert main(["extract", str(src), "--lang", lang, "--year", "2020", "-o", str(out)]) == 0
+        table = pd.read_csv(out, dtype=str)
+        assert list(table["text"]) == ["400"] and list(table["unit"]) == ["item"] and list(table["year"]) == ["2019"]
+
+
+def test_spacy_pipeline_in_english():
+    import zhfacts
+
+    nlp = zhfacts.load(lang="en", year="2020", place="China", model=False)
+    doc = nlp("Yinchuan has 5 national wetland parks and 19,200 hectares of wetlands.")
+    assert [(s.text, s._.claim["unit"], s._.claim["place"]) for s in doc.spans["claims"]] == [
+        ("5", "item", "Yinchuan"), ("19,200 hectares", "ha", "Yinchuan")]
