@@ -99,5 +99,5 @@ class Language:
     #: What a metric means, for comparing across languages: (English word stems of the whole
     #: metric, stems of its head, the thing counted); empty where nothing is known.
     meaning: Callable[[str], tuple[frozenset[str], frozenset[str]]]
-    #: A key equal for every spelling of one place in any language ("Yina Township" = 迤那镇).
+    #: A key equal for every spelling of one place in any language (a Chinese name and its English form).
     place_key: Callable[[str], str]
