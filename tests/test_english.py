@@ -108,6 +108,10 @@ CLAIMS = [
     ("Gu Jincheng, 64, lives by the river.", "64", "year", "", "China", "", "actual", ""),
     ("The relict gull has just over 20,000 left in the world.", "20,000", "head", "", "world", "", "actual", ""),
     ("Inner Mongolia has 1,000 herders.", "1,000", "person", "", "Inner Mongolia", "", "actual", "herders"),
+    ("BEIJING, Jan. 20 (Xinhua) -- China lifted 11.09 million rural residents out of poverty in 2019.",
+     "11.09 million", "person", "2019", "China", "", "actual", "rural residents"),
+    ("China lifts 10 million more people out of poverty.", "10 million", "person", "", "China", "", "actual", "people"),
+    ("Income reached 11,567 yuan (about 1,680 U.S. dollars).", "1,680 U.S. dollars", "USD", "", "China", "", "actual", ""),
 ]
 
 
@@ -150,6 +154,8 @@ NEGATIVES = [
     "The 24th of October was cold.",
     "Wuhan's 5G network spread.",
     "It was revised in the 2nd edition [3].",
+    "BEIJING, Jan. 20 (Xinhua) -- The bureau said so.",
+    "It set up a five-level responsibility system.",
 ]
 
 

@@ -13,6 +13,9 @@ from .numbers import word_value
 from ..zh.times import TimeExpr
 
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?![\d,.]\d|\s*(?:%|per\s*cent|percent))"
+#: A date followed by a bracketed agency or author dates the report ("BEIJING, Jan. 20 (Xinhua) --",
+#: "reported July 26 (Yang Di)"): it is no time of the quantities after it.
+_DATELINE = regex.compile(r"\s*\([^()\n]{1,30}\)")
 _PERIOD = {"year": 1, "years": 1, "decade": 10, "decades": 10}
 
 
@@ -32,7 +35,7 @@ def _pattern() -> regex.Pattern:
         rf"|(?P<past>(?:the\s+)?(?:past|last)\s+(?P<pn>{g_num})\s+(?P<pu>years|decades))"
         rf"|(?P<abs>(?:(?:{months})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?P<y>{_YEAR}))"
         rf"|(?P<word>{words})"
-        rf"|(?P<month>(?:{months})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)"
+        rf"|(?P<month>(?:{months})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)"
         rf")(?![\p{{L}}\d])",
         regex.IGNORECASE,
     )
@@ -40,7 +43,8 @@ def _pattern() -> regex.Pattern:
 
 def find_times(norm: str, doc_year: str) -> list[TimeExpr]:
     """Every time expression of the text with the year or span it names; a comparison base
-    ("than in 2019", "compared with a year earlier") is marked as one."""
+    ("than in 2019", "compared with a year earlier") and a dateline are marked as bases, which
+    give no quantity its year."""
     year = int(doc_year) if doc_year[:4].isdigit() else None
     out = []
     for m in _pattern().finditer(norm):
@@ -50,7 +54,8 @@ def find_times(norm: str, doc_year: str) -> list[TimeExpr]:
         if text is None:
             continue
         start = m.start() if not m.group("base") else m.end("base")
-        out.append(TimeExpr(start, m.end(), text, base=bool(m.group("base"))))
+        dateline = bool(_DATELINE.match(norm, m.end()))
+        out.append(TimeExpr(start, m.end(), text, base=bool(m.group("base")) or dateline))
     return out
 
 

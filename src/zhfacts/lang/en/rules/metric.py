@@ -42,6 +42,8 @@ def phrase_after(ask):
         tokens = tokens[1:]
         if tokens and tokens[0].text.lower() == "the":
             tokens = tokens[1:]
+    if tokens and tokens[0].text.lower() in lexicon.grammar("noun_openers"):
+        tokens = tokens[1:]
     taken = []
     for t in tokens:
         if t.text == "'s" and taken:

@@ -24,6 +24,9 @@ def noun_phrase_after(norm: str, pos: int, stop: int) -> list[tuple[str, int, in
     skip_of = regex.match(r"\s+of\s+(?:the\s+)?", norm[pos:stop])
     if skip_of:
         pos += skip_of.end()
+    opener = _WORD.match(norm, pos, stop)
+    if opener and opener.group(1).lower() in lexicon.grammar("noun_openers"):
+        pos = opener.end()
     while len(out) < _PHRASE_WORDS:
         m = _WORD.match(norm, pos, stop)
         if not m or m.group(1).lower() in lexicon.grammar("phrase_stops"):
