@@ -210,3 +210,12 @@ def test_spacy_pipeline_in_english():
     doc = nlp("Yinchuan has 5 national wetland parks and 19,200 hectares of wetlands.")
     assert [(s.text, s._.claim["unit"], s._.claim["place"]) for s in doc.spans["claims"]] == [
         ("5", "item", "Yinchuan"), ("19,200 hectares", "ha", "Yinchuan")]
+
+
+def test_unit_codes_cover_both_lexicons():
+    """A code only a second row of a surface gives ("‰") and the English table's codes are valid."""
+    from zhfacts.lang.en.lexicon import units
+    from zhfacts.schema import unit_codes
+
+    assert {"‰", "mile", "week"} <= unit_codes()
+    assert {u.code for u in units().values()} <= unit_codes()
