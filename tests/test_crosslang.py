@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from zhfacts.diff import align, load_claims
+from zhfacts.factcheck.align import align
+from zhfacts.factcheck.load import load_claims
 from zhfacts.lang import bundle
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -113,7 +114,7 @@ MEANINGS = [
 
 @pytest.mark.parametrize("zh, en, differ", MEANINGS)
 def test_counted_things_across_languages(zh, en, differ):
-    from zhfacts.diff import _meaning_overlap
+    from zhfacts.factcheck.crosslang import _meaning_overlap
 
     a = (*bundle("zh").meaning(zh), frozenset())
     b = (*bundle("en").meaning(en), frozenset())
@@ -121,7 +122,7 @@ def test_counted_things_across_languages(zh, en, differ):
 
 
 def test_report_shows_two_languages_side_by_side():
-    from zhfacts.report import build_report
+    from zhfacts.factcheck.report import build_report
 
     html = build_report([str(DATA / "parallel-invented-zh.txt"), str(DATA / "parallel-invented-en.txt")], year="2020")
     assert '<div class="side-by-side">' in html

@@ -226,8 +226,9 @@ def numeral_table() -> tuple[tuple[str, str, int], ...]:
 
 @lru_cache(maxsize=None)
 def unit_codes() -> frozenset[str]:
-    """Every code of the unit table, also of a surface whose first row maps it to another ("‰")."""
-    return frozenset(r["code"] for r in read_tsv("units.tsv"))
+    """Every code of the unit lexicon, also of a row whose surface an earlier row took."""
+    return frozenset(r["code"] for r in LEXICON.table("units.tsv", ("surface", "code", "factor", "category"),
+                                                      codes={"category": UnitCategory}))
 
 
 @lru_cache(maxsize=None)
