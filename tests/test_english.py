@@ -107,6 +107,7 @@ CLAIMS = [
     ("In the 13th Five-Year Plan period, output rose 8%.", "8%", "%", "2016-2020", "China", "", "actual", ""),
     ("Gu Jincheng, 64, lives by the river.", "64", "year", "", "China", "", "actual", ""),
     ("The relict gull has just over 20,000 left in the world.", "20,000", "head", "", "world", "", "actual", ""),
+    ("The crane is rare, with just over 500 left.", "500", "head", "", "China", "", "actual", ""),
     ("Inner Mongolia has 1,000 herders.", "1,000", "person", "", "Inner Mongolia", "", "actual", "herders"),
     ("BEIJING, Jan. 20 (Xinhua) -- China lifted 11.09 million rural residents out of poverty in 2019.",
      "11.09 million", "person", "2019", "China", "", "actual", "rural residents"),

@@ -36,7 +36,7 @@ def _surnames() -> frozenset[str]:
 
 def _in_person_name(run: list[str], i: int, j: int) -> bool:
     """Whether words i..j of a run of capitalised words are part of a person's name: a surname
-    before a one-word name ("Gu Jincheng"), or the name is a surname before a given name."""
+    before a one-word name ("Wang Jincheng"), or the name is a surname before a given name."""
     if j - i != 1:
         return False
     return (i > 0 and run[i - 1] in _surnames()) or (run[i] in _surnames() and j < len(run))

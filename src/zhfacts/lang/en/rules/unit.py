@@ -1,7 +1,7 @@
 """Unit rules: a bare number takes its unit from the counted noun after it ("98.99 million rural
-residents" -> person, "832 poor counties" -> item), an age set off after a name ("Gu Jincheng,
-64,") is in years, and a bare number with no noun after it counts its subject's noun ("the relict
-gull ..., with just over 20,000 left")."""
+residents" -> person, "832 poor counties" -> item), an age set off after a name ("Wang Li, 64,")
+is in years, and a bare number with no noun after it counts its subject's noun ("the crane is
+rare, with just over 500 left")"""
 from __future__ import annotations
 
 import regex
@@ -56,7 +56,7 @@ def counted_noun(ask) -> tuple[str, int, int]:
 
 @rule("en", Slot.UNIT, "age_after_name", order=5)
 def age_after_name(ask):
-    """A number set off by commas right after a person's name is an age: "Gu Jincheng, 64,"."""
+    """A number set off by commas right after a person's name is an age: "Wang Li, 64,"."""
     m, norm = ask.mention, ask.norm
     if m.unit == "" and m.value < _AGE_MAX and _AGE.search(norm[max(0, m.start - 30):m.start]) and \
             norm[m.end:m.end + 1] == ",":
@@ -83,7 +83,7 @@ def unit_word(ask):
 @rule("en", Slot.UNIT, "subject_noun", order=30)
 def subject_noun(ask):
     """A bare number without a noun after it counts the nearest counted noun before it in its
-    sentence ("The relict gull is endangered, with just over 20,000 left")."""
+    sentence ("the crane is rare, with just over 500 left")."""
     m, norm, s = ask.mention, ask.norm, ask.sentence
     if m.unit == "":
         for w in reversed(list(_WORD.finditer(norm, s.start, m.start))):
