@@ -306,4 +306,4 @@ def test_documents_of_different_years_change_over_time(tmp_path, capsys):
     args = ["diff", str(a), str(b), "--year-a", "2019", "--year-b", "2020", "--place", "科左后旗", "--fail-on", "changed"]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "0 changed, 1 over_time" in out and "+50,000 head, +6.25%, 2019 -> 2020" in out
+    assert "0 changed, 0 metric_differs, 1 over_time" in out and "+50,000 head, +6.25%, 2019 -> 2020" in out

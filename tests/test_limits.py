@@ -15,7 +15,7 @@ from zhfacts.factcheck.consistency import check
 from zhfacts.factcheck.align import align
 from zhfacts.factcheck.load import load_claims
 from zhfacts.pipeline import extract_text_table
-from zhfacts.lang.zh.sentences import WINDOW_REACH
+from zhfacts.lang.base import WINDOW_REACH
 from zhfacts.io.tables import read_table
 
 HUGE = "2" + "0" * 308

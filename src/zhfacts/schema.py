@@ -42,6 +42,9 @@ BARE_UNITS = ("ratio",)
 
 @lru_cache(maxsize=None)
 def unit_codes() -> frozenset[str]:
-    """Every unit code the lexicon knows; gold and output may use no other. A ``per``
-    denominator is unit codes joined by "/" (claims-spec 2), so these serve there too."""
-    return lexicon.unit_codes() | frozenset(BARE_UNITS)
+    """Every unit code the lexicons know (Chinese and English share the codes); gold and output
+    may use no other. A ``per`` denominator is unit codes joined by "/" (claims-spec 2), so these
+    serve there too."""
+    from .lang.en.lexicon import units as english_units
+
+    return lexicon.unit_codes() | frozenset(u.code for u in english_units().values()) | frozenset(BARE_UNITS)

@@ -34,16 +34,19 @@ class ClaimsComponent:
     so one pipeline serves documents of different years and places.
     """
 
-    def __init__(self, year: str | None = None, place: str | None = None, model: bool = ON_BY_DEFAULT):
+    def __init__(self, year: str | None = None, place: str | None = None, model: bool = ON_BY_DEFAULT,
+                 lang: str | None = None):
         self.year = year
         self.place = place
         self.model = model
+        self.lang = lang
 
     def __call__(self, doc: Doc) -> Doc:
         data = doc.user_data
         document = make_document(
             str(data.get("doc_id", "doc")), doc.text,
             data.get("year") or self.year or "", data.get("place") or self.place or "",
+            data.get("lang") or self.lang or "",
         )
         rows = [claim_row(c, document) for c in extract_claims(document, self.model)]
         claims = [r for r in rows if r["status"] == "claim"]
@@ -80,19 +83,28 @@ def _split_tokens_at(doc: Doc, offsets: set[int]) -> None:
             retokenizer.split(token, orths, heads=[(token, k) for k in range(len(orths))])
 
 
-@Language.factory("zhfacts_claims", default_config={"year": None, "place": None, "model": ON_BY_DEFAULT})
+@Language.factory("zhfacts_claims", default_config={"year": None, "place": None, "model": ON_BY_DEFAULT, "lang": None})
 def make_claims_component(nlp: Language, name: str, year: str | None, place: str | None,
-                          model: bool) -> ClaimsComponent:
-    return ClaimsComponent(year, place, model)
+                          model: bool, lang: str | None) -> ClaimsComponent:
+    return ClaimsComponent(year, place, model, lang)
 
 
-def load(year: str | None = None, place: str | None = None, model: bool = ON_BY_DEFAULT) -> Language:
-    """A blank Chinese pipeline with jieba segmentation and the ``zhfacts_claims`` component.
+def load(year: str | None = None, place: str | None = None, model: bool = ON_BY_DEFAULT,
+         lang: str = "zh") -> Language:
+    """A blank pipeline with the ``zhfacts_claims`` component: Chinese (``lang="zh"``, jieba
+    segmentation), English (``"en"``, spaCy's rule-based English tokenizer), or ``"auto"``
+    (English tokens, the language of each document from its script or ``user_data["lang"]``).
 
     ``year`` and ``place`` are the defaults for documents whose ``user_data`` gives none;
     ``model`` ranks metric candidates with the trained ranker. Nothing is downloaded.
     """
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.tokenizer.jieba_seg = tokenizer()
-    nlp.add_pipe("zhfacts_claims", config={"year": year, "place": place, "model": model})
+    if lang == "zh":
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        nlp.tokenizer.jieba_seg = tokenizer()
+    elif lang in ("en", "auto"):
+        nlp = spacy.blank("en")
+    else:
+        raise ValueError(f"lang must be zh, en or auto, not {lang!r}")
+    nlp.add_pipe("zhfacts_claims", config={"year": year, "place": place, "model": model,
+                                           "lang": None if lang == "auto" else lang})
     return nlp

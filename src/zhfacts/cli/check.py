@@ -6,8 +6,7 @@ import argparse
 from .. import console
 from ..factcheck.consistency import check, report_lines
 from ..factcheck.load import load_claims
-
-from . import year_arg
+from . import add_lang_argument, chosen_lang, year_arg
 
 HELP = "check one document's claims: repeated facts, parts against totals, shares against counts"
 
@@ -19,10 +18,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail", action="store_true", help="exit 1 when any finding is a mismatch")
     parser.add_argument("--year", type=year_arg, help="document year (YYYY) when the document is outside the corpus")
     parser.add_argument("--place", help="default place when the document is outside the corpus")
+    add_lang_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    claims, text = load_claims(args.path, year=args.year, place=args.place)
+    claims, text = load_claims(args.path, year=args.year, place=args.place, lang=chosen_lang(args))
     findings = check(claims, {doc_id: text for doc_id in claims["doc_id"].unique()} if text is not None else None)
     if args.json:
         console.print_json(findings)

@@ -7,7 +7,7 @@ from ..factcheck.align import align
 from ..factcheck.load import load_claims
 from ..factcheck.render import report_lines
 from ..io.tables import FORMATS, TableWriter
-from . import year_arg
+from . import add_lang_argument, chosen_lang, year_arg
 
 HELP = "compare the claims of two documents or fact tables: same, changed, over time, only in one"
 
@@ -23,12 +23,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--year-b", type=year_arg,
                         help="document year of B (YYYY); default: the manifest's, else the year its text names")
     parser.add_argument("--place", help="default place of both documents when outside the corpus")
+    add_lang_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     writer = TableWriter(args.output, args.format) if args.output else None  # checked before the work
-    a, _ = load_claims(args.a, year=args.year_a, place=args.place)
-    b, _ = load_claims(args.b, year=args.year_b, place=args.place)
+    a, _ = load_claims(args.a, year=args.year_a, place=args.place, lang=chosen_lang(args))
+    b, _ = load_claims(args.b, year=args.year_b, place=args.place, lang=chosen_lang(args))
     table = align(a, b)
     if writer is not None:
         with writer:

@@ -18,9 +18,9 @@ from ..learn.decider import ON_BY_DEFAULT
 from ..pipeline import CORPUS_DIR, document_for_path, document_rows, make_document
 from ..schema import EVIDENCE_COLUMNS
 from ..table import to_frame
-from . import year_arg
+from . import add_lang_argument, chosen_lang, year_arg
 
-HELP = "extract every quantitative claim of Chinese documents into a fact table"
+HELP = "extract every quantitative claim of Chinese or English documents into a fact table"
 
 #: Columns shown on the terminal when no -o and no --format is given.
 SCREEN_COLUMNS = ["doc_id", "start", "end", "text", "value", "unit", "qualifier", "metric", "year", "place", "per"]
@@ -40,8 +40,7 @@ def configure(parser) -> None:
     parser.add_argument("--year", type=year_arg,
                         help="document year (YYYY); overrides the manifest's for every document")
     parser.add_argument("--place", help="default place; overrides the manifest's for every document")
-    parser.add_argument("--lang", help="language of the documents (zh, zh-Hant, en; default: the manifest's "
-                                       "language column, else detected from the script)")
+    add_lang_argument(parser)
     parser.add_argument("--kind", help="document kind that picks the profile of fallbacks (feature, work_report, "
                                        "communique, plan, press ...; default: the manifest's kind column, else "
                                        "detected from the title, else default)")
@@ -104,9 +103,9 @@ def _frames(files, args):
         try:
             if item == "-":
                 doc = make_document(doc_id, read_stdin(), args.year or "", args.place or "",
-                                    args.lang or "", args.kind or "")
+                                    chosen_lang(args) or "", args.kind or "")
             else:
-                doc = document_for_path(item, args.year, args.place, args.lang, args.kind, doc_id=doc_id)
+                doc = document_for_path(item, args.year, args.place, chosen_lang(args), args.kind, doc_id=doc_id)
         except ZhfactsError as exc:
             if not args.keep_going:
                 raise

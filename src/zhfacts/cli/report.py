@@ -7,8 +7,7 @@ from pathlib import Path
 from .. import console
 from ..errors import ZhfactsError
 from ..factcheck.report import build_report, write_html
-
-from . import year_arg
+from . import add_lang_argument, chosen_lang, year_arg
 
 HELP = "write an HTML report: highlighted claims, fact table, consistency findings, diff of two documents"
 
@@ -18,6 +17,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, help="HTML file to write")
     parser.add_argument("--year", type=year_arg, help="document year (YYYY) when a document is outside the corpus")
     parser.add_argument("--place", help="default place when a document is outside the corpus")
+    add_lang_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,6 +28,6 @@ def run(args: argparse.Namespace) -> int:
         raise ZhfactsError(out, "is a directory, expected an HTML file")
     if not out.resolve().parent.is_dir():  # refused before the extraction work, not after
         raise ZhfactsError(out, f"cannot create a file in {out.parent}: No such file or directory")
-    write_html(build_report(args.docs, year=args.year, place=args.place), args.output)
+    write_html(build_report(args.docs, year=args.year, place=args.place, lang=chosen_lang(args)), args.output)
     console.note(f"wrote {args.output}")
     return 0

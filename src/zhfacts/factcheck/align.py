@@ -13,12 +13,13 @@ from ..compare import METRIC_DICE, dice, values_equal
 from ..io.tables import exact_value
 from ..lang.zh.placenames import same_place
 from ..schema import SPEC_COLUMNS
+from . import crosslang
 from .intervals import compatible
 
 #: Added to a pair's score when the values agree, so equal values win otherwise equal ties.
 VALUE_BONUS = 0.5
 
-STATUSES = ("changed", "over_time", "only_in_a", "only_in_b", "same")
+STATUSES = ("changed", "metric_differs", "over_time", "only_in_a", "only_in_b", "same")
 
 #: The claim columns each side of a diff row carries.
 SIDE_COLUMNS = SPEC_COLUMNS + ["kind", "place_en", "value_exact"]
@@ -94,15 +95,21 @@ def align(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     the document, then by table order; so the i-th repetition of a claim pairs with the i-th.
     """
     records_a, records_b = a.to_dict("records"), b.to_dict("records")
+    langs = crosslang.languages(a, b)
+    found = crosslang.candidates(records_a, records_b, *langs) if langs else _candidates(records_a, records_b)
     taken_a: set[int] = set()
     taken_b: set[int] = set()
     rows = []
-    for _, _, _, i, j, metric in sorted(_candidates(records_a, records_b)):
+    for _, _, _, i, j, metric in sorted(found):
         if i in taken_a or j in taken_b:
             continue
         taken_a.add(i)
         taken_b.add(j)
-        rows.append(_diff_row(records_a[i], records_b[j], i, j, metric))
+        row = _diff_row(records_a[i], records_b[j], i, j, metric)
+        if langs:  # across languages the pair is judged by meaning (factcheck.crosslang)
+            row["status"] = crosslang.pair_status(records_a[i], records_b[j], langs)
+            row["compatible"] = None if row["status"] == "over_time" else crosslang.same_number(records_a[i], records_b[j])
+        rows.append(row)
     rows += [_diff_row(r, None, i, None, math.nan) for i, r in enumerate(records_a) if i not in taken_a]
     rows += [_diff_row(None, r, None, j, math.nan) for j, r in enumerate(records_b) if j not in taken_b]
     columns = ["status", "compatible", "abs_diff", "rel_diff", "metric_dice", "a_index", "b_index"]

@@ -22,10 +22,12 @@ def is_table_path(path: Path | str) -> bool:
     return path.is_dir() or path.suffix.lower().lstrip(".") in FORMATS
 
 
-def load_claims(path: Path | str, year: str | None = None, place: str | None = None) -> tuple[pd.DataFrame, str | None]:
+def load_claims(path: Path | str, year: str | None = None, place: str | None = None,
+                lang: str | None = None) -> tuple[pd.DataFrame, str | None]:
     """The claims of a document (extracted) or a fact table, and the document text if any.
 
-    A document's year is the given one, else the manifest's, else the year its text names
+    A document's language is the given one, else the manifest's, else its script's.
+    Its year is the given one, else the manifest's, else the year its text names
     (the language's document_year); with none, a warning says that relative times stay unresolved.
     """
     # The extractor loads its models only when a document needs it.
@@ -35,7 +37,7 @@ def load_claims(path: Path | str, year: str | None = None, place: str | None = N
 
     if is_table_path(path):
         return normalize_claims(read_table(path), path), None
-    doc = document_for_path(path, year, place)
+    doc = document_for_path(path, year, place, lang)
     if not doc.year:
         found = bundle(doc.lang).document_year(doc.norm)
         if found:

@@ -115,7 +115,7 @@ def _chart(metric: str, unit: str, place: str, per: str, years: list[int], group
 
 
 def document_view(number: int, name: str, text: str, claims: pd.DataFrame, findings: list[dict],
-                  statuses: dict[int, str] | None = None) -> dict:
+                  statuses: dict[int, str] | None = None, lang: str = "zh") -> dict:
     """What the template needs for one document; ``statuses`` colours claims by diff status."""
     statuses = statuses or {}
     rows = []
@@ -124,7 +124,7 @@ def document_view(number: int, name: str, text: str, claims: pd.DataFrame, findi
                      "cells": [{"text": format_value(claim) if c == "value" else _shown(claim[c]), "sort": claim[c] if c in NUMERIC_COLUMNS else None}
                                for c in TABLE_COLUMNS]})
     data = {str(index): {f: _shown(claim[f]) for f in CLAIM_FIELDS} for index, claim in claims.iterrows()}
-    return {"number": number, "name": name, "pieces": highlight_segments(text, claims), "rows": rows,
+    return {"number": number, "name": name, "lang": lang, "pieces": highlight_segments(text, claims), "rows": rows,
             "data": data, "findings": findings, "statuses": statuses,
             "mismatches": sum(f["status"] == "mismatch" for f in findings)}
 
@@ -151,8 +151,11 @@ def diff_view(table: pd.DataFrame) -> list[dict]:
 def _diff_side(row: dict, side: str) -> dict | None:
     if pd.isna(row[f"{side}_index"]):
         return None
-    return {"index": int(row[f"{side}_index"]), "text": row[f"{side}_text"], "year": row[f"{side}_year"],
-            "place": row[f"{side}_place"]}
+    sentence, text = row[f"{side}_sentence"] or "", row[f"{side}_text"] or ""
+    at = sentence.find(text) if text else -1
+    before, claim, after = (sentence[:at], text, sentence[at + len(text):]) if at >= 0 else (sentence, "", "")
+    return {"index": int(row[f"{side}_index"]), "text": text, "year": row[f"{side}_year"],
+            "place": row[f"{side}_place"], "before": before, "claim": claim, "after": after}
 
 
 def render_report(documents: list[dict], diff: pd.DataFrame | None = None, title: str = "") -> str:
@@ -168,7 +171,8 @@ def render_report(documents: list[dict], diff: pd.DataFrame | None = None, title
         claims = doc["claims"].reset_index(drop=True)
         view_statuses = statuses[number] if diff is not None else None
         texts = {doc_id: doc["text"] for doc_id in claims["doc_id"].unique()} if doc["text"] is not None else None
-        views.append(document_view(number, doc["name"], doc["text"], claims, check(claims, texts), view_statuses))
+        views.append(document_view(number, doc["name"], doc["text"], claims, check(claims, texts), view_statuses,
+                                   doc.get("lang") or "zh"))
     all_claims = pd.concat([d["claims"] for d in documents], ignore_index=True)
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -177,17 +181,21 @@ def render_report(documents: list[dict], diff: pd.DataFrame | None = None, title
         diff_counts=None if diff is None else diff["status"].value_counts().to_dict(),
         charts=year_charts(all_claims), fields=CLAIM_FIELDS, columns=TABLE_COLUMNS,
         numeric_columns=NUMERIC_COLUMNS, statuses=STATUSES,
+        diff_sentences=len({v["lang"].split("-")[0] for v in views}) > 1,
     )
 
 
-def build_report(paths: list[str], year: str | None = None, place: str | None = None) -> str:
+def build_report(paths: list[str], year: str | None = None, place: str | None = None, lang: str | None = None) -> str:
     """Extract each document, check it, diff the two when there are two, and render the page."""
+    from ..pipeline import document_for_path  # the extractor loads only when a report is built
+
     documents = []
     for path in paths:
         if is_table_path(path):
             raise ZhfactsError(path, "report needs a document (.txt), not a fact table: it shows the text")
-        claims, text = load_claims(path, year=year, place=place)
-        documents.append({"name": Path(path).name, "text": text, "claims": claims})
+        claims, text = load_claims(path, year=year, place=place, lang=lang)
+        documents.append({"name": Path(path).name, "text": text, "claims": claims,
+                          "lang": lang or document_for_path(path).lang})
     diff = align(documents[0]["claims"], documents[1]["claims"]) if len(documents) == 2 else None
     return render_report(documents, diff)
 

@@ -1,8 +1,8 @@
 """Language bundles by code, and which one reads a document.
 
 A document's language comes from ``--lang``, else the manifest's ``language`` column, else the
-script of its text (:func:`detect`). A code whose bundle is not installed yet (English, until
-``lang/en`` lands) is read by the default bundle, so its table keeps the language it was given.
+script of its text (:func:`detect`). A code without a bundle of its own is read by the default
+bundle, so its table keeps the language it was given.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import regex
 from .base import Language
 
 #: Codes with a bundle under zhfacts/lang/, the first the default.
-LANGUAGES = ["zh"]
+LANGUAGES = ["zh", "en"]
 DEFAULT = "zh"
 
 _BUNDLES: dict[str, Language] = {}
@@ -32,10 +32,18 @@ def register(bundle: Language) -> None:
 
 def bundle(code: str) -> Language:
     """The bundle that reads documents of language ``code``."""
-    if not _BUNDLES:
+    if code not in _BUNDLES:
         for name in LANGUAGES:
             importlib.import_module(f"zhfacts.lang.{name}")
     return _BUNDLES.get(code) or _BUNDLES.get(code.split("-")[0]) or _BUNDLES[DEFAULT]
+
+
+def codes() -> list[str]:
+    """Every language code some bundle reads (its own and the scripts it folds), bundles first."""
+    bundle(DEFAULT)
+    for name in LANGUAGES:
+        importlib.import_module(f"zhfacts.lang.{name}")
+    return LANGUAGES + sorted(c for c in _BUNDLES if c not in LANGUAGES)
 
 
 def detect(text: str, traditional: frozenset[str] = frozenset()) -> str:

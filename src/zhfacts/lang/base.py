@@ -15,6 +15,7 @@ from importlib import resources as _res
 from typing import Any
 
 from ..errors import ZhfactsError
+from ..types import Document, Sentence
 
 
 class Lexicon:
@@ -66,6 +67,35 @@ class Lexicon:
         return rows
 
 
+#: Characters of its sentence kept either side of a claim in the table's ``sentence`` column.
+WINDOW_REACH = 60
+
+
+def clause_window(doc: Document, s: Sentence, start: int, end: int, clause, reach: int = WINDOW_REACH) -> str:
+    """The claim [start, end) with up to ``reach`` characters of its sentence either side, cut
+    after a match of the language's ``clause`` pattern where the reach falls inside a clause
+    (line breaks dropped, as in the whole sentence), so a table row never copies a whole long sentence."""
+    lo, hi = max(s.start, start - reach), min(s.end, end + reach)
+    if lo > s.start:
+        cut = clause.search(doc.norm, lo, start)
+        lo = cut.end() if cut else lo
+    if hi < s.end:
+        cuts = list(clause.finditer(doc.norm, end, hi))
+        hi = cuts[-1].end() if cuts else hi
+    return "".join(doc.text[max(a, lo):min(b, hi)] for a, b in s.parts if a < hi and b > lo).replace("\n", "")
+
+
+def year_named(norm: str, find_times: Callable[[str, str], list]) -> str:
+    """The year a document speaks from, when no manifest or option gives it: the first year its
+    title line names, else the latest year the text names; "" when it names none."""
+    title = next((line for line in norm.splitlines() if line.strip()), "")
+    for text in (title, norm):
+        years = [int(t.year) for t in find_times(text, "") if t.year.isdigit()]
+        if years:
+            return str(years[0] if text is title else max(years))
+    return ""
+
+
 @dataclass(frozen=True)
 class Language:
     """A language bundle: the finders the engine calls, each a plain function of the text.
@@ -100,3 +130,8 @@ class Language:
     division: Callable[..., Any]
     place_english: Callable[[str], str]
     gloss: Callable[[str], tuple[str, str]]
+    #: What a metric means, for comparing across languages: (English word stems of the whole
+    #: metric, stems of its head, the thing counted); empty where nothing is known.
+    meaning: Callable[[str], tuple[frozenset[str], frozenset[str]]]
+    #: A key equal for every spelling of one place in any language (a Chinese name and its English form).
+    place_key: Callable[[str], str]

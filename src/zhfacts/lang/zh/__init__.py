@@ -9,9 +9,9 @@ from .. import register
 from ..base import Language
 from . import lexicon
 from .folding import fold
-from .gloss import metric_english
+from .gloss import meaning, metric_english
 from .numbers import find_mentions
-from .places import division, find_places, people_places, place_english
+from .places import division, find_places, people_places, place_english, place_key
 from .sentences import clause_bounds, split_sentences, window
 from .tables import find_tables, is_caption
 from .times import document_year, find_times
@@ -49,7 +49,7 @@ BUNDLE = Language(
     word_windows=word_windows, tokenize=tokenize, find_times=find_times, document_year=document_year, find_places=find_places,
     set_phrases=set_phrases, quoted=quoted, bracketed=bracketed, is_dateline=is_dateline, is_caption=is_caption,
     people_places=people_places, clause_bounds=clause_bounds, window=window, division=division,
-    place_english=place_english, gloss=metric_english,
+    place_english=place_english, gloss=metric_english, meaning=meaning, place_key=place_key,
 )
 
 register(BUNDLE)

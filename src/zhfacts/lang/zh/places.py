@@ -257,6 +257,13 @@ def place_english(name: str) -> str:
     return "".join(lazy_pinyin(canonical)).capitalize()
 
 
+def place_key(name: str) -> str:
+    """The key of the place's English name (see the English bundle), so that 迤那镇 = "Yina Township"."""
+    from ..en.places import place_key as english_key
+
+    return english_key(place_english(name)) if name else ""
+
+
 def people_places(ctx) -> dict[str, PlaceMention]:
     """Persons introduced with their village ("努古斯台嘎查的春梅") keep it (claims-spec 2.2):
     person -> the place mention they were introduced with."""

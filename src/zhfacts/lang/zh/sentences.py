@@ -13,6 +13,7 @@ from functools import lru_cache
 import regex
 
 from ...types import Document, Sentence
+from ..base import clause_window
 from .lexicon import punctuation
 
 _END = regex.compile(f"[{regex.escape(punctuation('sentence_end'))}]+[{regex.escape(punctuation('closing'))}]*")
@@ -107,19 +108,6 @@ def clause_bounds(norm: str, pos: int, lists: bool = False) -> tuple[int, int]:
     return (offsets[i - 1] + 1 if i else 0), (offsets[i] if i < len(offsets) else len(norm))
 
 
-#: Characters of its sentence kept either side of a claim in the table's ``sentence`` column.
-WINDOW_REACH = 60
-
-
-def window(doc: Document, s: Sentence, start: int, end: int, reach: int = WINDOW_REACH) -> str:
-    """The claim [start, end) with up to ``reach`` characters of its sentence either side, cut
-    after clause punctuation where the reach falls inside a clause (line breaks dropped, as in
-    the whole sentence), so a table row never copies a whole long sentence."""
-    lo, hi = max(s.start, start - reach), min(s.end, end + reach)
-    if lo > s.start:
-        cut = _CLAUSE.search(doc.norm, lo, start)
-        lo = cut.end() if cut else lo
-    if hi < s.end:
-        cuts = list(_CLAUSE.finditer(doc.norm, end, hi))
-        hi = cuts[-1].end() if cuts else hi
-    return "".join(doc.text[max(a, lo):min(b, hi)] for a, b in s.parts if a < hi and b > lo).replace("\n", "")
+def window(doc: Document, s: Sentence, start: int, end: int) -> str:
+    """The claim with part of its sentence either side, cut after clause punctuation (base.clause_window)."""
+    return clause_window(doc, s, start, end, _CLAUSE)

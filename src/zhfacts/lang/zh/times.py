@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import regex
 
+from ..base import year_named
 from . import lexicon
 from .numerals import digit_chars, parse_numeral, scale_chars
 
@@ -83,11 +84,5 @@ def _relative(year: int, offset: str) -> str:
 
 
 def document_year(norm: str) -> str:
-    """The year a document speaks from, when no manifest or option gives it: the first year its
-    title line names, else the latest year the text names; "" when it names none."""
-    title = next((line for line in norm.splitlines() if line.strip()), "")
-    for text in (title, norm):
-        years = [int(t.year) for t in find_times(text, "") if t.year.isdigit()]
-        if years:
-            return str(years[0] if text is title else max(years))
-    return ""
+    """The year a document speaks from when no manifest or option gives it (base.year_named)."""
+    return year_named(norm, find_times)

@@ -1,0 +1,1 @@
+"""The data files of the English bundle; read through :mod:`zhfacts.lang.en.lexicon` only."""
