@@ -266,3 +266,28 @@ def test_json_output_with_errors(files, capsys, run_cli):
     result = json.loads(capsys.readouterr().out)
     assert result["all"]["figures"]["mention_r"] == 0.5
     assert [e["text"] for e in result["errors"]["d1"]["misses"]] == ["2.3万元"]
+
+
+def test_documents_without_gold_are_not_scored(files, capsys, run_cli):
+    """A corpus holds documents not yet labelled: their predictions are set aside, not spurious."""
+    pred = pd.read_csv(files / "pred.csv")
+    extra = pred.assign(doc_id="unlabelled")
+    pd.concat([pred, extra]).to_csv(files / "pred.csv", index=False)
+    args = ["score", str(files / "gold.csv"), str(files / "pred.csv"), "--corpus", str(files / "corpus")]
+    assert run_cli(args + ["--min=mention_p=1.0"]) == 0
+    assert "not scored (no gold): 1 document(s): unlabelled" in capsys.readouterr().err
+
+
+def test_a_header_only_gold_file_labels_a_document_with_no_claims(files, capsys, run_cli):
+    gold_dir = files / "gold"
+    gold_dir.mkdir()
+    (files / "gold.csv").rename(gold_dir / "d1.csv")
+    (files / "corpus" / "d2.txt").write_text("没有数字。", encoding="utf-8")
+    pd.read_csv(gold_dir / "d1.csv").head(0).assign(doc_id=[]).to_csv(gold_dir / "d2.csv", index=False)
+    pred = pd.read_csv(files / "pred.csv")
+    pd.concat([pred, pred.assign(doc_id="d2")]).to_csv(files / "pred.csv", index=False)
+    args = ["score", str(gold_dir), str(files / "pred.csv"), "--corpus", str(files / "corpus"), "--json"]
+    assert run_cli(args) == 0
+    out = capsys.readouterr()
+    assert "not scored" not in out.err
+    assert '"d2"' in out.out

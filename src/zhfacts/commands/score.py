@@ -4,11 +4,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from ..errors import ZhfactsError
 from ..goldcheck import load_gold
 from ..score import FIGURES, format_errors, format_figure, format_report, score
-from ..tableio import read_table
+from ..tableio import read_table, table_files
 
 HELP = "score a fact table against gold: mention P/R/F1, field accuracies, tuple F1"
 
@@ -43,6 +44,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     gold = load_gold(args.gold, args.corpus)
     pred = read_table(args.pred)
+    labelled = gold_documents(args.gold, gold)
+    unlabelled = sorted(set(pred["doc_id"]) - labelled)
+    if unlabelled:
+        print(f"not scored (no gold): {len(unlabelled)} document(s): {', '.join(unlabelled)}", file=sys.stderr)
+        pred = pred[pred["doc_id"].isin(labelled)]
     result = score(gold, pred, gold_name=args.gold, pred_name=args.pred)
     failures = below_minimum(result, args.minimums)
     if args.json:
@@ -56,6 +62,13 @@ def run(args: argparse.Namespace) -> int:
     for line in failures:
         print(line, file=sys.stderr)
     return 1 if failures else 0
+
+
+def gold_documents(path, gold) -> set[str]:
+    """The documents the gold labels: its rows' doc_ids, and in a gold directory every file's stem
+    (a file with a header only labels a document that has no claims)."""
+    stems = {f.stem for f in table_files(path)} if Path(path).is_dir() else set()
+    return set(gold["doc_id"]) | stems
 
 
 def below_minimum(result: dict, minimums: list[tuple[str | None, str, float]]) -> list[str]:
