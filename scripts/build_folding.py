@@ -4,7 +4,7 @@
 Source: OpenCC (PyPI package ``opencc``, version pinned below; its dictionaries TSCharacters and
 TSPhrases behind the ``t2s`` configuration), licence Apache-2.0. Every CJK character that OpenCC's
 t2s converts, on its own, into one different character becomes a row of
-``src/zhfacts/resources/char_variants.tsv``. Only one-for-one rows are kept: the folded copy of a
+``src/zhfacts/lang/zh/resources/char_variants.tsv``. Only one-for-one rows are kept: the folded copy of a
 document must have the same length as the document, so offsets stay valid.
 
     pip install opencc==1.4.2 && python scripts/build_folding.py
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 OPENCC_VERSION = "1.4.2"
-OUT = Path(__file__).resolve().parents[1] / "src" / "zhfacts" / "resources" / "char_variants.tsv"
+OUT = Path(__file__).resolve().parents[1] / "src" / "zhfacts" / "lang" / "zh" / "resources" / "char_variants.tsv"
 #: CJK Unified Ideographs and Extension A: the blocks traditional forms fall in.
 BLOCKS = (range(0x4E00, 0xA000), range(0x3400, 0x4DC0))
 

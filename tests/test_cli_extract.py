@@ -111,8 +111,10 @@ def test_explain_lists_excluded_mentions_with_their_rule(tmp_path, capsys):
     table = pd.read_csv(out, encoding="utf-8-sig")
     claims = table[table["status"] == "claim"]
     assert list(claims["text"]) == ["400户"]
-    excluded = dict(zip(table[table["status"] == "excluded"]["text"], table[table["status"] == "excluded"]["rule"]))
-    assert excluded.get("2019年") == "date"
+    dropped = table[table["status"] == "excluded"]
+    excluded = dict(zip(dropped["text"], dropped["exclude_rule"]))
+    assert excluded.get("2019年") == "in_time_expression"
+    assert dict(zip(dropped["text"], dropped["rule"])).get("2019年") == "number_unit"  # the rule that found it
     assert "set_phrase" in excluded.values() or "quoted_name" in excluded.values()
 
 

@@ -9,9 +9,9 @@ import spacy
 
 from zhfacts.model import (CLAIM, FILTER, GOOD, MODELS_DIR, RANKER, _load, apply_model, candidate_features,
                            filter_examples, mention_features, model_available, ranker_examples)
-from zhfacts.lang.zh.folding import make_document
-from zhfacts.pipeline import extract_claims
-from zhfacts.types import Claim, Mention, Sentence
+from zhfacts.pipeline import extract_claims, make_document
+from zhfacts.codes import Slot, Status
+from zhfacts.types import Candidate, Claim, Decision, Mention, Sentence
 
 
 def hand_claim(doc, number: str, unit: str, unit_surface: str, candidates=(), rule: str = "number_unit",
@@ -21,10 +21,12 @@ def hand_claim(doc, number: str, unit: str, unit_surface: str, candidates=(), ru
     end = start + len(number)
     mention = Mention(start, end, Decimal(1), None, unit, unit_surface, "=", rule, unit_end=end)
     sentence = Sentence(0, len(doc.text), ((0, len(doc.text)),))
-    candidates = list(candidates)
-    return Claim(doc.doc_id, mention, sentence, status="excluded" if excluded else "claim",
-                 rule=excluded or rule, metric=candidates[0][0] if candidates else "",
-                 metric_rule=candidates[0][1] if candidates else "", metric_candidates=candidates)
+    if excluded:
+        drop = Decision(Slot.EXCLUDE, (Candidate(Slot.EXCLUDE, "excluded", excluded),), (0,))
+        return Claim(doc.doc_id, mention, sentence, Status.EXCLUDED, (drop,))
+    metric = Decision(Slot.METRIC, tuple(Candidate(Slot.METRIC, p, r) for p, r in candidates),
+                      (0,) if candidates else ())
+    return Claim(doc.doc_id, mention, sentence, Status.CLAIM, (metric,))
 
 
 def doc_of(text: str):

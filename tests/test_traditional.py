@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from zhfacts.normalise import fold
+from zhfacts.lang.zh.folding import fold
 from zhfacts.pipeline import extract_text_table
 
 # sentence, text, value, unit, qualifier

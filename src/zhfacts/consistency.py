@@ -20,7 +20,7 @@ import pandas as pd
 
 from .diff import compatible, format_number, interval, overlap, sentence_similarity
 from .lang.zh.placenames import same_place
-from .lang.zh.resources import read_tsv
+from .lang.zh.lexicon import read_tsv
 from .score import dice
 
 #: A metric shorter than this (增加, 投资) names an action rather than a fact, so its

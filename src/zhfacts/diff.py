@@ -19,7 +19,7 @@ import pandas as pd
 from .docio import read_document
 from .errors import ZhfactsError
 from .lang.zh.placenames import same_place
-from .lang.zh.resources import read_tsv
+from .lang.zh.lexicon import read_tsv
 from .schema import EXTRA_COLUMNS, QUALIFIERS, SPEC_COLUMNS
 from .score import METRIC_DICE, dice, values_equal
 from .tableio import FORMATS, as_text, is_missing, read_table

@@ -1,4 +1,4 @@
-"""The corpus manifest: each bundled document's year, default place and provenance."""
+"""The corpus manifest: each bundled document's language, kind, year, default place and provenance."""
 from __future__ import annotations
 
 import csv
@@ -8,6 +8,8 @@ from pathlib import Path
 from .errors import ZhfactsError
 
 FIELDS = ["doc_id", "title", "language", "year", "default_place", "source", "licence"]
+#: Columns a manifest may leave out.
+OPTIONAL = ["kind"]
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class Entry:
     default_place: str
     source: str
     licence: str
+    kind: str = ""
 
 
 def read_manifest(path: Path) -> dict[str, Entry]:
@@ -33,4 +36,4 @@ def read_manifest(path: Path) -> dict[str, Entry]:
     missing = [f for f in FIELDS if rows and f not in rows[0]]
     if missing:
         raise ZhfactsError(path, f"manifest lacks columns: {', '.join(missing)}")
-    return {r["doc_id"]: Entry(**{f: r[f] for f in FIELDS}) for r in rows}
+    return {r["doc_id"]: Entry(**{f: r.get(f) or "" for f in FIELDS + OPTIONAL}) for r in rows}

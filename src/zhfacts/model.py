@@ -17,10 +17,11 @@ import regex
 
 from .lang.zh import lexicon
 from .lang.zh.places import has_place_suffix
-from .lang.zh.resources import read_tsv
+from .lang.zh.lexicon import read_tsv
 from .score import metric_matches, overlap, pair_rows
 from .lang.zh.words import tag
-from .types import Claim, Document
+from .codes import Slot, Status
+from .types import Candidate, Claim, Decision, Document
 
 #: Where the shipped models live (package data).
 MODELS_DIR = Path(__file__).parent / "models"
@@ -31,6 +32,8 @@ ON_BY_DEFAULT = False
 RANKER = "metric_ranker"
 FILTER = "claim_filter"
 GOOD, BAD = "GOOD", "BAD"
+#: The name the model's choices carry (a metric_rule "noun_after+model" is a choice it changed).
+DECIDER = "model"
 CLAIM, NOT_CLAIM = "CLAIM", "NOT_CLAIM"
 
 #: P(CLAIM) under which apply_model turns a claim into an excluded mention; None keeps the
@@ -170,7 +173,7 @@ def mention_features(claim: Claim, doc: Document) -> str:
     a1, a2 = norm[end:end + 1], norm[end + 1:end + 2]
     tokens = [
         f"mrule_{_safe(m.rule)}", f"unit_{_safe(m.unit or 'none')}", f"cat_{_unit_category(claim)}",
-        f"excl_{claim.rule if claim.status == 'excluded' else 'none'}",
+        f"excl_{claim.exclude_rule or 'none'}",
         f"qual_{_QUALIFIERS.get(m.qualifier, 'other')}", "usurf" if m.unit_surface else "nousurf",
         f"b1_{_char_class(b1)}", f"b2_{_char_class(b2)}", f"a1_{_char_class(a1)}", f"a2_{_char_class(a2)}",
         f"b1c_{_safe(b1 or 'none')}", f"a1c_{_safe(a1 or 'none')}",
@@ -233,7 +236,7 @@ def apply_model(claims: list[Claim], doc: Document, directory: Path = MODELS_DIR
     differs from the rules' first. With a threshold, a claim whose P(CLAIM) is below it becomes
     an excluded mention with rule "model" and its P(CLAIM) as confidence. New Claim objects are
     returned; the input is left as it was."""
-    live = [i for i, c in enumerate(claims) if c.status == "claim"]
+    live = [i for i, c in enumerate(claims) if c.status == Status.CLAIM]
     if not live:
         return list(claims)
     out = list(claims)
@@ -245,14 +248,16 @@ def apply_model(claims: list[Claim], doc: Document, directory: Path = MODELS_DIR
         good = [next(probs) for _ in texts[i]]
         if not good:
             continue
-        order = sorted(range(len(good)), key=lambda k: -good[k])
-        ranked = [claim.metric_candidates[k] for k in order]
-        metric, rule = ranked[0]
-        out[i] = replace(claim, metric_candidates=ranked, metric=metric,
-                         metric_rule=rule + ("+model" if order[0] else ""), confidence=good[order[0]])
+        order = tuple(sorted(range(len(good)), key=lambda k: -good[k]))
+        metric = claim.decision(Slot.METRIC)
+        ranked = Decision(Slot.METRIC, metric.candidates, order[:1], DECIDER, order)
+        decisions = tuple(ranked if d.slot == Slot.METRIC else d for d in claim.decisions)
+        out[i] = replace(claim, decisions=decisions, confidence=good[order[0]])
     if threshold is not None:
         p_claim = _probabilities(directory, FILTER, CLAIM, [mention_features(claims[i], doc) for i in live])
         for i, p in zip(live, p_claim):
             if p < threshold:
-                out[i] = replace(out[i], status="excluded", rule="model", confidence=p)
+                veto = Decision(Slot.EXCLUDE, (Candidate(Slot.EXCLUDE, Status.EXCLUDED.value, DECIDER),), (0,), DECIDER)
+                kept = tuple(d for d in out[i].decisions if d.slot == Slot.UNIT)
+                out[i] = replace(out[i], status=Status.EXCLUDED, decisions=kept + (veto,), confidence=p)
     return out

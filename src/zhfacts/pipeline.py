@@ -1,6 +1,10 @@
-"""The pipeline, as a visible composition of plain stages:
+"""The pipeline, as one visible composition of plain stages over one document:
 
-normalise -> sentences -> tokens -> mentions -> quantities -> claims -> table
+    document (language, kind) -> sentences -> mentions -> words -> context
+        -> decisions per slot (unit, exclude, metric, year, place, per, kind) -> claims -> table
+
+Each stage but the decisions is the language bundle's; the decisions are the registered rules'
+candidates chosen by a decider (the rules' own order, or a learned one).
 """
 from __future__ import annotations
 
@@ -8,28 +12,36 @@ from pathlib import Path
 
 import pandas as pd
 
-from .claims import attribute, build_context, word_windows
+from .context import build_context
 from .docio import read_document
+from .engine import attribute
+from .lang import bundle, detect
 from .manifest import read_manifest
-from .lang.zh.numbers import find_mentions
 from .model import ON_BY_DEFAULT, apply_model, model_available
-from .lang.zh.folding import make_document
-from .lang.zh.sentences import split_sentences
+from .profiles import detect_kind, profile_for
 from .table import claim_row, to_frame
-from .lang.zh.words import tokenize
 from .types import Claim, Document
 
 #: The bundled corpus, used when extract is given no path.
 CORPUS_DIR = Path("corpus")
 
 
+def make_document(doc_id: str, text: str, year: str = "", place: str = "", lang: str = "", kind: str = "") -> Document:
+    """A document with its folded copy; its language and kind given, else detected."""
+    code = lang or detect(text, bundle("zh").traditional)
+    title = text.lstrip().split("\n", 1)[0]
+    return Document(doc_id=doc_id, text=text, year=year, place=place, norm=bundle(code).fold(text),
+                    lang=code, kind=kind or detect_kind(title))
+
+
 def extract_claims(doc: Document, model: bool = False) -> list[Claim]:
     """Every number mention of the document as a claim or an excluded mention (with its rule);
     with ``model``, the trained ranker reorders the rules' metric candidates."""
-    sentences = split_sentences(doc)
-    mentions = find_mentions(doc)
-    tokens = tokenize(doc, word_windows(doc, mentions))
-    ctx = build_context(doc, sentences, tokens)
+    lang = bundle(doc.lang)
+    sentences = lang.split_sentences(doc)
+    mentions = lang.find_mentions(doc)
+    tokens = lang.tokenize(doc, lang.word_windows(doc, mentions))
+    ctx = build_context(doc, lang, profile_for(doc.kind), sentences, tokens)
     claims = attribute(mentions, ctx)
     if model and model_available():
         claims = apply_model(claims, doc)
@@ -41,14 +53,17 @@ def document_rows(doc: Document, explain: bool = False, model: bool = ON_BY_DEFA
 
 
 def extract_text_table(text: str, doc_id: str, year: str | None = None, place: str | None = None,
-                       explain: bool = False, model: bool = ON_BY_DEFAULT) -> pd.DataFrame:
+                       explain: bool = False, model: bool = ON_BY_DEFAULT, lang: str | None = None,
+                       kind: str | None = None) -> pd.DataFrame:
     """The fact table of one text."""
-    doc = make_document(doc_id, text, year or "", place or "")
+    doc = make_document(doc_id, text, year or "", place or "", lang or "", kind or "")
     return to_frame(document_rows(doc, explain, model))
 
 
-def document_for_path(path: Path | str, year: str | None = None, place: str | None = None) -> Document:
-    """Read a file; year and place come from the arguments, else from the manifest beside it."""
+def document_for_path(path: Path | str, year: str | None = None, place: str | None = None,
+                      lang: str | None = None, kind: str | None = None) -> Document:
+    """Read a file; year, place, language and kind come from the arguments, else from the
+    manifest beside it, else (language and kind) from the text."""
     path = Path(path)
     text = read_document(path)
     entry = read_manifest(path.parent / "manifest.csv").get(path.stem)
@@ -56,10 +71,13 @@ def document_for_path(path: Path | str, year: str | None = None, place: str | No
         path.stem, text,
         year or (entry.year if entry else ""),
         place or (entry.default_place if entry else ""),
+        lang or (entry.language if entry else ""),
+        kind or (entry.kind if entry else ""),
     )
 
 
 def extract_table(path: Path | str, year: str | None = None, place: str | None = None,
-                  explain: bool = False, model: bool = ON_BY_DEFAULT) -> pd.DataFrame:
+                  explain: bool = False, model: bool = ON_BY_DEFAULT, lang: str | None = None,
+                  kind: str | None = None) -> pd.DataFrame:
     """The fact table of one document file."""
-    return to_frame(document_rows(document_for_path(path, year, place), explain, model))
+    return to_frame(document_rows(document_for_path(path, year, place, lang, kind), explain, model))

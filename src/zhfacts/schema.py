@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lang.zh.resources import read_tsv
+from .codes import Kind, Qualifier
+from .lang.zh.lexicon import read_tsv
 
 #: The spec's columns, in the spec's order.
 SPEC_COLUMNS = [
@@ -19,11 +20,21 @@ SPEC_COLUMNS = [
 EXTRA_COLUMNS = [
     "kind", "metric_en_source", "place_en", "province", "city", "county", "rule", "metric_rule", "status",
     "unit_surface", "confidence",
+    # why: the rule behind each slot's value, and where the evidence stands in the text
+    "exclude_rule", "unit_rule", "year_rule", "place_rule", "per_rule", "kind_rule",
+    "sentence_start", "sentence_end", "place_start", "place_end", "year_start", "year_end",
 ]
 
-QUALIFIERS = ("=", "~", ">", ">=", "<", "<=")
+#: The winning rule of each slot, by column (``rule`` is the rule that found the mention).
+RULE_COLUMNS = {"exclude": "exclude_rule", "unit": "unit_rule", "metric": "metric_rule", "year": "year_rule",
+                "place": "place_rule", "per": "per_rule", "kind": "kind_rule"}
 
-KINDS = ("actual", "target", "plan")
+#: Offsets of the evidence (half-open, into the text); empty where a value is a document default.
+EVIDENCE_COLUMNS = ["sentence_start", "sentence_end", "place_start", "place_end", "year_start", "year_end"]
+
+QUALIFIERS = tuple(q.value for q in Qualifier)
+
+KINDS = tuple(k.value for k in Kind)
 
 #: Codes with no surface form of their own: a ratio is stated without 倍 or % (城乡收入比1.95).
 BARE_UNITS = ("ratio",)

@@ -13,11 +13,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .model import ON_BY_DEFAULT
-from .lang.zh.folding import make_document
-from .pipeline import extract_claims
-from .table import claim_row
 from .lang.zh.words import tokenizer
+from .model import ON_BY_DEFAULT
+from .pipeline import extract_claims, make_document
+from .table import claim_row
 
 SPAN_KEY = "claims"
 LABEL = "CLAIM"

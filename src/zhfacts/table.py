@@ -3,25 +3,41 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .lang.zh.gloss import metric_english
-from .schema import EXTRA_COLUMNS, SPEC_COLUMNS
+from .codes import Slot, Status
+from .lang import bundle
+from .schema import EVIDENCE_COLUMNS, EXTRA_COLUMNS, SPEC_COLUMNS
 from .types import Claim, Document
 
 COLUMNS = SPEC_COLUMNS + EXTRA_COLUMNS
 
 
+def _evidence(c: Claim, slot: Slot) -> tuple[int | None, int | None]:
+    """Where the slot's value is named in the text; (None, None) when it is a document default."""
+    d = c.decision(slot)
+    span = d.evidence if d is not None and c.status == Status.CLAIM else None
+    return (span.start, span.end) if span else (None, None)
+
+
 def claim_row(c: Claim, doc: Document) -> dict:
     m = c.mention
-    metric_en, metric_en_source = metric_english(c.metric)
+    claim = c.status == Status.CLAIM
+    metric_en, metric_en_source = bundle(doc.lang).gloss(c.metric)
+    place_start, place_end = _evidence(c, Slot.PLACE)
+    year_start, year_end = _evidence(c, Slot.YEAR)
     return {
         "doc_id": c.doc_id, "start": m.start, "end": m.end, "text": doc.text[m.start:m.end],
         "value": float(m.value), "value_max": float(m.value_max) if m.value_max is not None else None,
         "unit": m.unit, "qualifier": m.qualifier, "metric": c.metric,
         "metric_en": metric_en, "year": c.year, "place": c.place,
-        "per": c.per, "sentence": c.sentence.text(doc), "kind": c.kind if c.status == "claim" else "",
+        "per": c.per, "sentence": c.sentence.text(doc), "kind": c.kind if claim else "",
         "metric_en_source": metric_en_source, "place_en": c.place_en, "province": c.province, "city": c.city, "county": c.county,
-        "rule": c.rule, "metric_rule": c.metric_rule, "status": c.status, "unit_surface": m.unit_surface,
+        "rule": c.rule, "metric_rule": c.metric_rule, "status": str(c.status), "unit_surface": m.unit_surface,
         "confidence": c.confidence,
+        "exclude_rule": c.exclude_rule, "unit_rule": c.rule_of(Slot.UNIT),
+        "year_rule": c.rule_of(Slot.YEAR), "place_rule": c.rule_of(Slot.PLACE),
+        "per_rule": c.rule_of(Slot.PER), "kind_rule": c.rule_of(Slot.KIND),
+        "sentence_start": c.sentence.start, "sentence_end": c.sentence.end,
+        "place_start": place_start, "place_end": place_end, "year_start": year_start, "year_end": year_end,
     }
 
 
@@ -32,4 +48,6 @@ def to_frame(rows: list[dict]) -> pd.DataFrame:
     frame["value"] = frame["value"].astype("float64")
     frame["value_max"] = frame["value_max"].astype("float64")
     frame["confidence"] = frame["confidence"].astype("float64")
+    for column in EVIDENCE_COLUMNS:
+        frame[column] = frame[column].astype("Int64")
     return frame

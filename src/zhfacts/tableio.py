@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import ZhfactsError
+from .schema import EVIDENCE_COLUMNS
 
 FORMATS = ("csv", "jsonl", "parquet")
 
@@ -175,8 +176,13 @@ def _to_int(cell: object) -> int:
     return int(number)
 
 
+def _to_optional_int(cell: object):
+    return pd.NA if is_missing(cell) else _to_int(cell)
+
+
 #: Columns with a numeric type (converter, dtype); every other column is text.
 NUMERIC_COLUMNS = {
+    **{column: (_to_optional_int, "Int64") for column in EVIDENCE_COLUMNS},
     "start": (_to_int, "int64"),
     "end": (_to_int, "int64"),
     "value": (_to_float, "float64"),

@@ -1,19 +1,33 @@
-"""Typed values passed between pipeline stages; every one carries (start, end) into the original text."""
+"""Typed, frozen values passed between the stages; every one carries (start, end) into the
+document text exactly as stored (half-open, Python string indices)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+
+from .codes import Kind, Slot, Status
+
+
+@dataclass(frozen=True)
+class Span:
+    """A bare (start, end) range, for spans that carry nothing else (set phrases, quotations)."""
+
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
 class Document:
-    """A document as stored: ``text`` is never rewritten; ``norm`` has the same length."""
+    """A document as stored: ``text`` is never rewritten; ``norm`` is its folded copy of the same
+    length. ``lang`` picks the language bundle, ``kind`` the profile of fallbacks."""
 
     doc_id: str
     text: str
     year: str = ""
     place: str = ""
     norm: str = ""
+    lang: str = "zh"
+    kind: str = "default"
 
 
 @dataclass(frozen=True)
@@ -53,25 +67,138 @@ class Mention:
     qualifier_start: int = -1  # start of an outer qualifier word before the number, if any
 
 
-@dataclass
+@dataclass(frozen=True)
+class Candidate:
+    """One answer a named rule proposes for one slot of one mention, with its evidence.
+
+    ``start``/``end`` is the evidence in the text (the place or time named, the heading, the
+    marker, the cue word), -1 when the answer comes from elsewhere (the document's default).
+    ``features`` are simple facts about the evidence for a learned decider, as (name, value).
+    """
+
+    slot: Slot
+    value: str
+    rule: str
+    start: int = -1
+    end: int = -1
+    features: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def from_text(self) -> bool:
+        return self.start >= 0
+
+    def feature(self, name: str, default: object = None) -> object:
+        return dict(self.features).get(name, default)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a decider chose for one slot among the candidates the rules proposed.
+
+    ``candidates`` are in rule order; ``chosen`` indexes them (a slot that composes its answer,
+    a per denominator of a counted unit and a time, may choose several, joined by "/" in the
+    value). ``ranking`` is a learned decider's order of preference, empty for the rule order.
+    """
+
+    slot: Slot
+    candidates: tuple[Candidate, ...]
+    chosen: tuple[int, ...]
+    decider: str = "rule_order"
+    ranking: tuple[int, ...] = ()
+
+    @property
+    def winners(self) -> tuple[Candidate, ...]:
+        return tuple(self.candidates[i] for i in self.chosen)
+
+    @property
+    def value(self) -> str:
+        return "/".join(c.value for c in self.winners if c.value)
+
+    @property
+    def rule(self) -> str:
+        """The winning rules' names; "+<decider>" marks a choice other than the rule order's."""
+        names = "+".join(dict.fromkeys(c.rule for c in self.winners))
+        return f"{names}+{self.decider}" if self.ranking and self.chosen[:1] != (0,) else names
+
+    @property
+    def preferred(self) -> tuple[Candidate, ...]:
+        """The candidates in the decider's order of preference."""
+        return tuple(self.candidates[i] for i in self.ranking) if self.ranking else self.candidates
+
+    @property
+    def evidence(self) -> Span | None:
+        """The text span of the first chosen candidate that has one."""
+        for c in self.winners:
+            if c.from_text:
+                return Span(c.start, c.end)
+        return None
+
+
+@dataclass(frozen=True)
 class Claim:
-    """A mention attributed to a metric, year, place and denominator; or an excluded mention."""
+    """A mention with a decision per slot: a claim, or an excluded mention (its exclude decision
+    names the rule that dropped it)."""
 
     doc_id: str
     mention: Mention
     sentence: Sentence
-    status: str = "claim"  # claim | excluded
-    rule: str = ""
-    metric: str = ""
-    metric_en: str = ""
-    year: str = ""
-    place: str = ""
+    status: Status = Status.CLAIM
+    decisions: tuple[Decision, ...] = ()
     place_en: str = ""
     province: str = ""
     city: str = ""
     county: str = ""
-    per: str = ""
-    kind: str = "actual"
-    metric_rule: str = ""
-    metric_candidates: list[tuple[str, str]] = field(default_factory=list)
-    confidence: float | None = None  # set by the trained ranker when it runs
+    confidence: float | None = None  # set by a learned decider when it runs
+
+    def decision(self, slot: Slot) -> Decision | None:
+        for d in self.decisions:
+            if d.slot == slot:
+                return d
+        return None
+
+    def value_of(self, slot: Slot, default: str = "") -> str:
+        d = self.decision(slot)
+        return d.value if d is not None else default
+
+    def rule_of(self, slot: Slot) -> str:
+        d = self.decision(slot)
+        return d.rule if d is not None else ""
+
+    @property
+    def rule(self) -> str:
+        """The rule that found the mention."""
+        return self.mention.rule
+
+    @property
+    def exclude_rule(self) -> str:
+        return self.rule_of(Slot.EXCLUDE) if self.status == Status.EXCLUDED else ""
+
+    @property
+    def metric(self) -> str:
+        return self.value_of(Slot.METRIC)
+
+    @property
+    def metric_rule(self) -> str:
+        return self.rule_of(Slot.METRIC)
+
+    @property
+    def year(self) -> str:
+        return self.value_of(Slot.YEAR)
+
+    @property
+    def place(self) -> str:
+        return self.value_of(Slot.PLACE)
+
+    @property
+    def per(self) -> str:
+        return self.value_of(Slot.PER)
+
+    @property
+    def kind(self) -> str:
+        return self.value_of(Slot.KIND, Kind.ACTUAL)
+
+    @property
+    def metric_candidates(self) -> list[tuple[str, str]]:
+        """(phrase, rule) of every metric candidate, in the decider's order of preference."""
+        d = self.decision(Slot.METRIC)
+        return [(c.value, c.rule) for c in d.preferred] if d else []

@@ -9,10 +9,9 @@ import pandas as pd
 from tqdm import tqdm
 
 from ..docio import decode
-from ..model import ON_BY_DEFAULT
 from ..errors import ZhfactsError
-from ..lang.zh.folding import make_document
-from ..pipeline import CORPUS_DIR, document_for_path, document_rows
+from ..model import ON_BY_DEFAULT
+from ..pipeline import CORPUS_DIR, document_for_path, document_rows, make_document
 from ..table import to_frame
 from ..tableio import FORMATS, TableWriter
 

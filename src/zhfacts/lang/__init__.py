@@ -1,0 +1,52 @@
+"""Language bundles by code, and which one reads a document.
+
+A document's language comes from ``--lang``, else the manifest's ``language`` column, else the
+script of its text (:func:`detect`). A code whose bundle is not installed yet (English, until
+``lang/en`` lands) is read by the default bundle, so its table keeps the language it was given.
+"""
+from __future__ import annotations
+
+import importlib
+
+import regex
+
+from .base import Language
+
+#: Codes with a bundle under zhfacts/lang/, the first the default.
+LANGUAGES = ["zh"]
+DEFAULT = "zh"
+
+_BUNDLES: dict[str, Language] = {}
+
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"[A-Za-z]")
+
+
+def register(bundle: Language) -> None:
+    """Make a bundle the reader of its code and of the scripts it folds."""
+    for code in (bundle.code, *bundle.scripts):
+        _BUNDLES[code] = bundle
+    if bundle.code not in LANGUAGES:
+        LANGUAGES.append(bundle.code)
+
+
+def bundle(code: str) -> Language:
+    """The bundle that reads documents of language ``code``."""
+    if not _BUNDLES:
+        for name in LANGUAGES:
+            importlib.import_module(f"zhfacts.lang.{name}")
+    return _BUNDLES.get(code) or _BUNDLES.get(code.split("-")[0]) or _BUNDLES[DEFAULT]
+
+
+def detect(text: str, traditional: frozenset[str] = frozenset()) -> str:
+    """The language of a text from its script: mostly Latin letters is English, else Chinese;
+    Chinese with more of the given traditional-only characters than one in a hundred Han
+    characters is zh-Hant."""
+    sample = text[:5000]
+    han = len(_HAN.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if latin > 2 * han:
+        return "en"
+    if han and sum(ch in traditional for ch in sample) * 100 > han:
+        return "zh-Hant"
+    return "zh"

@@ -1,0 +1,54 @@
+"""The Chinese language bundle (simplified, and traditional folded to simplified)."""
+from __future__ import annotations
+
+import regex
+
+from ...codes import TIME_UNITS
+from ...types import Span
+from .. import register
+from ..base import Language
+from . import lexicon
+from .folding import fold
+from .gloss import metric_english
+from .numbers import find_mentions
+from .places import division, find_places, people_places, place_english
+from .sentences import clause_bounds, split_sentences
+from .times import find_times
+from .words import tokenize, word_windows
+
+
+def _spans(pattern: regex.Pattern, norm: str, group: int = 0) -> list[Span]:
+    return [Span(m.start(group), m.end(group)) for m in pattern.finditer(norm)]
+
+
+def set_phrases(norm: str) -> list[Span]:
+    """Set phrases and slogans whose numbers are no quantities (set_phrases.tsv)."""
+    return _spans(lexicon.set_phrase_pattern(), norm)
+
+
+def quoted(norm: str) -> list[Span]:
+    """The insides of short quotations ("“五个一”"), where a number is part of a name."""
+    return _spans(lexicon.quoted_name_pattern(), norm, 1)
+
+
+def bracketed(norm: str) -> list[Span]:
+    """The insides of round brackets."""
+    return _spans(lexicon.bracket_pattern(), norm, 1)
+
+
+def is_dateline(text: str) -> bool:
+    """A line that dates another event ("2020年5月22日在…会议上"), which heads no section."""
+    return bool(lexicon.dateline_pattern().search(text))
+
+
+BUNDLE = Language(
+    code="zh", scripts=("zh-Hans", "zh-Hant", "zh-CN", "zh-TW", "zh-HK"), lexicon=lexicon.LEXICON,
+    time_units=TIME_UNITS, traditional=lexicon.traditional_chars(),
+    fold=fold, split_sentences=split_sentences, find_mentions=find_mentions,
+    word_windows=word_windows, tokenize=tokenize, find_times=find_times, find_places=find_places,
+    set_phrases=set_phrases, quoted=quoted, bracketed=bracketed, is_dateline=is_dateline,
+    people_places=people_places, clause_bounds=clause_bounds, division=division,
+    place_english=place_english, gloss=metric_english,
+)
+
+register(BUNDLE)

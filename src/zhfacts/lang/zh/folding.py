@@ -10,8 +10,7 @@ from functools import lru_cache
 
 import regex
 
-from .resources import read_tsv
-from ...types import Document
+from .lexicon import read_tsv
 
 #: Full-width punctuation that separates clauses keeps its form: "，" is never a thousands separator.
 _KEEP = set("，；：（）！？")
@@ -37,7 +36,3 @@ _WIDE_GROUP = regex.compile(r"(?<=[０-９])，(?=[０-９]{3}(?![０-９]))")
 def fold(text: str) -> str:
     """The folded copy of ``text``; always the same length."""
     return _WIDE_GROUP.sub(",", text).translate(_table())
-
-
-def make_document(doc_id: str, text: str, year: str = "", place: str = "") -> Document:
-    return Document(doc_id=doc_id, text=text, year=year, place=place, norm=fold(text))

@@ -14,7 +14,7 @@ from importlib import resources as _res
 import regex
 
 from ...diskcache import WordTable
-from .resources import read_tsv
+from .lexicon import read_tsv
 from .words import tokenizer
 
 _CEDICT = "cedict/cedict_1_0_ts_utf-8_mdbg.txt"

@@ -1,4 +1,7 @@
-"""The vocabulary of zhfacts, loaded once from the resource files into lookup structures."""
+"""The Chinese vocabulary, loaded once from the resource files into lookup structures.
+
+This module is the one reader of ``lang/zh/resources/``: every other module asks it.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,7 +10,21 @@ from functools import lru_cache
 
 import regex
 
-from .resources import read_tsv
+from ..base import Lexicon
+
+LEXICON = Lexicon("zhfacts.lang.zh.resources")
+
+
+def read_tsv(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of one resource file (see :class:`~zhfacts.lang.base.Lexicon`)."""
+    return LEXICON.rows(name)
+
+
+@lru_cache(maxsize=None)
+def punctuation(cls: str) -> str:
+    """The characters of one punctuation class (resources/punctuation.tsv)."""
+    rows = {r["class"]: r["chars"] for r in LEXICON.table("punctuation.tsv", ("class", "chars"), unique=("class",))}
+    return rows[cls]
 
 
 @dataclass(frozen=True)
@@ -115,3 +132,58 @@ def period_prefixes() -> dict[str, tuple[str, tuple[str, ...]]]:
 def grammar(name: str) -> tuple[str, ...]:
     """The words of one closed class in grammar.tsv (date_unit, ordinal_prefix ...)."""
     return tuple(r["word"] for r in read_tsv("grammar.tsv") if r["set"] == name)
+
+
+@lru_cache(maxsize=None)
+def kind_markers() -> tuple[regex.Pattern, dict[str, str]]:
+    """(pattern of the target and plan markers, marker -> kind)."""
+    from ...codes import Kind
+
+    rows = {r["marker"]: r["kind"] for r in LEXICON.table("kind_markers.tsv", ("marker", "kind"),
+                                                          codes={"kind": Kind}, unique=("marker",))}
+    return regex.compile(_longest_first(rows)), rows
+
+
+@lru_cache(maxsize=None)
+def change_verbs() -> frozenset[str]:
+    return frozenset(r["verb"] for r in read_tsv("change_verbs.tsv"))
+
+
+@lru_cache(maxsize=None)
+def unit_metrics() -> dict[str, str]:
+    """Unit surfaces that name their own metric: an age in 岁 measures 年龄."""
+    return {r["surface"]: r["metric"] for r in read_tsv("unit_metrics.tsv")}
+
+
+@lru_cache(maxsize=None)
+def metric_trim_words() -> tuple[list[str], list[str]]:
+    """Words cut from the start and from the end of a metric phrase, longest first."""
+    rows = read_tsv("metric_trim.tsv")
+    start = sorted((r["word"] for r in rows if r["where"] in ("start", "both")), key=len, reverse=True)
+    end = sorted((r["word"] for r in rows if r["where"] in ("end", "both")), key=len, reverse=True)
+    return start, end
+
+
+@lru_cache(maxsize=None)
+def quoted_name_pattern() -> regex.Pattern:
+    """A short quotation (up to 8 characters between the marks); group 1 is its inside."""
+    opening, closing = regex.escape(punctuation("name_open")), regex.escape(punctuation("name_close"))
+    return regex.compile(f"[{opening}]([^{opening}{closing}]{{1,8}})[{closing}]")
+
+
+@lru_cache(maxsize=None)
+def bracket_pattern() -> regex.Pattern:
+    """Round brackets, full-width or ASCII; group 1 is the inside."""
+    return regex.compile(r"[（(]([^（）()]*)[）)]")
+
+
+@lru_cache(maxsize=None)
+def dateline_pattern() -> regex.Pattern:
+    """A full date (年, 月 and 日 with day numbers): a line holding one dates another event."""
+    return regex.compile(r"年\d{1,2}月\d{1,2}日")
+
+
+@lru_cache(maxsize=None)
+def traditional_chars() -> frozenset[str]:
+    """Traditional characters the folding maps to simplified ones (char_variants.tsv)."""
+    return frozenset(r["variant"] for r in read_tsv("char_variants.tsv"))

@@ -17,7 +17,7 @@ import regex
 
 from . import lexicon
 from .numerals import digit_chars, numeral_chars, parse_numeral, scale_chars
-from .resources import read_tsv
+from .lexicon import read_tsv
 from ...spans import Marks
 from ...types import Document, Mention
 

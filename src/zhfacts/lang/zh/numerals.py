@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from .resources import read_tsv
+from .lexicon import read_tsv
 
 
 _ZEROS = ("零", "〇", "○")

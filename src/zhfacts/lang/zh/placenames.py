@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .resources import read_tsv
+from .lexicon import read_tsv
 
 
 @lru_cache(maxsize=None)

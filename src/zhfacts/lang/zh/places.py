@@ -16,7 +16,7 @@ from importlib import resources as _res
 import ahocorasick
 import regex
 
-from .resources import read_tsv
+from .lexicon import read_tsv
 from ...spans import Marks
 from .words import first_word, jieba_frequency
 
@@ -265,3 +265,27 @@ def place_english(name: str) -> str:
             stem = "".join(lazy_pinyin(canonical[: -len(suffix)])).capitalize()
             return f"{stem} {en}" if en not in ("City",) else stem
     return "".join(lazy_pinyin(canonical)).capitalize()
+
+
+def people_places(ctx) -> dict[str, PlaceMention]:
+    """Persons introduced with their village ("努古斯台嘎查的春梅") keep it (claims-spec 2.2):
+    person -> the place mention they were introduced with."""
+    norm, out = ctx.doc.norm, {}
+    for p in ctx.places.items:
+        if p.place.level >= 4 and norm.startswith("的", p.end):
+            name = first_word(norm[p.end + 1:p.end + 5])
+            if 2 <= len(name) <= 3 and regex.fullmatch(r"\p{Han}+", name):
+                out[name] = p
+    return out
+
+
+def division(place: str, pos: int, ctx) -> Place | None:
+    """The gazetteer entry of a place; a township or village takes the county the text last
+    named before the number (else the document's place), as it lies inside it."""
+    found = gazetteer().get(place)
+    if found or not place:
+        return found
+    for p in reversed(ctx.places.before(pos)):
+        if p.place.level == 3 and p.place.county and not p.partner:
+            return p.place
+    return gazetteer().get(ctx.doc.place)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import regex
 
 from ...types import Document, Sentence
+from .lexicon import punctuation
 
-_END = regex.compile(r"[。！？!?…]+[”’\"』」)）]*")
-_FINAL = tuple("。！？!?…”’\"』」：:；;")
-_CLAUSE = regex.compile(r"[，,、；;：:]")
+_END = regex.compile(f"[{regex.escape(punctuation('sentence_end'))}]+[{regex.escape(punctuation('closing'))}]*")
+_FINAL = tuple(punctuation("line_final"))
+_CLAUSE = regex.compile(f"[{regex.escape(punctuation('clause_mark'))}]")
 _CAPTION_MAX = 20
 
 
@@ -86,3 +87,16 @@ def split_sentences(doc: Document) -> list[Sentence]:
         if current:
             out.append(Sentence(current[0][0], current[-1][1], tuple(current), heading, paragraph))
     return sorted((s for s in out if s.parts), key=lambda s: s.start)
+
+
+def clause_bounds(norm: str, pos: int, lists: bool = False) -> tuple[int, int]:
+    """The clause around pos: from after clause punctuation (and the enumeration comma with
+    ``lists``) or a line break before it, to the next one."""
+    breaks = punctuation("clause") + (punctuation("list") if lists else "") + "\n"
+    a = pos
+    while a > 0 and norm[a - 1] not in breaks:
+        a -= 1
+    b = pos
+    while b < len(norm) and norm[b] not in breaks:
+        b += 1
+    return a, b

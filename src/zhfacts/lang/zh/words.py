@@ -11,7 +11,9 @@ from functools import lru_cache
 import jieba
 
 from ...diskcache import WordTable
-from .resources import read_tsv
+from .lexicon import read_tsv
+from .numerals import numeral_chars
+from .sentences import clause_bounds
 from ...types import Document, Token
 
 jieba.setLogLevel(60)
@@ -77,3 +79,27 @@ def tag(text: str) -> tuple[tuple[str, str], ...]:
     noun, or a word the dictionary does not know (a name, a new compound), is tagged "nz"."""
     tags, own = _word_tags(), tokenizer().user_word_tag_tab
     return tuple((w, own.get(w) or tags.get(w, "nz" if w.isalpha() else "x")) for w in tokenizer().cut(text, HMM=True))
+
+
+def single_numeral(m, norm: str) -> bool:
+    """A one-character Chinese numeral (一, 万 ...), the kind that is often part of a word."""
+    return m.end - m.start - len(m.unit_surface) == 1 and norm[m.start] in numeral_chars()
+
+
+#: Characters of context on each side of a one-character numeral that decide its word.
+_WORD_CONTEXT = 6
+
+
+def word_windows(doc: Document, mentions: list) -> list[tuple[int, int]]:
+    """Short windows, within the clause, around each one-character Chinese numeral: the only
+    places where words must be known."""
+    out: list[tuple[int, int]] = []
+    for m in mentions:
+        if single_numeral(m, doc.norm):
+            a, b = clause_bounds(doc.norm, m.start)
+            a, b = max(a, m.start - _WORD_CONTEXT), min(b, m.end + _WORD_CONTEXT)
+            if out and a < out[-1][1]:
+                out[-1] = (out[-1][0], max(b, out[-1][1]))
+            else:
+                out.append((a, b))
+    return out

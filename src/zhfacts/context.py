@@ -1,0 +1,123 @@
+"""What every rule may read about one document, built once per document from its language bundle.
+
+The context holds spans only (sentences, places, times, set phrases, quotations, headings), each
+sorted for bisection, so that no rule scans the whole document per mention. It names no word of
+any language: the bundle (``ctx.lang``) finds the spans, the rules read them.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .spans import Ordered
+from .types import Claim, Document, Mention, Sentence, Token
+
+if TYPE_CHECKING:
+    from .lang.base import Language
+    from .profiles import Profile
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading (or the title), with the time expression that gives its year, if any."""
+
+    sentence: int
+    year: str = ""
+    start: int = -1
+    end: int = -1
+
+
+@dataclass
+class Context:
+    """What the rules need to know about the whole document, computed once."""
+
+    doc: Document
+    lang: Language
+    profile: Profile
+    sentences: list[Sentence]
+    part_starts: list[int]  # starts of every sentence part, sorted
+    part_sentence: list[int]  # the sentence index of each part
+    paragraph_first: list[int]  # sentence index -> index of its paragraph's first sentence
+    headings: list[Heading]
+    places: Ordered
+    place_at: dict[int, Any]
+    place_ending_at: dict[int, Any]
+    times: Ordered
+    set_phrases: Ordered
+    quoted: Ordered
+    bracketed: Ordered
+    word_starts: frozenset[int]
+    people: dict[str, Any] = field(default_factory=dict)  # person -> the place they were introduced with
+
+    def sentence_of(self, pos: int) -> int:
+        """The sentence whose text holds pos (a caption inside a sentence's range is its own)."""
+        return self.part_sentence[max(0, bisect_right(self.part_starts, pos) - 1)]
+
+    def headings_above(self, si: int) -> list[Heading]:
+        return self.headings[:bisect_left([h.sentence for h in self.headings], si)]
+
+    def clause_bounds(self, pos: int, lists: bool = False) -> tuple[int, int]:
+        """The clause around pos: up to clause punctuation (and list commas with ``lists``) or a line end."""
+        return self.lang.clause_bounds(self.doc.norm, pos, lists)
+
+
+def build_context(doc: Document, lang: Language, profile: Profile, sentences: list[Sentence],
+                  tokens: list[Token]) -> Context:
+    norm = doc.norm
+    places = lang.find_places(norm)
+    times = Ordered(lang.find_times(norm, doc.year))
+    parts = sorted((a, b, i) for i, s in enumerate(sentences) for a, b in s.parts)
+    first_of: dict[int, int] = {}
+    first = [first_of.setdefault(s.paragraph, i) for i, s in enumerate(sentences)]
+    headings = []
+    for i, h in enumerate(sentences):
+        if h.heading and not (profile.dateline_heads_nothing and lang.is_dateline(norm[h.start:h.end])):
+            named = [t for t in times.starting_in(h.start, h.end) if t.year]
+            headings.append(Heading(i, named[0].year, named[0].start, named[0].end) if named else Heading(i))
+    ctx = Context(
+        doc=doc, lang=lang, profile=profile, sentences=sentences,
+        part_starts=[a for a, _, _ in parts],
+        part_sentence=[i for _, _, i in parts],
+        paragraph_first=first,
+        headings=headings,
+        places=Ordered(places),
+        place_at={p.start: p for p in places},
+        place_ending_at={p.end: p for p in places},
+        times=times,
+        set_phrases=Ordered(lang.set_phrases(norm)),
+        quoted=Ordered(lang.quoted(norm)),
+        bracketed=Ordered(lang.bracketed(norm)),
+        word_starts=frozenset(t.start for t in tokens),
+    )
+    ctx.people = lang.people_places(ctx)
+    return ctx
+
+
+@dataclass
+class Ask:
+    """One mention in its document, as the rules of every slot see it.
+
+    ``claims`` are the spans of the mentions that passed exclusion (a metric leaves other claims
+    out); ``previous`` is the claim before this one. ``memo`` lets the rules of one slot share a
+    computation (the metric rules read one pair of phrase windows).
+    """
+
+    mention: Mention
+    ctx: Context
+    claims: list[tuple[int, int]] = field(default_factory=list)
+    previous: Claim | None = None
+    memo: dict = field(default_factory=dict)
+
+    @cached_property
+    def si(self) -> int:
+        return self.ctx.sentence_of(self.mention.start)
+
+    @property
+    def sentence(self) -> Sentence:
+        return self.ctx.sentences[self.si]
+
+    @property
+    def norm(self) -> str:
+        return self.ctx.doc.norm

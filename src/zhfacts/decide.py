@@ -1,0 +1,54 @@
+"""Deciders: given every slot's candidates, choose. Rules propose; a decider chooses.
+
+The default decider takes the first candidate in rule order (the rules' own order of
+preference, as registered and arranged by the profile). A learned decider implements the same
+protocol over the same candidates and their features; it may rank some slots and leave the
+others to the rule order.
+"""
+from __future__ import annotations
+
+from typing import Protocol
+
+from .codes import Slot
+from .context import Ask
+from .types import Candidate, Decision
+
+#: Slots whose answer is composed of several candidates: a per denominator is the counted
+#: unit first and the time last ("person/year").
+_COMPOSED = {Slot.PER}
+
+
+class Decider(Protocol):
+    name: str
+
+    def decide(self, slot: Slot, candidates: tuple[Candidate, ...], ask: Ask) -> Decision: ...
+
+
+class RuleOrder:
+    """The first candidate in rule order wins; a per denominator is composed of the candidates
+    before the first one that proposes none: its first counted unit and its last time unit."""
+
+    name = "rule_order"
+
+    def decide(self, slot: Slot, candidates: tuple[Candidate, ...], ask: Ask) -> Decision:
+        if not candidates:
+            return Decision(slot, candidates, (), self.name)
+        if slot in _COMPOSED:
+            return Decision(slot, candidates, _compose(candidates, ask.ctx.lang.time_units), self.name)
+        return Decision(slot, candidates, (0,), self.name)
+
+
+def _compose(candidates: tuple[Candidate, ...], time_units: frozenset[str]) -> tuple[int, ...]:
+    parts = []
+    for i, c in enumerate(candidates):
+        if not c.value:
+            break
+        parts.append(i)
+    if not parts:
+        return (0,)
+    counted = [i for i in parts if candidates[i].value not in time_units][:1]
+    time = [i for i in parts if candidates[i].value in time_units][-1:]
+    return tuple(counted + time)
+
+
+DEFAULT = RuleOrder()

@@ -1,0 +1,198 @@
+"""Exclusion rules: the mentions that are numbers but not claims (claims-spec section 1).
+
+Each rule proposes the exclusion with its evidence (the time expression, the set phrase, the
+quotation, the cue character); the first in order wins, and a mention no rule excludes is a
+claim candidate.
+"""
+from __future__ import annotations
+
+import regex
+
+from ....codes import Slot, Status, UnitCategory
+from ....registry import rule
+from .. import lexicon
+from ..places import has_place_suffix
+from ..words import single_numeral, tag
+from .unit import counted_noun
+
+#: No place, time, set phrase or quotation in the texts zhfacts reads is longer than this.
+LONGEST_SPAN = 40
+#: Characters after a bound that show whether a noun follows it ("以上项目").
+_NOUN_LOOKAHEAD = 4
+#: A number below this before a place suffix names a collective ("两村", "三乡").
+_COLLECTIVE_MAX = 10
+_YEARS = (1000, 2999)
+
+EXCLUDED = Status.EXCLUDED.value
+
+
+def around(ask, spans) -> list:
+    m = ask.mention
+    return [x for x in spans.starting_in(m.start - LONGEST_SPAN, m.end) if x.end > m.start]
+
+
+def _before(ask) -> str:
+    m = ask.mention
+    return ask.norm[max(0, m.start - 1):m.start]
+
+
+def _after(ask) -> str:
+    m = ask.mention
+    return ask.norm[m.unit_end:m.unit_end + 1]
+
+
+def _unit(ask):
+    return lexicon.units().get(ask.mention.unit_surface)
+
+
+def _opens_with_noun(text: str) -> bool:
+    """Whether text opens with a noun ("老年人", "的项目"), not a verb ("安排") or punctuation."""
+    tagged = [t for t in tag(text) if t[0] != "的"] if text else []
+    if not tagged:
+        return False
+    word, flag = tagged[0]
+    return flag.startswith(("n", "vn")) and (len(word) > 1 or flag != "nz")
+
+
+@rule("zh", Slot.EXCLUDE, "in_time_expression", order=10)
+def in_time_expression(ask):
+    """The number is part of a date or time expression ("2019年4月", "十三五")."""
+    m = ask.mention
+    for t in around(ask, ask.ctx.times):
+        if t.start <= m.start < t.end:
+            yield EXCLUDED, t.start, t.end
+
+
+@rule("zh", Slot.EXCLUDE, "year_number", order=20)
+def year_number(ask):
+    """A whole number of 年 between 1000 and 2999 is a year, not a duration."""
+    m = ask.mention
+    if m.unit == "year" and m.value == int(m.value) and _YEARS[0] <= m.value <= _YEARS[1] and m.value_max is None:
+        yield EXCLUDED, m.start, m.end
+
+
+@rule("zh", Slot.EXCLUDE, "date_part", order=30)
+def date_part(ask):
+    """A bare number before a date unit ("4月", "22日") or a day number after one ("年4", "月22")."""
+    m = ask.mention
+    before, after = _before(ask), _after(ask)
+    if m.unit == "" and after and after in lexicon.grammar("date_unit"):
+        yield EXCLUDED, m.unit_end, m.unit_end + 1
+    elif before in lexicon.grammar("date_prefix") and m.unit in ("", "day"):
+        yield EXCLUDED, m.start - 1, m.start
+
+
+@rule("zh", Slot.EXCLUDE, "ordinal", order=40)
+def ordinal(ask):
+    """An ordinal or a lunar day: 第一, 大年初二."""
+    if _before(ask) in lexicon.grammar("ordinal_prefix"):
+        yield EXCLUDED, ask.mention.start - 1, ask.mention.start
+
+
+@rule("zh", Slot.EXCLUDE, "section_number", order=50)
+def section_number(ask):
+    """A section number opening a line: "六、人民生活"."""
+    m, norm = ask.mention, ask.norm
+    if norm[m.end:m.end + 1] == lexicon.punctuation("list") and (m.start == 0 or norm[m.start - 1] in "\n "):
+        yield EXCLUDED, m.end, m.end + 1
+
+
+@rule("zh", Slot.EXCLUDE, "category_bound", order=60)
+def category_bound(ask):
+    """A bound that names a class of things: "亿元以上项目", "60岁以上老年人"."""
+    norm = ask.norm
+    q = lexicon.after_qualifier_pattern().match(norm, ask.mention.unit_end)
+    if q and q.group() not in lexicon.grammar("approximate_after") and _opens_with_noun(norm[q.end():q.end() + _NOUN_LOOKAHEAD]):
+        yield EXCLUDED, q.start(), q.end()
+
+
+@rule("zh", Slot.EXCLUDE, "address", order=70)
+def address(ask):
+    """A village group's name after its village: 弄耀村六组."""
+    place = ask.ctx.place_ending_at.get(ask.mention.start)
+    if place and place.place.level >= 5 and ask.mention.unit_surface in lexicon.grammar("address_unit"):
+        yield EXCLUDED, place.start, place.end
+
+
+@rule("zh", Slot.EXCLUDE, "inside_word", order=80)
+def inside_word(ask):
+    """A one-character numeral inside a word: 统一, 一些, 进一步."""
+    m = ask.mention
+    if single_numeral(m, ask.norm) and m.start not in ask.ctx.word_starts and not m.rule.startswith("reaching_scale"):
+        yield EXCLUDED, m.start, m.end
+
+
+@rule("zh", Slot.EXCLUDE, "per_word", order=90)
+def per_word(ask):
+    """The number is itself a per marker word ("一年", "人均" forms in per_markers.tsv)."""
+    m = ask.mention
+    if ask.norm[m.start:m.end] in lexicon.per_markers():
+        yield EXCLUDED, m.start, m.end
+
+
+@rule("zh", Slot.EXCLUDE, "collective_name", order=100)
+def collective_name(ask):
+    """A small bare number before a place suffix names a collective: 两村, 三乡."""
+    m, after = ask.mention, _after(ask)
+    if m.unit_surface == "" and m.value < _COLLECTIVE_MAX and after and has_place_suffix(after):
+        yield EXCLUDED, m.unit_end, m.unit_end + 1
+
+
+@rule("zh", Slot.EXCLUDE, "set_phrase", order=110)
+def set_phrase(ask):
+    """The number is inside a set phrase or slogan (七个一, 两不愁三保障, 千家万户)."""
+    m = ask.mention
+    for x in around(ask, ask.ctx.set_phrases):
+        # a phrase inside a longer numeral is part of it: 一百零一万一千, 万分之三
+        if not (m.start <= x.start and x.end <= m.end and x.end - x.start < m.end - m.start):
+            yield EXCLUDED, x.start, x.end
+
+
+@rule("zh", Slot.EXCLUDE, "quoted_name", order=120)
+def quoted_name(ask):
+    """The number is inside a short quoted name: “五个一”."""
+    m = ask.mention
+    for x in around(ask, ask.ctx.quoted):
+        if x.start <= m.start and m.end <= x.end:
+            yield EXCLUDED, x.start, x.end
+
+
+@rule("zh", Slot.EXCLUDE, "spec_rating", order=130)
+def spec_rating(ask):
+    """A rating that names a kind of thing: "66千伏线路" (only its length is a claim)."""
+    unit, after = _unit(ask), _after(ask)
+    if unit and unit.category == UnitCategory.RATING and regex.match(r"\p{Han}", after or " "):
+        m = ask.mention
+        yield EXCLUDED, m.unit_end - len(m.unit_surface), m.unit_end
+
+
+@rule("zh", Slot.EXCLUDE, "abstract_count", order=140)
+def abstract_count(ask):
+    """A count of abstract categories: 十条措施, 10个方面, 三级联动."""
+    unit = _unit(ask)
+    if unit is None or unit.category in (UnitCategory.COUNT, UnitCategory.PEOPLE):
+        found = lexicon.abstract_noun_pattern().match(ask.norm, ask.mention.unit_end)
+        if found:
+            yield EXCLUDED, found.start(), found.end()
+
+
+@rule("zh", Slot.EXCLUDE, "no_unit", order=150)
+def no_unit(ask):
+    """A bare number with no unit and no counted noun after it."""
+    m = ask.mention
+    if m.unit == "" and not counted_noun(ask)[0]:
+        yield EXCLUDED, m.start, m.end
+
+
+@rule("zh", Slot.EXCLUDE, "indefinite_one", order=160)
+def indefinite_one(ask):
+    """一 as an article: 一个村, 一名干部."""
+    m, unit = ask.mention, _unit(ask)
+    if ask.norm[m.start:m.start + 1] == "一" and m.value == 1 and unit and unit.category in (UnitCategory.COUNT, UnitCategory.PEOPLE):
+        yield EXCLUDED, m.start, m.end
+
+
+@rule("zh", Slot.EXCLUDE, "claim", order=1000)
+def claim(ask):
+    """No rule excludes the mention: it is a claim."""
+    yield "", -1, -1

@@ -1,0 +1,224 @@
+"""Metric rules: the thing measured, as a short phrase copied from the text.
+
+The thing measured is the noun phrase right after the unit ("61家连锁超市"), joined to a bare
+verb before the number ("治理100万亩沙地"); else the phrase before the number in its clause; a
+bare change verb takes the previous claim's metric ("…，增长6.1%"). The phrase windows are cut
+once per mention (``windows``) and every rule reads them.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ....codes import Slot, UnitCategory
+from ....registry import rule
+from .. import lexicon
+from ..words import tag
+from .exclude import LONGEST_SPAN
+
+_MAX_METRIC = 14
+#: A phrase before the number this short is a bare verb ("治理") that joins the noun after it.
+_BARE_VERB = 2
+_BLANK = "\x00"
+
+#: Parts of speech that can stand in a metric phrase (jieba's tag set): nouns, verbal and
+#: adjectival nouns, abbreviations, idioms, distinguishing words, and the lexicon's own words.
+_NOUNISH = ("n", "nr", "nz", "nt", "ng", "vn", "an", "j", "l", "b", "eng", "q")
+_VERBISH = ("v", "vd", "vi", "a")
+_PLACE_TAGS = ("nrt", "ns")
+
+
+def _trim(phrase: str) -> str:
+    start_words, end_words = lexicon.metric_trim_words()
+    strip = lexicon.punctuation("trim")
+    changed = True
+    while changed and phrase:
+        changed = False
+        phrase = phrase.strip(strip)
+        for w in start_words:
+            if phrase.startswith(w) and len(phrase) > len(w):
+                phrase, changed = phrase[len(w):], True
+                break
+        for w in end_words:
+            if phrase.endswith(w) and len(phrase) > len(w):
+                phrase, changed = phrase[: -len(w)], True
+                break
+    return phrase
+
+
+def _blank(ask, a: int, b: int) -> str:
+    """The text [a, b) with times, places, qualifiers and other claims blanked out (a non-claim
+    number stays: "66千伏线路")."""
+    m, ctx, norm = ask.mention, ask.ctx, ask.norm
+    chars = list(norm[a:b])
+    near = ctx.times.starting_in(a - LONGEST_SPAN, b) + ctx.places.starting_in(a - LONGEST_SPAN, b)
+    spans = [(x.start, x.end) for x in near]
+    lo = bisect_left(ask.claims, (a - LONGEST_SPAN, 0))
+    spans += [c for c in ask.claims[lo:bisect_left(ask.claims, (b, 0))] if c != (m.start, m.end)]
+    if m.qualifier_start >= 0:
+        spans.append((m.qualifier_start, m.start))
+    for x, y in spans:
+        for i in range(max(x, a), min(y, b)):
+            chars[i - a] = _BLANK
+    return "".join(chars)
+
+
+def _is_filler(piece: str) -> bool:
+    start_words, end_words = lexicon.metric_trim_words()
+    return not piece or piece in start_words or piece in end_words
+
+
+def _content(flag: str) -> bool:
+    return (flag.startswith(_NOUNISH) or flag.startswith(_VERBISH)) and flag != "ns"
+
+
+def _head_phrase(text: str) -> str:
+    """The noun phrase that opens text ("风电项目、清水县" -> 风电项目)."""
+    words = []
+    for word, flag in tag(text):
+        if not flag.startswith(_NOUNISH) or flag in _PLACE_TAGS:
+            break
+        words.append(word)
+    return "".join(words)
+
+
+def _lead_phrase(text: str) -> str:
+    """The verb-and-noun phrase that opens text ("领取养老金，必须" -> 领取养老金)."""
+    words = []
+    for word, flag in tag(text):
+        if not _content(flag):
+            break
+        words.append(word)
+    return "".join(words)
+
+
+def _tail_phrase(text: str) -> str:
+    """The verb-and-noun phrase that closes text, past trailing function words
+    ("粮食产量保持在" -> 粮食产量保持, "使用项目资金为贫困户购牛" -> 贫困户购牛)."""
+    tagged = list(tag(text))
+    while tagged and not _content(tagged[-1][1]):
+        tagged.pop()
+    words = []
+    for word, flag in reversed(tagged):
+        if not _content(flag):
+            break
+        words.append(word)
+    return _trim("".join(reversed(words)))
+
+
+def _pieces(text: str) -> list[str]:
+    return [p for p in (_trim(p) for p in text.split(_BLANK)) if not _is_filler(p)]
+
+
+@dataclass(frozen=True)
+class Windows:
+    """The phrases around one number that the metric rules choose from, with where they start."""
+
+    before: str
+    before_start: int
+    before_pieces: int
+    after: str
+    after_start: int
+    lead: str
+    share: bool
+    counts: bool
+    a: int  # start of the clause (list commas end it)
+
+
+def windows(ask) -> Windows | None:
+    """The phrase windows of the mention, cut once; None when its unit names the metric."""
+    if "windows" in ask.memo:
+        return ask.memo["windows"]
+    ask.memo["windows"] = found = None if ask.mention.unit_surface in lexicon.unit_metrics() else _windows(ask)
+    return found
+
+
+def _windows(ask) -> Windows:
+    m, norm = ask.mention, ask.norm
+    unit = lexicon.units().get(m.unit_surface)
+    share = unit is not None and unit.category == UnitCategory.SHARE
+    counts = unit is None or unit.category in (UnitCategory.COUNT, UnitCategory.PEOPLE)
+    a, _ = ask.ctx.clause_bounds(m.start, lists=True)
+    _, b = ask.ctx.clause_bounds(m.end, lists=True)
+    before_pieces = _pieces(_blank(ask, a, m.start))
+    before = _tail_phrase(before_pieces[-1])[-_MAX_METRIC:] if before_pieces else ""
+    if before and len(before) <= _BARE_VERB and len(before_pieces) > 1:
+        before = (_tail_phrase(before_pieces[-2]) + before)[-_MAX_METRIC:]
+    after_q = lexicon.after_qualifier_pattern().match(norm, m.unit_end)
+    after_from = after_q.end() if after_q else m.unit_end
+    after_text = _blank(ask, after_from, b)
+    after_piece = after_text.lstrip(_BLANK + "的").split(_BLANK)[0]
+    after_start = after_from + (len(after_text) - len(after_text.lstrip(_BLANK + "的")))
+    after = "" if share else _head_phrase(after_piece)[:_MAX_METRIC]
+    lead = "" if share else _lead_phrase(after_piece)[:_MAX_METRIC]
+    before_start = norm.rfind(before, a, m.start) if before else -1
+    return Windows(before, before_start, len(before_pieces), after, after_start, lead, share, counts, a)
+
+
+def _same_sentence(ask) -> bool:
+    p = ask.previous
+    return p is not None and p.sentence.start <= ask.mention.start < p.sentence.end
+
+
+def _span(start: int, phrase: str) -> tuple[int, int]:
+    return (start, start + len(phrase)) if start >= 0 else (-1, -1)
+
+
+@rule("zh", Slot.METRIC, "unit_metric", order=10)
+def unit_metric(ask):
+    """A unit that names its metric: an age in 岁 is 年龄."""
+    m = ask.mention
+    if m.unit_surface in lexicon.unit_metrics():
+        yield lexicon.unit_metrics()[m.unit_surface], m.unit_end - len(m.unit_surface), m.unit_end
+
+
+@rule("zh", Slot.METRIC, "verb_noun_after", order=20)
+def verb_noun_after(ask):
+    """A bare verb before the number joined to the noun after it: "治理100万亩沙地" -> 治理沙地."""
+    w = windows(ask)
+    if w and w.after and w.before and len(w.before) <= _BARE_VERB and not w.after.startswith(w.before):
+        start = w.before_start if w.before_start >= 0 else w.after_start
+        yield w.before + w.after, start, w.after_start + len(w.after)
+
+
+@rule("zh", Slot.METRIC, "noun_after", order=30)
+def noun_after(ask):
+    """The noun phrase right after the unit: "61家连锁超市" -> 连锁超市."""
+    w = windows(ask)
+    if w and w.after:
+        yield (w.after, *_span(w.after_start, w.after))
+
+
+@rule("zh", Slot.METRIC, "change_of_previous", order=40)
+def change_of_previous(ask):
+    """A bare change verb takes the previous claim's metric: "…，增长6.1%" -> <previous>增长."""
+    w = windows(ask)
+    if w and w.before in lexicon.change_verbs() and _same_sentence(ask) and w.before_pieces == 1:
+        yield (ask.previous.metric + w.before, *_span(w.before_start, w.before))
+
+
+@rule("zh", Slot.METRIC, "phrase_before", order=50)
+def phrase_before(ask):
+    """The phrase before the number in its clause: "粮食产量保持在6.5亿吨" -> 粮食产量保持."""
+    w = windows(ask)
+    if w and w.before:
+        yield (w.before, *_span(w.before_start, w.before))
+
+
+@rule("zh", Slot.METRIC, "verb_phrase_after", order=60)
+def verb_phrase_after(ask):
+    """A count followed by what its members do: "近3亿人领取养老金" -> 领取养老金."""
+    w = windows(ask)
+    if w and w.lead and w.counts:
+        yield w.lead, w.after_start, w.after_start + len(w.lead)
+
+
+@rule("zh", Slot.METRIC, "previous_metric", order=70)
+def previous_metric(ask):
+    """The metric of the previous claim in the same sentence."""
+    w = windows(ask)
+    if w is not None and _same_sentence(ask) and ask.previous.metric:
+        d = ask.previous.decision(Slot.METRIC)
+        span = d.evidence if d is not None else None
+        start, end = (span.start, span.end) if span else (-1, -1)
+        yield ask.previous.metric, start, end

@@ -1,0 +1,62 @@
+"""Year rules (claims-spec 2.1): the time expression that gives a quantity its year."""
+from __future__ import annotations
+
+from ....codes import Slot
+from ....registry import rule
+from .. import lexicon
+
+
+def _in_sentence(ask) -> list:
+    s = ask.sentence
+    return [t for t in ask.ctx.times.starting_in(s.start, s.end) if not t.base]
+
+
+@rule("zh", Slot.YEAR, "direct_time", order=10)
+def direct_time(ask):
+    """A time expression that modifies this number directly: "2014年的11%"."""
+    m, norm = ask.mention, ask.norm
+    for t in _in_sentence(ask):
+        if t.direct and t.end < m.start and norm.startswith("的", t.end):
+            between = norm[t.end + 1:m.start]
+            if not between or between in lexicon.qualifiers()["before"]:
+                yield t.year, t.start, t.end
+
+
+@rule("zh", Slot.YEAR, "time_before", order=20)
+def time_before(ask):
+    """The nearest time expression before the number in its sentence (a vague one gives none)."""
+    m = ask.mention
+    for t in reversed([t for t in _in_sentence(ask) if t.end <= m.start and not t.direct]):
+        yield t.year, t.start, t.end
+
+
+@rule("zh", Slot.YEAR, "time_after_in_clause", order=30)
+def time_after_in_clause(ask):
+    """The first time expression after the number in its clause, when none stands before it."""
+    m = ask.mention
+    _, clause_end = ask.ctx.clause_bounds(m.end, lists=True)
+    for t in _in_sentence(ask):
+        if m.end <= t.start < clause_end and not t.direct:
+            yield t.year, t.start, t.end
+
+
+@rule("zh", Slot.YEAR, "heading_year", order=40)
+def heading_year(ask):
+    """The year of the section heading over the sentence ("一、2020年工作回顾")."""
+    above = ask.ctx.headings_above(ask.si)
+    if above and above[-1].year:
+        yield above[-1].year, above[-1].start, above[-1].end
+
+
+@rule("zh", Slot.YEAR, "title_year", order=50)
+def title_year(ask):
+    """Under a heading without a year, the year of the first heading (the title)."""
+    headings = ask.ctx.headings
+    if ask.ctx.headings_above(ask.si) and headings[0].year:
+        yield headings[0].year, headings[0].start, headings[0].end
+
+
+@rule("zh", Slot.YEAR, "no_year", order=60)
+def no_year(ask):
+    """No time applies: the year is empty."""
+    yield "", -1, -1

@@ -1,0 +1,84 @@
+"""The rules of every (language, slot), registered by name in a stable order.
+
+A rule is a plain function from an :class:`~zhfacts.context.Ask` (one mention in its document)
+to the answers it proposes, each ``(value, start, end)`` with the evidence span in the text
+(-1, -1 when the answer comes from elsewhere). Registering it is one decorator line::
+
+    @rule("zh", Slot.YEAR, "time_before", order=20)
+    def time_before(ask):
+        \"\"\"The nearest time expression before the number in its sentence.\"\"\"
+        ...
+
+The first line of its docstring is its purpose, printed by ``zhfacts rules``. Profiles and the
+learned decider refer to rules by name only.
+"""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .codes import Slot
+
+#: A rule's answers: (value, evidence start, evidence end).
+Proposal = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class Rule:
+    lang: str
+    slot: Slot
+    name: str
+    order: int
+    propose: Callable[..., Iterable[Proposal]]
+
+    @property
+    def purpose(self) -> str:
+        doc = (self.propose.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+
+_RULES: dict[tuple[str, Slot, str], Rule] = {}
+
+
+def rule(lang: str, slot: Slot, name: str, order: int):
+    """Register the decorated function as rule ``name`` of (lang, slot); lower order runs first."""
+    def register(fn):
+        key = (lang, Slot(slot), name)
+        if key in _RULES:
+            raise ValueError(f"rule {name!r} registered twice for {lang} {slot}")
+        if any(r.order == order for r in _RULES.values() if (r.lang, r.slot) == key[:2]):
+            raise ValueError(f"rule {name!r}: order {order} already taken in {lang} {slot}")
+        _RULES[key] = Rule(lang, Slot(slot), name, order, fn)
+        return fn
+    return register
+
+
+def _load(lang: str) -> None:
+    """Import the language's rule modules, which register themselves."""
+    importlib.import_module(f"zhfacts.lang.{lang.split('-')[0]}.rules")
+
+
+def rules_for(lang: str, slot: Slot, profile=None) -> tuple[Rule, ...]:
+    """The rules of (lang, slot) in their order; a profile may switch rules off and reorder them."""
+    return _arranged(lang, Slot(slot), profile, len(_RULES))
+
+
+@lru_cache(maxsize=None)
+def _arranged(lang: str, slot: Slot, profile, registered: int) -> tuple[Rule, ...]:
+    _load(lang)
+    base = lang.split("-")[0]
+    found = sorted((r for r in _RULES.values() if r.lang == base and r.slot == slot), key=lambda r: r.order)
+    return tuple(profile.arrange(slot, found)) if profile is not None else tuple(found)
+
+
+def list_rules(lang: str | None = None) -> list[Rule]:
+    """Every registered rule (of one language, or of all that have rules), slot by slot."""
+    from .lang import LANGUAGES
+
+    for code in ([lang] if lang else LANGUAGES):
+        _load(code)
+    slots = list(Slot)
+    chosen = [r for r in _RULES.values() if lang is None or r.lang == lang.split("-")[0]]
+    return sorted(chosen, key=lambda r: (r.lang, slots.index(r.slot), r.order))
