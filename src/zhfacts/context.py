@@ -66,7 +66,7 @@ class Context:
 def build_context(doc: Document, lang: Language, profile: Profile, sentences: list[Sentence],
                   tokens: list[Token]) -> Context:
     norm = doc.norm
-    places = lang.find_places(norm)
+    places = lang.find_places(norm, doc.place)
     times = Ordered(lang.find_times(norm, doc.year))
     parts = sorted((a, b, i) for i, s in enumerate(sentences) for a, b in s.parts)
     first_of: dict[int, int] = {}

@@ -86,7 +86,7 @@ class Language:
     word_windows: Callable[..., list]
     tokenize: Callable[..., list]
     find_times: Callable[[str, str], list]
-    find_places: Callable[[str], list]
+    find_places: Callable[[str, str], list]
     set_phrases: Callable[[str], list]
     quoted: Callable[[str], list]
     bracketed: Callable[[str], list]

@@ -1,22 +1,26 @@
-"""Place names: a gazetteer of Chinese administrative divisions, aliases, and suffix patterns.
+"""Place names: the national gazetteer of Chinese administrative divisions, aliases, and suffixes.
 
-County-level and larger divisions come from the adcode table that the ``cpca`` package ships
-(province > city > county by code prefix). Townships and villages (苏木, 镇, 乡, 嘎查, 村, 屯)
-are in no gazetteer; they are found by suffix, starting after punctuation, a preposition or
-another place name, so that "在努古斯台镇" and "巴胡塔苏木百兴吐嘎查" split right.
+Provinces, prefectures and counties are found anywhere in the text. Townships and villages are
+looked up in the gazetteer only within the counties the document is about: the counties it
+names, and the county of its default place; a document that names no county and whose default
+place is a prefecture takes the prefecture's counties (a province's would be tens of thousands
+of names, too many to tell from common words). Within those counties a name is found with its
+true start, in full ("寺子川乡") or as its short form without the suffix ("寺子川"). Names the
+gazetteer lacks (renamed villages, 屯, a county outside the scope) are still found by suffix,
+starting after punctuation, a preposition or another place name, so that "在努古斯台镇" and
+"巴胡塔苏木百兴吐嘎查" split right.
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources as _res
 
 import ahocorasick
 import regex
 
-from .lexicon import read_tsv
+from . import gazetteer as _gaz
+from .folding import fold
+from .lexicon import grammar, read_tsv
 from ...spans import Marks
 from .words import first_word, jieba_frequency
 
@@ -32,6 +36,8 @@ class Place:
     province: str = ""
     city: str = ""
     county: str = ""
+    township: str = ""
+    code: str = ""  # the statistical division code, where the gazetteer holds the place
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class PlaceMention:
     partner: bool = False  # a partner, source or donor (与/从 before it, 帮扶 after it): not the location
     compared: bool = False  # a comparison base (高于全国): never the location, even next to the number
     scope: bool = False  # 全旗, 全苏木 ...: the unit the text is talking about
+    home: bool = False  # a person's home ("雅莫嘎查村民卢伟"): it places their quantities, not the paragraph's
 
 
 COUNTRY = Place("中国", 0)
@@ -67,6 +74,38 @@ def strip_suffix(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=None)
+def _plain_suffixes() -> dict[str, str]:
+    return {r["suffix"]: r["plain"] for r in read_tsv("place_suffixes.tsv") if r["plain"]}
+
+
+@lru_cache(maxsize=None)
+def _ethnic_tail() -> regex.Pattern:
+    names = sorted((r["name"] for r in read_tsv("ethnic_groups.tsv")), key=len, reverse=True)
+    return regex.compile(f"(?:{'|'.join(map(regex.escape, names))})+$")
+
+
+@lru_cache(maxsize=None)
+def _suffix_split() -> regex.Pattern:
+    """A name as its base (two characters or more) and its longest suffix."""
+    return regex.compile(f"(?P<base>.{{2,}}?)(?P<suffix>{'|'.join(regex.escape(s) for s, _ in _suffixes())})")
+
+
+def short_forms(name: str) -> tuple[str, ...]:
+    """The forms people write for a division besides its full name: the stem without the suffix
+    and the ethnic groups it names, and the stem with the plain suffix when groups were dropped
+    (威宁彝族回族苗族自治县 -> 威宁, 威宁县; 姜家店朝鲜族乡 -> 姜家店, 姜家店乡)."""
+    split = _suffix_split().fullmatch(name)
+    if split is None:
+        return ()
+    base = split.group("base")
+    stem = _ethnic_tail().sub("", base) if "族" in base else base
+    if len(stem) < 2:
+        return (base,)
+    plain = _plain_suffixes().get(split.group("suffix"), "")
+    return (stem, stem + plain) if stem != base and plain else (stem,)
+
+
 def has_place_suffix(name: str) -> bool:
     """Whether a word ends like a place name (省, 旗, 苏木, 嘎查, 村 ...)."""
     return any(name.endswith(suffix) for suffix, _ in _suffixes())
@@ -79,27 +118,31 @@ def suffix_level(name: str) -> int:
     return 5
 
 
+def _place(d: _gaz.Division, township: str = "") -> Place:
+    """A gazetteer division with the names of the divisions it lies in."""
+    found = _gaz.divisions()
+    province = found[d.code[:2]].name
+    city = found[d.code[:4]].name if d.code[:4] in found else (province if province.endswith("市") else "")
+    county = found[d.code[:6]].name if d.level >= 3 else ""
+    return Place(d.name, d.level, province, city if d.level >= 2 else "", county, township, d.code)
+
+
 @lru_cache(maxsize=None)
 def gazetteer() -> dict[str, Place]:
-    """Surface -> Place for divisions, their short forms (provinces and cities) and aliases."""
-    text = _res.files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
-    rows = [(r["adcode"][:6], r["name"]) for r in csv.DictReader(io.StringIO(text))]
-    by_code = dict(rows)
+    """Surface -> Place for provinces, prefectures, counties, the short forms of provinces and
+    prefectures, and aliases; a name two divisions share goes to the first by code."""
     out: dict[str, Place] = {"中国": COUNTRY}
-    for code, name in rows:
-        province = by_code.get(code[:2] + "0000", "")
-        if code.endswith("0000"):
-            place = Place(name, 1, province=name)
-        elif code.endswith("00"):
-            place = Place(name, 2, province=province, city=name)
-        else:
-            place = Place(name, 3, province=province, city=by_code.get(code[:4] + "00", ""), county=name)
-        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
-            continue
-        out.setdefault(name, place)
-        short = strip_suffix(name)
-        if place.level <= 2 and short != name and len(short) >= 2:
-            out.setdefault(short, place)
+    for d in _gaz.divisions().values():
+        place = _place(d)
+        out.setdefault(d.name, place)
+        for form in short_forms(d.name):
+            if d.level <= 2 or form[-1] == d.name[-1]:  # 临夏, 临夏州; a county's 威宁县, not its bare 威宁
+                out.setdefault(form, place)
+    former = {(int(r["level"]), r["suffix"]): r["former"] for r in read_tsv("gazetteer/former_suffixes.tsv")}
+    for d in _gaz.divisions().values():
+        for (level, suffix), old in former.items():
+            if d.level == level and d.name.endswith(suffix) and len(d.name) > len(suffix) + 1:
+                out.setdefault(d.name[: -len(suffix)] + old, out[d.name])  # 监利县 for 监利市
     for row in read_tsv("place_aliases.tsv"):
         if row["canonical"] in out:
             out[row["alias"]] = out[row["canonical"]]
@@ -176,22 +219,137 @@ def _is_boundary(norm: str, i: int, ends: set[int]) -> bool:
     return ch in _boundaries() or not (regex.match(r"\p{Han}", ch) or ch.isdigit())
 
 
-def find_places(norm: str) -> list[PlaceMention]:
-    """Every place mention in the text, in order."""
+def _scope(found: list[PlaceMention], default_place: str) -> tuple[str, ...]:
+    """The codes of the counties whose townships and villages are looked up (module doc)."""
+    codes = [p.place.code for p in found if p.place.level == 3 and p.place.code]
+    default = gazetteer().get(default_place)
+    if default is not None and default.level == 3:
+        codes.append(default.code)
+    elif default is None and suffix_level(default_place) == 4:
+        codes.extend(_gaz.townships().get(default_place, ()))
+    elif default is not None and default.level == 2 and not codes:
+        codes.extend(_gaz.counties_in(default.code))
+    return tuple(dict.fromkeys(codes))
+
+
+def _shared(a: Place, b: Place) -> Place:
+    """What two places of one name have in common: the divisions both lie in."""
+    if a == b:
+        return a
+    common: list[str] = []
+    for x, y in ((a.province, b.province), (a.city, b.city), (a.county, b.county), (a.township, b.township)):
+        if x != y:
+            break
+        common.append(x)
+    return Place(a.name, a.level, *(common + [""] * (4 - len(common))))
+
+
+@lru_cache(maxsize=64)
+def _local_names(counties: tuple[str, ...]) -> tuple[dict[str, tuple[Place, bool]], ahocorasick.Automaton]:
+    """name -> (Place, is a short form) for the townships and villages of the counties, their
+    short forms without the suffix, and the counties' own short forms; an automaton over them."""
+    names: dict[str, tuple[Place, bool]] = {}
+
+    def add(name: str, place: Place, short: bool) -> None:
+        if name in names and names[name][1] == short:
+            names[name] = (_shared(names[name][0], place), short)
+        elif name not in names or not short:
+            names[name] = (place, short)  # a full name wins over a short form that is spelt alike
+
+    for county in counties:
+        members = [_gaz.divisions()[county]] + list(_gaz.county_members(county))
+        township = ""
+        for d in members:
+            township = d.name if d.level == 4 else township
+            place = _place(d, township if d.level >= 4 else "")
+            if d.level >= 4:
+                add(d.name, place, False)
+            for form in short_forms(d.name):
+                add(form, place, form[-1] != d.name[-1])  # 姜家店乡 is a full name, 姜家店 a short one
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return names, automaton
+
+
+def _inside(place: Place, parent: Place) -> bool:
+    """Whether the first place lies in the second (by code, else by the names it carries)."""
+    if place.code and parent.code:
+        return place.code.startswith(parent.code) and place.code != parent.code
+    return parent.level < place.level and parent.name in (place.province, place.city, place.county, place.township)
+
+
+def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...], stopped: Marks) -> list[PlaceMention]:
+    """The mentions found, with the townships and villages of the counties in scope.
+
+    A full name is taken where the gazetteer finds it, so its start is the name's own ("成了东坪村"
+    gives 东坪村); one of two characters needs a boundary before it, and one that is also a common
+    word (or holds a stopword) needs context. Context is the place named in full earlier in the
+    text, or its county or township right before it ("通渭县寺子川"). A short form always needs
+    context; a county's short form ("清水") is taken only as the context of a place of that
+    county right after it ("清水黄门"), since alone it is as often a brand ("柳河大榛子").
+    """
+    names, automaton = _local_names(counties)
+    hits = sorted(((end - len(name) + 1, end + 1, name) for end, name in automaton.iter(norm)),
+                  key=lambda h: (h[0], -(h[1] - h[0])))
+    starting_at: dict[int, list[Place]] = {}
+    for start, _, name in hits:
+        starting_at.setdefault(start, []).append(names[name][0])
+    mentions = sorted(found, key=lambda p: p.start)
+    named_in_full = {p.place.name: p.start for p in reversed(mentions) if p.surface == p.place.name}
+    ending_at = {p.end: p for p in mentions}
+    last_end = 0
+    for start, end, name in hits:
+        if start < last_end:
+            continue
+        covered = [p for p in mentions if p.start < end and start < p.end]
+        if any(not (start <= p.start and p.end <= end and end - start > p.end - p.start) for p in covered):
+            continue  # a national name stands here, and this one does not contain it
+        place, short = names[name]
+        if short and any(norm.startswith(suffix, end) for suffix, _ in _suffixes()):
+            continue  # 姜家店 in 姜家店乡: the start of a longer name
+        before = ending_at.get(start)
+        if place.level == 3:
+            context = any(_inside(q, place) for q in starting_at.get(end, ()))
+        else:
+            context = named_in_full.get(place.name, end) < start or (
+                before is not None and before.place.level >= 3 and _inside(place, before.place))
+        common = jieba_frequency(name) >= _COMMON_WORD_FREQ or stopped.any(start, end)
+        free = not short and not common and (len(name) >= 3 or _is_boundary(norm, start, set(ending_at)))
+        if not (free or context):
+            continue
+        for p in covered:
+            mentions.remove(p)
+        mention = PlaceMention(start, end, name, place)
+        mentions.append(mention)
+        ending_at[end] = mention
+        if not short:
+            named_in_full.setdefault(place.name, start)
+        last_end = end
+    return sorted(mentions, key=lambda p: p.start)
+
+
+def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
+    """Every place mention in the text, in order; ``default_place`` is the document's place."""
     suffix, scope = _patterns()
     stop = _stopwords()
     found: list[PlaceMention] = []
     stopped = Marks(len(norm))
     for m in _stop_pattern().finditer(norm):
         stopped.mark(m.start(), m.end())
-    taken = Marks(len(norm))
     for start, end, name in _gazetteer_matches(norm):
         if stopped.any(start, end):
             continue
         if len(name) <= 2 and not _is_boundary(norm, start, set()):
             continue  # a two-character name inside a word: 均衡水平, 示范县
         found.append(PlaceMention(start, end, name, gazetteer()[name]))
-        taken.mark(start, end)
+    counties = _scope(found, fold(default_place))
+    if counties:
+        found = _with_local(norm, found, counties, stopped)
+    taken = Marks(len(norm))
+    for p in found:
+        taken.mark(p.start, p.end)
     named = Marks(len(norm))
     for p in found:
         named.mark(p.start, p.end)
@@ -236,7 +394,9 @@ def find_places(norm: str) -> list[PlaceMention]:
         elsewhere = compared or bool(before & {"partner", "from"}) or bool(donors.match(norm, p.end))
         if out and out[-1].end == p.start and out[-1].partner:
             elsewhere = True  # 与北京市怀柔区: the county of a partner city is a partner too
-        out.append(PlaceMention(p.start, p.end, p.surface, p.place, partner=elsewhere, scope=p.scope, compared=compared))
+        home = p.place.level >= 4 and any(norm.startswith(w, p.end) for w in grammar("resident"))
+        out.append(PlaceMention(p.start, p.end, p.surface, p.place, partner=elsewhere, scope=p.scope,
+                                compared=compared, home=home))
     return out
 
 
@@ -268,23 +428,30 @@ def place_english(name: str) -> str:
 
 
 def people_places(ctx) -> dict[str, PlaceMention]:
-    """Persons introduced with their village ("努古斯台嘎查的春梅") keep it (claims-spec 2.2):
-    person -> the place mention they were introduced with."""
+    """Persons introduced with their village ("努古斯台嘎查的春梅", "雅莫嘎查村民卢伟") keep it
+    (claims-spec 2.2): person -> the place mention they were introduced with."""
     norm, out = ctx.doc.norm, {}
     for p in ctx.places.items:
-        if p.place.level >= 4 and norm.startswith("的", p.end):
-            name = first_word(norm[p.end + 1:p.end + 5])
+        word = next((w for w in ("的",) + grammar("resident") if norm.startswith(w, p.end)), "")
+        if p.place.level >= 4 and word:
+            after = p.end + len(word)
+            name = first_word(norm[after:after + 4])
             if 2 <= len(name) <= 3 and regex.fullmatch(r"\p{Han}+", name):
                 out[name] = p
     return out
 
 
 def division(place: str, pos: int, ctx) -> Place | None:
-    """The gazetteer entry of a place; a township or village takes the county the text last
-    named before the number (else the document's place), as it lies inside it."""
+    """The gazetteer entry of a place: a division, or a township or village the text names (the
+    nearest mention of that name before the number); a township or village the gazetteer does
+    not hold takes the county the text last named before the number (else the document's
+    place), as it lies inside it."""
     found = gazetteer().get(place)
     if found or not place:
         return found
+    named = [p for p in ctx.places.items if p.surface == place and p.place.county]
+    if named:
+        return ([p for p in named if p.start < pos] or named)[-1].place
     for p in reversed(ctx.places.before(pos)):
         if p.place.level == 3 and p.place.county and not p.partner:
             return p.place
