@@ -82,10 +82,10 @@ def differences(doc: str, rows_a: list[dict], rows_b: list[dict]) -> list[tuple[
     return out
 
 
-def adjudicate(doc: str) -> int:
-    rows_a = read_pass(ROOT / "annotation" / f"{doc}.a.csv")
-    rows_b = read_pass(ROOT / "annotation" / f"{doc}.b.csv")
-    decisions = read_decisions(ROOT / "docs" / f"adjudication-{doc}.md")
+def adjudicate(doc: str, root: Path = ROOT) -> int:
+    rows_a = read_pass(root / "annotation" / f"{doc}.a.csv")
+    rows_b = read_pass(root / "annotation" / f"{doc}.b.csv")
+    decisions = read_decisions(root / "docs" / f"adjudication-{doc}.md")
     decided = {(span, field): (choice, why) for span, field, choice, why in decisions if span != "*"}
     diffs = differences(doc, rows_a, rows_b)
     undecided = [(k, f) for k, f, _, _ in diffs if (k, f) not in decided]
@@ -139,7 +139,8 @@ def adjudicate(doc: str) -> int:
             if row[name.strip()] == old.strip():
                 row[name.strip()] = new
     out = sorted(gold.values(), key=lambda r: (int(r["start"]), int(r["end"])))
-    path = ROOT / "gold" / f"{doc}.csv"
+    path = root / "gold" / f"{doc}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()

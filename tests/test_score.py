@@ -268,6 +268,53 @@ def test_json_output_with_errors(files, capsys, run_cli):
     assert [e["text"] for e in result["errors"]["d1"]["misses"]] == ["2.3万元"]
 
 
+def ruled(**fields) -> dict:
+    rules = {"rule": "number_unit", "unit_rule": "unit_word", "metric_rule": "noun_after", "year_rule": "time_before",
+             "place_rule": "place_before", "per_rule": "no_per", "kind_rule": "actual", "exclude_rule": "",
+             "status": "claim"}
+    return fact(**{**rules, **fields})
+
+
+def test_by_rule_counts_fired_paired_and_right():
+    from zhfacts.score import by_rule, format_by_rule
+
+    gold = table(fact(), fact(start=10, end=14, year="2018"), fact(start=20, end=24))
+    pred = pd.DataFrame([
+        ruled(),
+        ruled(start=10, end=14, year="2019"),
+        ruled(start=30, end=34, year_rule="heading_year"),  # spurious
+        ruled(start=20, end=24, status="excluded", exclude_rule="no_unit"),  # dropped a gold claim
+        ruled(start=40, end=44, status="excluded", exclude_rule="no_unit"),
+    ])
+    result = by_rule(gold, pred)
+    assert result["year"]["time_before"] == {"fired": 2, "paired": 2, "right": 1, "accuracy": 0.5, "precision": 1.0}
+    assert result["year"]["heading_year"]["fired"] == 1 and result["year"]["heading_year"]["accuracy"] is None
+    assert (result["exclude"]["no_unit"]["fired"], result["exclude"]["no_unit"]["right"]) == (2, 1)
+    assert result["mention"]["number_unit"]["precision"] == pytest.approx(2 / 3)
+    text = format_by_rule(result)
+    assert any(line.split()[:2] == ["year", "time_before"] and line.endswith("0.500") for line in text.splitlines())
+
+
+def test_by_rule_needs_the_rule_columns():
+    from zhfacts.score import by_rule
+
+    with pytest.raises(ZhfactsError, match="extract the table again"):
+        by_rule(table(fact()), table(fact()))
+
+
+def test_score_by_rule_on_the_command_line(files, capsys, run_cli):
+    import json
+
+    pd.DataFrame([ruled(start=6, end=10, text="3000", value=3000.0, unit="person", year="2020")]).to_csv(
+        files / "ruled.csv", index=False)
+    args = ["score", str(files / "gold.csv"), str(files / "ruled.csv"), "--corpus", str(files / "corpus"), "--by-rule"]
+    assert run_cli(args + ["--json"]) == 0
+    rules = json.loads(capsys.readouterr().out)["by_rule"]
+    assert rules["year"]["time_before"] == {"fired": 1, "paired": 1, "right": 0, "accuracy": 0.0, "precision": 1.0}
+    assert run_cli(args) == 0
+    assert any(line.split()[:2] == ["metric", "noun_after"] for line in capsys.readouterr().out.splitlines())
+
+
 def test_documents_without_gold_are_not_scored(files, capsys, run_cli):
     """A corpus holds documents not yet labelled: their predictions are set aside, not spurious."""
     pred = pd.read_csv(files / "pred.csv")

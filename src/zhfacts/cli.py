@@ -15,6 +15,7 @@ COMMANDS = {
     "diff": "diff",
     "check": "check",
     "report": "report",
+    "rules": "rules",
 }
 
 

@@ -63,8 +63,5 @@ class PlaceLevel(IntEnum):
     VILLAGE = 5
 
 
-#: Units that can stand in a ``per`` denominator.
-PER_UNITS = ("person", "household", "mu", "year", "month", "day")
-
 #: Units of time, which come last in a per denominator ("person/year").
 TIME_UNITS = frozenset({"year", "month", "day"})

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .codes import Slot
+from .errors import ZhfactsError
 
 #: A rule's answers: (value, evidence start, evidence end).
 Proposal = tuple[str, int, int]
@@ -35,8 +36,9 @@ class Rule:
 
     @property
     def purpose(self) -> str:
+        """The first paragraph of the rule's docstring, on one line."""
         doc = (self.propose.__doc__ or "").strip()
-        return doc.splitlines()[0] if doc else ""
+        return " ".join(doc.split("\n\n")[0].split())
 
 
 _RULES: dict[tuple[str, Slot, str], Rule] = {}
@@ -57,7 +59,12 @@ def rule(lang: str, slot: Slot, name: str, order: int):
 
 def _load(lang: str) -> None:
     """Import the language's rule modules, which register themselves."""
-    importlib.import_module(f"zhfacts.lang.{lang.split('-')[0]}.rules")
+    from .lang import LANGUAGES
+
+    base = lang.split("-")[0]
+    if base not in LANGUAGES:
+        raise ZhfactsError("--lang", f"no rules for language {lang!r} (rules exist for: {', '.join(LANGUAGES)})")
+    importlib.import_module(f"zhfacts.lang.{base}.rules")
 
 
 def rules_for(lang: str, slot: Slot, profile=None) -> tuple[Rule, ...]:

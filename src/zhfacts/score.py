@@ -77,17 +77,18 @@ def field_matches(field: str, gold: object, pred: object) -> bool:
     return COMPARE.get(field, _exact)(gold, pred)
 
 
-def overlap(a: dict, b: dict) -> int:
+def span_overlap(a: dict, b: dict) -> int:
+    """How many characters two spans share (negative when apart)."""
     return min(a["end"], b["end"]) - max(a["start"], b["start"])
 
 
 def pair_rows(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, pred index) of overlapping spans, largest overlap first."""
     candidates = sorted(
-        (-overlap(g, p), abs(g["start"] - p["start"]), gi, pi)
+        (-span_overlap(g, p), abs(g["start"] - p["start"]), gi, pi)
         for gi, g in enumerate(gold)
         for pi, p in enumerate(pred)
-        if overlap(g, p) > 0
+        if span_overlap(g, p) > 0
     )
     used_gold, used_pred, pairs = set(), set(), []
     for _, _, gi, pi in candidates:
@@ -308,3 +309,70 @@ def _wrong_line(entry: dict, sides: tuple[str, str]) -> str:
         where += f" ~ [{entry['pred_start']},{entry['pred_end']}) {entry['pred_text']}"
     diff = f"{sides[0]} {_show(entry['gold'])} | {sides[1]} {_show(entry['pred'])}"
     return f"  {entry['field']:<9} {where}  {diff}{_sentence_line(entry['sentence'])}"
+
+
+# --- per rule --------------------------------------------------------------------------------
+
+#: The field each slot's rule decides, as scored (exclusion and the mention rule are counted apart).
+RULE_FIELDS = {"unit": "unit", "metric": "metric", "year": "year", "place": "place", "per": "per", "kind": "kind"}
+
+
+def by_rule(gold: pd.DataFrame, pred: pd.DataFrame, gold_name: str = "gold", pred_name: str = "pred") -> dict:
+    """On the documents with gold, for each rule of each slot: how often it decided a predicted claim (fired), how many of
+    those were paired with gold, and how many of the paired were right; for each exclusion rule
+    (when the table lists excluded mentions), how often it fired and how often the mention it
+    dropped is no gold claim; for each mention rule (``rule``), how many of its claims pair."""
+    from .schema import RULE_COLUMNS
+
+    gold, pred = _prepare(gold, gold_name), _prepare(pred, pred_name)
+    needed = [RULE_COLUMNS[s] for s in RULE_FIELDS if s != "kind" or "kind" in gold.columns] + ["rule"]
+    missing = [c for c in needed if c not in pred.columns]
+    if missing:
+        raise ZhfactsError(pred_name, f"no rule columns ({', '.join(missing)}): extract the table again to score by rule")
+    status = pred["status"] if "status" in pred.columns else pd.Series("claim", index=pred.index)
+    excluded, claims = pred[status == "excluded"], pred[status != "excluded"]
+    slots = {s: f for s, f in RULE_FIELDS.items() if s != "kind" or _scores_kind(gold, pred)}
+    counts: dict[str, dict[str, Counter]] = {s: {} for s in (*slots, "exclude", "mention")}
+
+    def add(slot: str, rule: str, **seen: bool) -> None:
+        entry = counts[slot].setdefault(rule or "(none)", Counter())
+        entry["fired"] += 1
+        entry.update({k: int(v) for k, v in seen.items()})
+
+    for doc in sorted(set(gold["doc_id"])):  # a document without gold says nothing of its rules
+        g, p = _rows(gold, doc), _rows(claims, doc)
+        paired = dict((pi, gi) for gi, pi in pair_rows(g, p))
+        for pi, row in enumerate(p):
+            gi = paired.get(pi)
+            add("mention", row["rule"], paired=gi is not None)
+            for slot, field in slots.items():
+                if gi is None:
+                    add(slot, row[RULE_COLUMNS[slot]])
+                elif field == "kind" and not g[gi]["kind"]:
+                    continue
+                else:
+                    add(slot, row[RULE_COLUMNS[slot]], paired=True, right=field_matches(field, g[gi][field], row[field]))
+        for row in _rows(excluded, doc):
+            add("exclude", row.get("exclude_rule", ""), right=not any(span_overlap(x, row) > 0 for x in g))
+    return {slot: {rule: _rule_figures(c) for rule, c in sorted(rules.items())} for slot, rules in counts.items()}
+
+
+def _rule_figures(c: Counter) -> dict:
+    return {"fired": c["fired"], "paired": c["paired"], "right": c["right"],
+            "accuracy": _ratio(c["right"], c["paired"]), "precision": _ratio(c["paired"], c["fired"])}
+
+
+def format_by_rule(result: dict) -> str:
+    """One line per rule: fired, paired with gold, right among the paired, accuracy; exclusion
+    rules count as right when the dropped mention is no gold claim, mention rules by precision."""
+    header = ["slot", "rule", "fired", "paired", "right", "accuracy"]
+    rows = []
+    for slot, rules in result.items():
+        for rule, f in rules.items():
+            if slot == "exclude":
+                rows.append([slot, rule, str(f["fired"]), "-", str(f["right"]), format_figure(_ratio(f["right"], f["fired"]))])
+            elif slot == "mention":
+                rows.append([slot, rule, str(f["fired"]), str(f["paired"]), "-", format_figure(f["precision"])])
+            else:
+                rows.append([slot, rule, str(f["fired"]), str(f["paired"]), str(f["right"]), format_figure(f["accuracy"])])
+    return format_table(header, rows)

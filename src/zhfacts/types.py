@@ -200,6 +200,6 @@ class Claim:
 
     @property
     def metric_candidates(self) -> list[tuple[str, str]]:
-        """(phrase, rule) of every metric candidate, in the decider's order of preference."""
+        """(phrase, rule) of every metric phrase candidate, in the decider's order of preference."""
         d = self.decision(Slot.METRIC)
-        return [(c.value, c.rule) for c in d.preferred] if d else []
+        return [(c.value, c.rule) for c in d.preferred if c.value] if d else []

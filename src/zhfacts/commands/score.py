@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import ZhfactsError
 from ..goldcheck import load_gold
-from ..score import FIGURES, format_errors, format_figure, format_report, score
+from ..score import FIGURES, by_rule, format_by_rule, format_errors, format_figure, format_report, score
 from ..tableio import read_table, table_files
 
 HELP = "score a fact table against gold: mention P/R/F1, field accuracies, tuple F1"
@@ -39,6 +39,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="fail (exit 1) when a figure is below VALUE; without DOC: the "
                              "micro-average over all documents; repeatable")
     parser.add_argument("--corpus", default="corpus", help="directory of <doc_id>.txt (default: ./corpus)")
+    parser.add_argument("--by-rule", action="store_true",
+                        help="also score each rule of each slot: how often it fired and how often its choice was "
+                             "right on the paired claims (exclusion rules when the table lists excluded mentions)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -51,11 +54,17 @@ def run(args: argparse.Namespace) -> int:
         pred = pred[pred["doc_id"].isin(labelled)]
     result = score(gold, pred, gold_name=args.gold, pred_name=args.pred)
     failures = below_minimum(result, args.minimums)
+    rules = by_rule(gold, pred, gold_name=args.gold, pred_name=args.pred) if args.by_rule else None
     if args.json:
         shown = result if args.errors else {k: v for k, v in result.items() if k != "errors"}
+        if rules is not None:
+            shown = {**shown, "by_rule": rules}
         print(json.dumps(shown, ensure_ascii=False, indent=2))
     else:
         print(format_report(result))
+        if rules is not None:
+            print()
+            print(format_by_rule(rules))
         if args.errors:
             print()
             print(format_errors(result))

@@ -19,8 +19,10 @@ import ahocorasick
 import regex
 
 from . import gazetteer as _gaz
+from . import lexicon
+from ...codes import PlaceLevel
 from .folding import fold
-from .lexicon import grammar, read_tsv
+from .lexicon import read_tsv
 from ...spans import Marks
 from .words import first_word, jieba_frequency
 
@@ -32,7 +34,7 @@ _COMMON_WORD_FREQ = 180
 @dataclass(frozen=True)
 class Place:
     name: str  # full canonical name
-    level: int  # 0 country, 1 province, 2 city, 3 county, 4 township, 5 village
+    level: PlaceLevel
     province: str = ""
     city: str = ""
     county: str = ""
@@ -52,36 +54,27 @@ class PlaceMention:
     home: bool = False  # a person's home ("雅莫嘎查村民卢伟"): it places their quantities, not the paragraph's
 
 
-COUNTRY = Place("中国", 0)
+COUNTRY = Place("中国", PlaceLevel.COUNTRY)
 
 
-@lru_cache(maxsize=None)
 def _suffixes() -> list[tuple[str, int]]:
-    rows = [(r["suffix"], int(r["level"])) for r in read_tsv("place_suffixes.tsv")]
-    return sorted(rows, key=lambda r: len(r[0]), reverse=True)
-
-
-@lru_cache(maxsize=None)
-def _suffix_guards() -> dict[str, str]:
-    return {r["suffix"]: r["not_before"] for r in read_tsv("place_suffixes.tsv")}
+    return [(s.suffix, s.level) for s in lexicon.place_suffixes()]
 
 
 def strip_suffix(name: str) -> str:
     """The name without its administrative suffix ("内蒙古自治区" -> "内蒙古")."""
-    for suffix, _ in _suffixes():
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
+    return lexicon.split_suffix(name)[0]
 
 
 @lru_cache(maxsize=None)
 def _plain_suffixes() -> dict[str, str]:
-    return {r["suffix"]: r["plain"] for r in read_tsv("place_suffixes.tsv") if r["plain"]}
+    return {s.suffix: s.plain for s in lexicon.place_suffixes() if s.plain}
 
 
 @lru_cache(maxsize=None)
 def _ethnic_tail() -> regex.Pattern:
-    names = sorted((r["name"] for r in read_tsv("ethnic_groups.tsv")), key=len, reverse=True)
+    rows = lexicon.LEXICON.table("ethnic_groups.tsv", ("name", "source"), unique=("name",))
+    names = sorted((r["name"] for r in rows), key=len, reverse=True)
     return regex.compile(f"(?:{'|'.join(map(regex.escape, names))})+$")
 
 
@@ -115,7 +108,7 @@ def suffix_level(name: str) -> int:
     for suffix, level in _suffixes():
         if name.endswith(suffix):
             return level
-    return 5
+    return PlaceLevel.VILLAGE
 
 
 def _place(d: _gaz.Division, township: str = "") -> Place:
@@ -123,8 +116,8 @@ def _place(d: _gaz.Division, township: str = "") -> Place:
     found = _gaz.divisions()
     province = found[d.code[:2]].name
     city = found[d.code[:4]].name if d.code[:4] in found else (province if province.endswith("市") else "")
-    county = found[d.code[:6]].name if d.level >= 3 else ""
-    return Place(d.name, d.level, province, city if d.level >= 2 else "", county, township, d.code)
+    county = found[d.code[:6]].name if d.level >= PlaceLevel.COUNTY else ""
+    return Place(d.name, PlaceLevel(d.level), province, city if d.level >= PlaceLevel.CITY else "", county, township, d.code)
 
 
 @lru_cache(maxsize=None)
@@ -136,9 +129,10 @@ def gazetteer() -> dict[str, Place]:
         place = _place(d)
         out.setdefault(d.name, place)
         for form in short_forms(d.name):
-            if d.level <= 2 or form[-1] == d.name[-1]:  # 临夏, 临夏州; a county's 威宁县, not its bare 威宁
+            if d.level <= PlaceLevel.CITY or form[-1] == d.name[-1]:  # 临夏, 临夏州; a county's 威宁县, not its bare 威宁
                 out.setdefault(form, place)
-    former = {(int(r["level"]), r["suffix"]): r["former"] for r in read_tsv("gazetteer/former_suffixes.tsv")}
+    rows = lexicon.LEXICON.table("gazetteer/former_suffixes.tsv", ("level", "suffix", "former"), codes={"level": PlaceLevel})
+    former = {(int(r["level"]), r["suffix"]): r["former"] for r in rows}
     for d in _gaz.divisions().values():
         for (level, suffix), old in former.items():
             if d.level == level and d.name.endswith(suffix) and len(d.name) > len(suffix) + 1:
@@ -186,9 +180,9 @@ def _gazetteer_matches(norm: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=None)
 def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
-    small = [s for s, level in _suffixes() if level >= 4]
+    small = [s for s, level in _suffixes() if level >= PlaceLevel.TOWNSHIP]
     suffix = regex.compile("|".join(regex.escape(s) for s in small))
-    local = "|".join(regex.escape(s) for s, level in _suffixes() if level >= 3)
+    local = "|".join(regex.escape(s) for s, level in _suffixes() if level >= PlaceLevel.COUNTY)
     # 全旗, 本村, 该镇, 村里, 乡里: the unit of that level the text is talking about.
     scope = regex.compile(f"(?:[全本该](?P<a>{local}))|(?:(?P<b>{local})里)")
     return suffix, scope
@@ -221,13 +215,13 @@ def _is_boundary(norm: str, i: int, ends: set[int]) -> bool:
 
 def _scope(found: list[PlaceMention], default_place: str) -> tuple[str, ...]:
     """The codes of the counties whose townships and villages are looked up (module doc)."""
-    codes = [p.place.code for p in found if p.place.level == 3 and p.place.code]
+    codes = [p.place.code for p in found if p.place.level == PlaceLevel.COUNTY and p.place.code]
     default = gazetteer().get(default_place)
-    if default is not None and default.level == 3:
+    if default is not None and default.level == PlaceLevel.COUNTY:
         codes.append(default.code)
-    elif default is None and suffix_level(default_place) == 4:
+    elif default is None and suffix_level(default_place) == PlaceLevel.TOWNSHIP:
         codes.extend(_gaz.townships().get(default_place, ()))
-    elif default is not None and default.level == 2 and not codes:
+    elif default is not None and default.level == PlaceLevel.CITY and not codes:
         codes.extend(_gaz.counties_in(default.code))
     return tuple(dict.fromkeys(codes))
 
@@ -260,9 +254,9 @@ def _local_names(counties: tuple[str, ...]) -> tuple[dict[str, tuple[Place, bool
         members = [_gaz.divisions()[county]] + list(_gaz.county_members(county))
         township = ""
         for d in members:
-            township = d.name if d.level == 4 else township
-            place = _place(d, township if d.level >= 4 else "")
-            if d.level >= 4:
+            township = d.name if d.level == PlaceLevel.TOWNSHIP else township
+            place = _place(d, township if d.level >= PlaceLevel.TOWNSHIP else "")
+            if d.level >= PlaceLevel.TOWNSHIP:
                 add(d.name, place, False)
             for form in short_forms(d.name):
                 add(form, place, form[-1] != d.name[-1])  # 姜家店乡 is a full name, 姜家店 a short one
@@ -310,11 +304,11 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
         if short and any(norm.startswith(suffix, end) for suffix, _ in _suffixes()):
             continue  # 姜家店 in 姜家店乡: the start of a longer name
         before = ending_at.get(start)
-        if place.level == 3:
+        if place.level == PlaceLevel.COUNTY:
             context = any(_inside(q, place) for q in starting_at.get(end, ()))
         else:
             context = named_in_full.get(place.name, end) < start or (
-                before is not None and before.place.level >= 3 and _inside(place, before.place))
+                before is not None and before.place.level >= PlaceLevel.COUNTY and _inside(place, before.place))
         common = jieba_frequency(name) >= _COMMON_WORD_FREQ or stopped.any(start, end)
         free = not short and not common and (len(name) >= 3 or _is_boundary(norm, start, set(ending_at)))
         if not (free or context):
@@ -356,7 +350,7 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
     for m in _stop_pattern().finditer(norm):
         taken.mark(m.start(), m.end())
     ends = {p.end for p in found}
-    guards = _suffix_guards()
+    guards = {x.suffix: x.not_before for x in lexicon.place_suffixes()}
     for m in suffix.finditer(norm):
         if norm[m.end():m.end() + 1] and norm[m.end()] in guards.get(m.group(), ""):
             continue  # 村民, 乡里, 镇上: the suffix character opens another word
@@ -394,7 +388,7 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
         elsewhere = compared or bool(before & {"partner", "from"}) or bool(donors.match(norm, p.end))
         if out and out[-1].end == p.start and out[-1].partner:
             elsewhere = True  # 与北京市怀柔区: the county of a partner city is a partner too
-        home = p.place.level >= 4 and any(norm.startswith(w, p.end) for w in grammar("resident"))
+        home = p.place.level >= PlaceLevel.TOWNSHIP and norm.startswith(lexicon.grammar("resident"), p.end)
         out.append(PlaceMention(p.start, p.end, p.surface, p.place, partner=elsewhere, scope=p.scope,
                                 compared=compared, home=home))
     return out
@@ -416,14 +410,13 @@ def place_english(name: str) -> str:
     """An English name: a known one, else the romanised stem with the suffix translated."""
     from pypinyin import lazy_pinyin  # its phrase tables load only when a name needs them
 
-    canonical = gazetteer().get(name, Place(name, 5)).name
+    canonical = gazetteer().get(name, Place(name, PlaceLevel.VILLAGE)).name
     if canonical in _english():
         return _english()[canonical]
-    for suffix, _ in _suffixes():
-        if canonical.endswith(suffix) and len(canonical) > len(suffix):
-            en = {r["suffix"]: r["en"] for r in read_tsv("place_suffixes.tsv")}[suffix]
-            stem = "".join(lazy_pinyin(canonical[: -len(suffix)])).capitalize()
-            return f"{stem} {en}" if en not in ("City",) else stem
+    stem, suffix = lexicon.split_suffix(canonical)
+    if suffix is not None:
+        romanised = "".join(lazy_pinyin(stem)).capitalize()
+        return f"{romanised} {suffix.en}" if suffix.en not in ("City",) else romanised
     return "".join(lazy_pinyin(canonical)).capitalize()
 
 
@@ -432,8 +425,8 @@ def people_places(ctx) -> dict[str, PlaceMention]:
     (claims-spec 2.2): person -> the place mention they were introduced with."""
     norm, out = ctx.doc.norm, {}
     for p in ctx.places.items:
-        word = next((w for w in ("的",) + grammar("resident") if norm.startswith(w, p.end)), "")
-        if p.place.level >= 4 and word:
+        word = next((w for w in lexicon.grammar("modifier") + lexicon.grammar("resident") if norm.startswith(w, p.end)), "")
+        if p.place.level >= PlaceLevel.TOWNSHIP and word:
             after = p.end + len(word)
             name = first_word(norm[after:after + 4])
             if 2 <= len(name) <= 3 and regex.fullmatch(r"\p{Han}+", name):
@@ -453,6 +446,6 @@ def division(place: str, pos: int, ctx) -> Place | None:
     if named:
         return ([p for p in named if p.start < pos] or named)[-1].place
     for p in reversed(ctx.places.before(pos)):
-        if p.place.level == 3 and p.place.county and not p.partner:
+        if p.place.level == PlaceLevel.COUNTY and p.place.county and not p.partner:
             return p.place
     return gazetteer().get(ctx.doc.place)

@@ -222,3 +222,9 @@ def previous_metric(ask):
         span = d.evidence if d is not None else None
         start, end = (span.start, span.end) if span else (-1, -1)
         yield ask.previous.metric, start, end
+
+
+@rule("zh", Slot.METRIC, "no_metric", order=1000)
+def no_metric(ask):
+    """No phrase around the number names what it measures."""
+    yield "", -1, -1
