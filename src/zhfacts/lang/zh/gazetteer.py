@@ -5,6 +5,7 @@ is about that county, so start-up and memory do not grow with the 620,000 villag
 """
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,7 +44,7 @@ def _archive() -> zipfile.ZipFile:
     return zipfile.ZipFile(_DIR.joinpath("villages.zip").open("rb"))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def county_members(county: str) -> tuple[Division, ...]:
     """The townships and villages of one county (a 6-digit code), each township before its
     villages; empty for a county the gazetteer gives none (or an unknown code)."""
@@ -58,14 +59,11 @@ def county_members(county: str) -> tuple[Division, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
-def townships() -> dict[str, tuple[str, ...]]:
-    """Township name -> the codes of the counties holding a township of that name (read only to
-    place a document whose default place is a township)."""
-    out: dict[str, list[str]] = {}
-    for code, name in _rows(_archive().read("townships.tsv").decode("utf-8")):
-        out.setdefault(name, []).append(code[:6])
-    return {name: tuple(codes) for name, codes in out.items()}
+def township_counties(name: str) -> tuple[str, ...]:
+    """The codes of the counties holding a township of that name, searched in the township list
+    without keeping it (read only to place a document whose default place is a township)."""
+    text = _archive().read("townships.tsv").decode("utf-8")
+    return tuple(dict.fromkeys(m.group(1) for m in re.finditer(f"^(\\d{{6}})\\d{{3}}\t{re.escape(name)}$", text, re.M)))
 
 
 def counties_in(code: str) -> list[str]:

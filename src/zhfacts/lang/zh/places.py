@@ -220,46 +220,61 @@ def _scope(found: list[PlaceMention], default_place: str) -> tuple[str, ...]:
     if default is not None and default.level == PlaceLevel.COUNTY:
         codes.append(default.code)
     elif default is None and suffix_level(default_place) == PlaceLevel.TOWNSHIP:
-        codes.extend(_gaz.townships().get(default_place, ()))
+        holding = _gaz.township_counties(default_place)
+        codes.extend(holding if len(holding) == 1 else ())  # 城关镇 is in hundreds of counties
     elif default is not None and default.level == PlaceLevel.CITY and not codes:
         codes.extend(_gaz.counties_in(default.code))
     return tuple(dict.fromkeys(codes))
 
 
-def _shared(a: Place, b: Place) -> Place:
-    """What two places of one name have in common: the divisions both lie in."""
-    if a == b:
-        return a
+def _shared(places: tuple[Place, ...]) -> Place:
+    """What places of one name have in common: the divisions all of them lie in."""
+    first = places[0]
+    if all(p == first for p in places):
+        return first
     common: list[str] = []
-    for x, y in ((a.province, b.province), (a.city, b.city), (a.county, b.county), (a.township, b.township)):
-        if x != y:
+    for values in zip(*((p.province, p.city, p.county, p.township) for p in places)):
+        if len(set(values)) > 1:
             break
-        common.append(x)
-    return Place(a.name, a.level, *(common + [""] * (4 - len(common))))
+        common.append(values[0])
+    return Place(first.name, first.level, *(common + [""] * (4 - len(common))))
 
 
-@lru_cache(maxsize=64)
-def _local_names(counties: tuple[str, ...]) -> tuple[dict[str, tuple[Place, bool]], ahocorasick.Automaton]:
-    """name -> (Place, is a short form) for the townships and villages of the counties, their
-    short forms without the suffix, and the counties' own short forms; an automaton over them."""
-    names: dict[str, tuple[Place, bool]] = {}
+def _choose(places: tuple[Place, ...], named: set[str]) -> Place:
+    """One of the places a name may be: a county (柳河 is 柳河县 before its seat 柳河镇), else the
+    one whose township the document names, else what they have in common (two villages of one
+    name in one county keep the county)."""
+    county = [p for p in places if p.level == PlaceLevel.COUNTY]
+    inside = [p for p in places if p.township in named]
+    return (places[0] if len(places) == 1 else county[0] if county else inside[0] if len(inside) == 1
+            else _shared(places))
 
-    def add(name: str, place: Place, short: bool) -> None:
-        if name in names and names[name][1] == short:
-            names[name] = (_shared(names[name][0], place), short)
-        elif name not in names or not short:
-            names[name] = (place, short)  # a full name wins over a short form that is spelt alike
+
+#: A few documents in a row are often about the same counties; more would only hold memory.
+@lru_cache(maxsize=4)
+def _local_names(counties: tuple[str, ...]) -> tuple[dict[str, tuple[tuple[Place, ...], bool]], ahocorasick.Automaton]:
+    """name -> (the places it names, is a short form) for the townships and villages of the
+    counties, their short forms without the suffix, and the counties' own short forms; an
+    automaton over them."""
+    full: dict[str, list[Place]] = {}
+    short: dict[str, list[Place]] = {}
 
     for county in counties:
-        members = [_gaz.divisions()[county]] + list(_gaz.county_members(county))
+        top = _place(_gaz.divisions()[county])
+        for form in short_forms(top.name):
+            short.setdefault(form, []).append(top)
         township = ""
-        for d in members:
-            township = d.name if d.level == PlaceLevel.TOWNSHIP else township
-            place = _place(d, township if d.level >= PlaceLevel.TOWNSHIP else "")
-            if d.level >= PlaceLevel.TOWNSHIP:
-                add(d.name, place, False)
+        for d in _gaz.county_members(county):
+            level = PlaceLevel.TOWNSHIP if d.level == PlaceLevel.TOWNSHIP else PlaceLevel.VILLAGE
+            township = d.name if level == PlaceLevel.TOWNSHIP else township
+            place = Place(d.name, level, top.province, top.city, top.county, township, d.code)
+            full.setdefault(d.name, []).append(place)
             for form in short_forms(d.name):
-                add(form, place, form[-1] != d.name[-1])  # 姜家店乡 is a full name, 姜家店 a short one
+                # 姜家店乡 is a full name, 姜家店 a short one
+                (full if form[-1] == d.name[-1] else short).setdefault(form, []).append(place)
+    # a full name wins over a short form that is spelt alike
+    names = {name: (tuple(places), True) for name, places in short.items() if name not in full}
+    names.update((name, (tuple(places), False)) for name, places in full.items())
     automaton = ahocorasick.Automaton()
     for name in names:
         automaton.add_word(name, name)
@@ -274,7 +289,8 @@ def _inside(place: Place, parent: Place) -> bool:
     return parent.level < place.level and parent.name in (place.province, place.city, place.county, place.township)
 
 
-def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...], stopped: Marks) -> list[PlaceMention]:
+def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...], stopped: Marks,
+                default_place: str) -> list[PlaceMention]:
     """The mentions found, with the townships and villages of the counties in scope.
 
     A full name is taken where the gazetteer finds it, so its start is the name's own ("成了东坪村"
@@ -289,8 +305,9 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
                   key=lambda h: (h[0], -(h[1] - h[0])))
     starting_at: dict[int, list[Place]] = {}
     for start, _, name in hits:
-        starting_at.setdefault(start, []).append(names[name][0])
+        starting_at.setdefault(start, []).extend(names[name][0])
     mentions = sorted(found, key=lambda p: p.start)
+    named = {p.place.name for p in mentions} | {default_place}
     named_in_full = {p.place.name: p.start for p in reversed(mentions) if p.surface == p.place.name}
     ending_at = {p.end: p for p in mentions}
     last_end = 0
@@ -300,7 +317,8 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
         covered = [p for p in mentions if p.start < end and start < p.end]
         if any(not (start <= p.start and p.end <= end and end - start > p.end - p.start) for p in covered):
             continue  # a national name stands here, and this one does not contain it
-        place, short = names[name]
+        candidates, short = names[name]
+        place = _choose(candidates, named)
         if short and any(norm.startswith(suffix, end) for suffix, _ in _suffixes()):
             continue  # 姜家店 in 姜家店乡: the start of a longer name
         before = ending_at.get(start)
@@ -318,6 +336,7 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
         mention = PlaceMention(start, end, name, place)
         mentions.append(mention)
         ending_at[end] = mention
+        named.add(place.name)
         if not short:
             named_in_full.setdefault(place.name, start)
         last_end = end
@@ -338,9 +357,10 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
         if len(name) <= 2 and not _is_boundary(norm, start, set()):
             continue  # a two-character name inside a word: 均衡水平, 示范县
         found.append(PlaceMention(start, end, name, gazetteer()[name]))
-    counties = _scope(found, fold(default_place))
+    default_place = fold(default_place)
+    counties = _scope(found, default_place)
     if counties:
-        found = _with_local(norm, found, counties, stopped)
+        found = _with_local(norm, found, counties, stopped, default_place)
     taken = Marks(len(norm))
     for p in found:
         taken.mark(p.start, p.end)
