@@ -306,3 +306,38 @@ def test_the_readme_rule_example_registers_as_shown():
             "The year a photo caption names, for the sentence it stands in."]
     finally:
         registry._RULES.pop(("zh", Slot.YEAR, "caption_year"), None)
+
+
+def _manifest():
+    import csv
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    with (corpus / "manifest.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            yield row, (corpus / f"{row['doc_id']}.txt").read_text(encoding="utf-8")
+
+
+def test_detection_agrees_with_the_manifest_over_the_corpus():
+    """Without the manifest, every corpus document gets its language, and a kind that is its own
+    or the default one (the title words never name a wrong kind)."""
+    for row, text in _manifest():
+        doc = make_document(row["doc_id"], text)
+        assert doc.lang == row["language"], row["doc_id"]
+        assert doc.kind in (row["kind"], "default"), (row["doc_id"], doc.kind)
+
+
+ENGINE = ["codes.py", "types.py", "spans.py", "context.py", "registry.py", "decide.py", "engine.py",
+          "pipeline.py", "table.py", "profiles/__init__.py", "lang/__init__.py", "lang/base.py"]
+
+
+@pytest.mark.parametrize("name", ENGINE)
+def test_the_engine_names_no_word_of_any_language(name):
+    """Language lives in the bundles: the engine's modules hold no Han character."""
+    import regex
+    from pathlib import Path
+
+    import zhfacts
+
+    source = (Path(zhfacts.__file__).parent / name).read_text(encoding="utf-8")
+    assert not regex.search(r"\p{Han}", source), regex.search(r".*\p{Han}.*", source).group()

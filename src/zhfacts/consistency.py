@@ -20,7 +20,7 @@ import pandas as pd
 
 from .diff import compatible, format_number, interval, overlap, sentence_similarity
 from .lang.zh.placenames import same_place
-from .lang.zh.lexicon import read_tsv
+from .lang.zh.lexicon import factcheck_words
 from .score import dice
 from .tableio import as_text
 
@@ -38,10 +38,7 @@ WHOLE_MIN_DICE = 0.8
 @lru_cache(maxsize=None)
 def vocabulary() -> dict[str, tuple[str, ...]]:
     """role -> words, longest first (resources/factcheck.tsv)."""
-    out: dict[str, list[str]] = {}
-    for row in read_tsv("factcheck.tsv"):
-        out.setdefault(row["role"], []).append(row["word"])
-    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in out.items()}
+    return factcheck_words()
 
 
 def _words(role: str) -> tuple[str, ...]:
@@ -52,9 +49,9 @@ def _words(role: str) -> tuple[str, ...]:
 
 
 def _offset(cell) -> int | None:
-    """A table's offset cell as an int; None when empty."""
+    """A table's offset cell as an int; None when empty (or -1, the fill of a table without it)."""
     text = as_text(cell)
-    return int(text) if text.lstrip("-").isdigit() else None
+    return int(text) if text.isdigit() else None
 
 
 def locate(claims: pd.DataFrame, text: str | None = None) -> list[dict]:

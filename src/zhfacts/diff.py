@@ -19,7 +19,7 @@ import pandas as pd
 from .docio import read_document
 from .errors import ZhfactsError
 from .lang.zh.placenames import same_place
-from .lang.zh.lexicon import read_tsv
+from .lang.zh.lexicon import qualifiers
 from .schema import EXTRA_COLUMNS, QUALIFIERS, SPEC_COLUMNS
 from .score import METRIC_DICE, dice, values_equal
 from .tableio import FORMATS, as_text, is_missing, read_table
@@ -133,7 +133,7 @@ def digit_places(text: str, value: float) -> tuple[float, float]:
 @lru_cache(maxsize=None)
 def _inner_more() -> tuple[str, ...]:
     """Words inside a span that make "more than" bounded: 2000多 is below 3000 (qualifiers.tsv)."""
-    return tuple(r["surface"] for r in read_tsv("qualifiers.tsv") if r["position"] == "inner" and r["code"] == ">")
+    return tuple(surface for surface, code in qualifiers()["inner"].items() if code == ">")
 
 
 def interval(claim, rounding: bool = False) -> tuple[float, float, bool, bool]:

@@ -22,7 +22,6 @@ from . import gazetteer as _gaz
 from . import lexicon
 from ...codes import PlaceLevel
 from .folding import fold
-from .lexicon import read_tsv
 from ...spans import Marks
 from .words import first_word, jieba_frequency
 
@@ -137,21 +136,21 @@ def gazetteer() -> dict[str, Place]:
         for (level, suffix), old in former.items():
             if d.level == level and d.name.endswith(suffix) and len(d.name) > len(suffix) + 1:
                 out.setdefault(d.name[: -len(suffix)] + old, out[d.name])  # 监利县 for 监利市
-    for row in read_tsv("place_aliases.tsv"):
-        if row["canonical"] in out:
-            out[row["alias"]] = out[row["canonical"]]
+    for alias, canonical in lexicon.place_aliases().items():
+        if canonical in out:
+            out[alias] = out[canonical]
     return out
 
 
 @lru_cache(maxsize=None)
 def _stopwords() -> frozenset[str]:
-    return frozenset(r["word"] for r in read_tsv("place_stopwords.tsv"))
+    return lexicon.place_stopwords()
 
 
 @lru_cache(maxsize=None)
 def _boundaries() -> dict[str, str]:
     """char -> "partner" | "inside" (may occur inside a name) | "never" (never inside a name)."""
-    return {r["char"]: r["role"] for r in read_tsv("place_boundaries.tsv")}
+    return lexicon.place_boundaries()
 
 
 @lru_cache(maxsize=None)
@@ -416,13 +415,13 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
 
 @lru_cache(maxsize=None)
 def _word_pattern(name: str, column: str) -> regex.Pattern:
-    words = sorted((r[column] for r in read_tsv(name)), key=len, reverse=True)
+    words = lexicon.words(name, column)
     return regex.compile("|".join(map(regex.escape, words)))
 
 
 @lru_cache(maxsize=None)
 def _english() -> dict[str, str]:
-    return {r["name"]: r["en"] for r in read_tsv("places_en.tsv")}
+    return lexicon.place_english_names()
 
 
 @lru_cache(maxsize=4096)
