@@ -227,7 +227,9 @@ def numeral_table() -> tuple[tuple[str, str, int], ...]:
 
 @lru_cache(maxsize=None)
 def unit_codes() -> frozenset[str]:
-    return frozenset(u.code for u in units().values())
+    """Every code of the unit lexicon, also of a row whose surface an earlier row took."""
+    return frozenset(r["code"] for r in LEXICON.table("units.tsv", ("surface", "code", "factor", "category"),
+                                                      codes={"category": UnitCategory}))
 
 
 @lru_cache(maxsize=None)
