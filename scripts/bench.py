@@ -67,7 +67,8 @@ out["township list (a default township's county)"] = time.perf_counter() - start
 print(json.dumps({"seconds": sum(out.values()), "loads": out}))
 """
 
-CLI = [sys.executable, "-m", "zhfacts.cli", "extract"]
+#: The command line as the console script runs it (zhfacts.cli is a package).
+CLI = [sys.executable, "-c", "import sys; from zhfacts.cli import main; sys.exit(main(sys.argv[1:]))", "extract"]
 
 
 @dataclass
