@@ -93,7 +93,7 @@ def build_context(doc: Document, lang: Language, profile: Profile, sentences: li
     head no section."""
     norm = doc.norm
     in_table = Ordered(tables)
-    places = lang.find_places(norm)
+    places = lang.find_places(norm, doc.place)
     times = Ordered(lang.find_times(norm, doc.year))
     parts = sorted((a, b, i) for i, s in enumerate(sentences) for a, b in s.parts)
     first_of: dict[int, int] = {}

@@ -90,7 +90,8 @@ def attribute(mentions: list[Mention], ctx: Context, decider: Decider = DEFAULT)
         place = ctx.lang.fold(claim.place)  # the gazetteer and the glossary are simplified
         division = ctx.lang.division(place, m.start, ctx)
         claim = replace(claim, place_en=ctx.lang.place_english(place) if place else "",
-                        **({"province": division.province, "city": division.city, "county": division.county}
+                        **({"province": division.province, "city": division.city, "county": division.county,
+                            "township": division.township}
                            if division else {}))
         out.append(claim)
         previous = claim

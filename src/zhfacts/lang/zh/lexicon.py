@@ -195,14 +195,15 @@ class PlaceSuffix:
     level: int
     en: str
     not_before: str
+    plain: str  # the suffix once the ethnic groups a name carries are dropped (自治县 -> 县)
 
 
 @lru_cache(maxsize=None)
 def place_suffixes() -> tuple[PlaceSuffix, ...]:
     """Administrative and settlement suffixes, longest first (place_suffixes.tsv)."""
-    rows = LEXICON.table("place_suffixes.tsv", ("suffix", "level", "en", "not_before"),
+    rows = LEXICON.table("place_suffixes.tsv", ("suffix", "level", "en", "not_before", "plain"),
                          codes={"level": PlaceLevel}, unique=("suffix",))
-    out = [PlaceSuffix(r["suffix"], PlaceLevel(int(r["level"])), r["en"], r["not_before"]) for r in rows]
+    out = [PlaceSuffix(r["suffix"], PlaceLevel(int(r["level"])), r["en"], r["not_before"], r["plain"]) for r in rows]
     return tuple(sorted(out, key=lambda s: len(s.suffix), reverse=True))
 
 

@@ -62,10 +62,10 @@ def person_place(ask):
 
 @rule("zh", Slot.PLACE, "paragraph_place", order=30)
 def paragraph_place(ask):
-    """The nearest place named earlier in the paragraph (not a partner or a scope word)."""
+    """The nearest place named earlier in the paragraph (not a partner, a scope word or a person's home)."""
     first = ask.ctx.sentences[ask.ctx.paragraph_first[ask.si]]
     for p in reversed(ask.ctx.places.starting_in(first.start, ask.sentence.start)):
-        if not p.partner and not p.scope:
+        if not p.partner and not p.scope and not p.home:
             yield written(p, ask), p.start, p.end
 
 
