@@ -63,7 +63,7 @@ def _regenerate() -> None:
     FIXTURES.mkdir(parents=True, exist_ok=True)
     for name, args in COMMANDS.items():
         table = FIXTURES / f"{name}.csv"
-        buffer = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="")
+        buffer = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # JSON is written to its bytes
         with contextlib.redirect_stdout(buffer):
             main([a.replace("{out}", str(table)) for a in args])
         buffer.flush()
