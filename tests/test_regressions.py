@@ -51,6 +51,24 @@ CASES = [
       ("1万元", 1e4, "CNY", ">"), ("280畝", 280, "mu", "~")]),
     # 村民组 are groups, not villagers.
     ("带动周边二三十个村民组增收。", "2021", "某县", [("二三十个", 20, "item", "=")]),
+    # Time frames and points locate; a duration that measures is a claim.
+    ("这三年他在外打工，三年前他家年收入只有3000元。", "2021", "某县", [("3000元", 3000, "CNY", "=")]),
+    ("那两年合作社亏了钱，五年来累计分红80万元，他已打工三年。", "2021", "某县",
+     [("80万元", 8e5, "CNY", "="), ("三年", 3, "year", "=")]),
+    # Enumerators number the items of a list; 二期 numbers the phase.
+    ("一是新建大棚300座；二是培训农民2000人次；（三）二期工程投资3000万元。", "2021", "某县",
+     [("300座", 300, "item", "="), ("2000人次", 2000, "person_time", "="), ("3000万元", 3e7, "CNY", "=")]),
+    ("其一，硬化道路5公里；\n2.新修水渠3条。", "2021", "某县", [("5公里", 5, "km", "="), ("3条", 3, "item", "=")]),
+    # A share bounded by 以上 is a claim; an age bound names a class; 约 may stand before 有.
+    ("全村60%以上的村民种上了茶叶，约有三成土地已流转。", "2021", "某村",
+     [("60%", 60, "%", ">="), ("三成", 30, "%", "~")]),
+    ("全乡八成以上的农户加入合作社，65岁以上老人大约有120人。", "2021", "某乡",
+     [("八成", 80, "%", ">="), ("120人", 120, "person", "~")]),
+    # An abstract noun that only begins a concrete noun does not make a count abstract.
+    ("全县有3000户种植户，建成500座标准化棚圈，培养2000名种植能手。", "2021", "某县",
+     [("3000户", 3000, "household", "="), ("500座", 500, "item", "="), ("2000名", 2000, "person", "=")]),
+    ("推出8个方面90项政策措施，扶持120家种养大户、30类产品。", "2020", "某县",
+     [("120家", 120, "item", "=")]),
 ]
 
 
@@ -99,6 +117,33 @@ ATTRIBUTION = [
     # 全村, 村里 are the village the text is talking about, for the whole sentence.
     ("弄耀村地处石山区。2018年以来,全村发展养殖户142户,存栏肉牛近600头。", "2020", "七百弄乡",
      [("142户", "place", "弄耀村"), ("600头", "place", "弄耀村")]),
+    # A block label gives its year to the block; the lines of a list take the year of the
+    # sentence that introduces them with a colon.
+    ("总结\n2019年：新建蓄水池12座。完成情况：已验收9座。\n2020年：新修道路3公里。", "2021", "某县",
+     [("12座", "year", "2019"), ("9座", "year", "2019"), ("3公里", "year", "2020")]),
+    ("总结\n\n2018年完成情况：\n硬化村道2公里。\n\n全年主要做法如下：\n一是新建大棚300座；\n二是培训农民2000人次。",
+     "2021", "某县", [("2公里", "year", "2018"), ("300座", "year", "2021"), ("2000人次", "year", "2021")]),
+    ("2016年主要做法如下：\n一是新建大棚300座；\n二是培训农民2000人次。", "2021", "某县",
+     [("2000人次", "year", "2016"), ("2000人次", "metric", "培训农民")]),
+    # Present-time words are the document's year; 当年, 同年 and 同期 the year last named.
+    ("现有耕地3000亩。眼下，合作社已吸纳社员120户。", "2021", "某村",
+     [("3000亩", "year", "2021"), ("120户", "year", "2021")]),
+    ("2016年修通了公路。当年10月又拨款80万元，同年建成校舍2栋。", "2021", "某村",
+     [("80万元", "year", "2016"), ("2栋", "year", "2016")]),
+    # A headline's 今 is the document's day; elsewhere 今 is part of a word.
+    ("全市今新增就业岗位300个\n\n累计新增岗位500个。", "2021", "某市",
+     [("300个", "year", "2021"), ("500个", "year", "2021")]),
+    ("就业工作总结\n\n全市今后还将新增岗位500个。", "2021", "某市", [("500个", "year", "")]),
+    # A month, a run of months, a quarter or a half without its year is in the year last named
+    # in its sentence, else in the document's year; 同期 is the period last named.
+    ("前5月，全市CPI同比上涨5.7%。1~5月，食品类价格上涨13.4%。", "2011", "兰州市",
+     [("5.7%", "year", "2011"), ("13.4%", "year", "2011")]),
+    ("前三季度国内生产总值82.31万亿元，比去年同期增长9.8%。同期，居民收入增长9.7%。", "2021", "中国",
+     [("82.31万亿元", "year", "2021"), ("9.8%", "year", "2021"), ("9.7%", "year", "2021")]),
+    ("2019年全县接待游客10万人次，5月底建成民宿20家。上半年收入增长8%。", "2021", "某县",
+     [("20家", "year", "2019"), ("8%", "year", "2021")]),
+    # Months named as the value of a season are no time of the sentence.
+    ("山野菜主要产出月份为4—8月份，年采集量约3.3万吨。", "2020", "柳河县", [("3.3万吨", "year", "")]),
     # A comparison base is not the location; 全国 in one clause is not the place of the next.
     ("全省经济增长3.8%,高于全国1.5个百分点;社会消费品零售总额16258亿元。", "2021", "湖南省",
      [("1.5个百分点", "place", "湖南省"), ("16258亿元", "place", "湖南省")]),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ....codes import Slot, UnitCategory
 from ....registry import rule
 from .. import lexicon
+from ..sentences import ITEM
 from ..words import tag
 from .exclude import LONGEST_SPAN
 
@@ -140,6 +141,8 @@ def _windows(ask) -> Windows:
     counts = unit is None or unit.category in (UnitCategory.COUNT, UnitCategory.PEOPLE)
     a, _ = ask.ctx.clause_bounds(m.start, lists=True)
     _, b = ask.ctx.clause_bounds(m.end, lists=True)
+    item = ITEM.match(norm, a, m.start)
+    a = item.end() if item else a  # "二是培训农民2000人次": the enumerator is no part of the metric
     before_pieces = _pieces(_blank(ask, a, m.start))
     before = _tail_phrase(before_pieces[-1])[-_MAX_METRIC:] if before_pieces else ""
     if before and len(before) <= _BARE_VERB and len(before_pieces) > 1:
