@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from train import ROOT, gold_documents, rule_claims, train_models
-from zhfacts.model import apply_model
+from zhfacts.learn.decider import apply_model
 from zhfacts.pipeline import document_for_path
 from zhfacts.score import format_figure, score
 from zhfacts.table import claim_row, to_frame

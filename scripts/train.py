@@ -1,4 +1,4 @@
-"""Train the metric ranker and the claim filter (zhfacts.model) on the gold with spaCy's trainer.
+"""Train the metric ranker and the claim filter (zhfacts.learn) on the gold with spaCy's trainer.
 
 Training data: every corpus document that has gold (less any --exclude), extracted rules-only.
 Each metric candidate of a claim paired with a gold row is one ranker example, GOOD when the
@@ -10,7 +10,7 @@ steps is fixed in the config, so model-best is simply the checkpoint that fits t
 data best; held-out figures come from scripts/ablation.py. Same seed and data give the same
 model.
 
-    python scripts/train.py [--exclude DOC ...] [--out src/zhfacts/models]
+    python scripts/train.py [--exclude DOC ...] [--out src/zhfacts/learn/models]
 """
 from __future__ import annotations
 
@@ -25,7 +25,8 @@ import spacy
 from spacy.cli.train import train
 from spacy.tokens import DocBin
 
-from zhfacts.model import BAD, CLAIM, FILTER, GOOD, MODELS_DIR, NOT_CLAIM, RANKER, filter_examples, ranker_examples
+from zhfacts.learn.decider import BAD, CLAIM, FILTER, GOOD, MODELS_DIR, NOT_CLAIM, RANKER
+from zhfacts.learn.examples import filter_examples, ranker_examples
 from zhfacts.pipeline import document_for_path, extract_claims
 from zhfacts.tableio import read_table
 from zhfacts.types import Claim, Document

@@ -126,3 +126,16 @@ def test_huge_input_is_refused(tmp_path, capsys, monkeypatch):
     code, _, err = run(["extract", str(src), "-o", str(tmp_path / "out.csv")], capsys)
     assert code == 2 and "too large" in err and str(src) in err
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_lang_and_kind_reach_the_document(tmp_path, capsys, monkeypatch):
+    import zhfacts.commands.extract as extract
+
+    seen = []
+    real = extract.document_rows
+    monkeypatch.setattr(extract, "document_rows", lambda doc, **kw: seen.append((doc.lang, doc.kind)) or real(doc, **kw))
+    src = tmp_path / "doc.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    assert run(["extract", str(src), "-o", str(tmp_path / "a.csv")], capsys)[0] == 0
+    assert run(["extract", str(src), "-o", str(tmp_path / "b.csv"), "--lang", "zh-Hant", "--kind", "press"], capsys)[0] == 0
+    assert seen == [("zh", "default"), ("zh-Hant", "press")]

@@ -267,3 +267,32 @@ def test_cli_check_bad_input(tmp_path, capsys, name, content, problem):
     assert main(["check", str(path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and str(path) in err and problem in err
+
+
+# --- claims placed by their offsets ---------------------------------------------------------------
+
+def _with_offsets(text: str, claims: pd.DataFrame, sentence: str | None = None) -> pd.DataFrame:
+    """The table with sentence offsets, as extract writes them (one sentence: the whole text)."""
+    out = claims.assign(sentence_start="0", sentence_end=str(len(text)))
+    return out.assign(sentence=sentence) if sentence is not None else out
+
+
+def test_claims_are_placed_by_their_offsets_not_by_their_text():
+    from zhfacts.consistency import locate
+
+    text = "共有贫困户100户，其中新识别100户。"
+    claims = claims_from(text, [("100户", 100.0, "household", "贫困户"), ("100户", 100.0, "household", "新识别")])
+    by_offsets = locate(_with_offsets(text, claims))
+    assert [(r["rel"], r["sentence_no"]) for r in by_offsets] == [(5, 0), (15, 0)]
+    assert [text[r["start"]:r["end"]] for r in by_offsets] == ["100户", "100户"]
+
+
+def test_a_window_of_the_sentence_is_read_from_the_document_text():
+    """A sentence column cut to a window around the claim still checks: the words between the
+    claims are read from the document between the sentence offsets."""
+    text = "全旗共有贫困户3000户，其中嘎查A有2000户、嘎查B有1500户。"
+    items = [("3000户", 3000.0, "household", "贫困户"), ("2000户", 2000.0, "household", "嘎查A"),
+             ("1500户", 1500.0, "household", "嘎查B")]
+    windowed = _with_offsets(text, claims_from(text, items), sentence="…嘎查A有2000户…")
+    assert summary(check(windowed, {"t": text})) == [("sum", "mismatch")]
+    assert summary(check(windowed)) == []  # without the text, no claim can be placed in the window

@@ -7,10 +7,11 @@ from decimal import Decimal
 import pytest
 import spacy
 
-from zhfacts.model import (CLAIM, FILTER, GOOD, MODELS_DIR, RANKER, _load, apply_model, candidate_features,
-                           filter_examples, mention_features, model_available, ranker_examples)
-from zhfacts.pipeline import extract_claims, make_document
 from zhfacts.codes import Slot, Status
+from zhfacts.learn.decider import CLAIM, FILTER, GOOD, MODELS_DIR, RANKER, _load, apply_model, model_available
+from zhfacts.learn.examples import filter_examples, ranker_examples
+from zhfacts.learn.features import candidate_features, mention_features
+from zhfacts.pipeline import extract_claims, make_document
 from zhfacts.types import Candidate, Claim, Decision, Mention, Sentence
 
 

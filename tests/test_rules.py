@@ -289,3 +289,20 @@ def test_extract_claims_uses_the_documents_profile(monkeypatch):
     monkeypatch.setattr(pipeline, "profile_for", lambda kind: asked.append(kind) or profile_for(kind))
     extract_claims(make_document("t", TEXT, "2020", "某县", kind="feature"))
     assert asked == ["feature"]
+
+
+def test_the_readme_rule_example_registers_as_shown():
+    """The README shows how to add a rule; the snippet works as written."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"Adding a rule is one function.*?```python\n(.*?)```", readme, re.S).group(1)
+    try:
+        exec(snippet, {"rule": rule, "Slot": Slot})
+        names = [r.name for r in rules_for("zh", Slot.YEAR)]
+        assert names.index("heading_year") < names.index("caption_year") < names.index("title_year")
+        assert [r.purpose for r in list_rules("zh") if r.name == "caption_year"] == [
+            "The year a photo caption names, for the sentence it stands in."]
+    finally:
+        registry._RULES.pop(("zh", Slot.YEAR, "caption_year"), None)

@@ -22,6 +22,7 @@ from .diff import compatible, format_number, interval, overlap, sentence_similar
 from .lang.zh.placenames import same_place
 from .lang.zh.lexicon import read_tsv
 from .score import dice
+from .tableio import as_text
 
 #: A metric shorter than this (增加, 投资) names an action rather than a fact, so its
 #: repetitions are not compared.
@@ -50,14 +51,27 @@ def _words(role: str) -> tuple[str, ...]:
 # --- where each claim sits in its sentence ---------------------------------------------------
 
 
-def locate(claims: pd.DataFrame) -> list[dict]:
-    """Claims as records with ``index`` (table row), ``sentence_no`` and ``rel`` (offset in the sentence).
+def _offset(cell) -> int | None:
+    """A table's offset cell as an int; None when empty."""
+    text = as_text(cell)
+    return int(text) if text.lstrip("-").isdigit() else None
 
-    The sentence column holds the sentence as read (line breaks dropped), so a claim is found
-    in it by its text, left to right; consecutive claims with one sentence share its number.
-    ``rel`` is -1 when the table gives no sentence or the text is not in it.
+
+def locate(claims: pd.DataFrame, text: str | None = None) -> list[dict]:
+    """Claims as records with ``index`` (table row), ``sentence_no`` and ``rel``/``rel_end``
+    (the claim's offsets in ``sentence``, the text its words are read from).
+
+    A table that gives every claim's ``sentence_start`` is read by offsets: the claim stands at
+    ``start - sentence_start`` in its sentence, which is the document's text between the
+    sentence offsets when the document is given, else the sentence column when it holds the
+    claim there. Claims of one sentence share its number; ``shown``/``shown_offset`` are the
+    sentence as read and the claim in it, for display. A table without offsets (a hand-made
+    one) is read by finding each claim's text in its sentence, left to right.
     """
     records = claims.to_dict("records")
+    starts = [_offset(r.get("sentence_start")) for r in records]
+    if records and all(s is not None for s in starts):
+        return _by_offsets(claims, records, starts, text)
     sentence_no, previous, search_from = -1, None, 0
     for index, record in zip(claims.index, records):
         record["index"] = int(index)
@@ -70,7 +84,29 @@ def locate(claims: pd.DataFrame) -> list[dict]:
         record["sentence_no"] = sentence_no
         record["rel"] = found
         record["rel_end"] = found + len(needle) if found >= 0 else -1
+        record["shown"], record["shown_offset"] = sentence, found
         previous, search_from = sentence, (found + len(needle) if found >= 0 else 0)
+    return records
+
+
+def _by_offsets(claims: pd.DataFrame, records: list[dict], starts: list[int], text: str | None) -> list[dict]:
+    numbers: dict[int, int] = {}
+    for index, record, ss in zip(claims.index, records, starts):
+        record["index"] = int(index)
+        record["sentence_no"] = numbers.setdefault(ss, len(numbers))
+        start, end, shown = int(record["start"]), int(record["end"]), record["sentence"]
+        se = _offset(record.get("sentence_end"))
+        rel, rel_end = start - ss, end - ss
+        if text is not None and se is not None and 0 <= ss <= start <= end <= se <= len(text):
+            record["sentence"] = text[ss:se]
+        elif not (0 <= rel <= rel_end <= len(shown) and shown[rel:rel_end] == record["text"]):
+            rel = rel_end = -1
+        record["rel"], record["rel_end"] = rel, rel_end
+        # shown without its line breaks: the claim moves back by the breaks before it
+        needle = str(record["text"]).replace("\n", "")
+        at = rel - record["sentence"][:rel].count("\n") if rel >= 0 else -1
+        record["shown"] = shown
+        record["shown_offset"] = at if at >= 0 and shown[at:at + len(needle)] == needle else -1
     return records
 
 
@@ -114,7 +150,7 @@ def _ref(record: dict, role: str) -> dict:
             "start": record["start"], "end": record["end"],
             "text": record["text"], "value": record["value"], "unit": record["unit"],
             "qualifier": record["qualifier"], "metric": record["metric"], "year": record["year"],
-            "place": record["place"], "sentence": record["sentence"], "sentence_offset": record["rel"]}
+            "place": record["place"], "sentence": record["shown"], "sentence_offset": record["shown_offset"]}
 
 
 def _finding(check: str, ok: bool, message: str, stated: float, computed: float, refs: list[dict]) -> dict:
@@ -360,11 +396,12 @@ def _share_finding(share: dict, parts: list[dict], whole: dict) -> dict:
                     [_ref(share, "share")] + [_ref(p, "part") for p in parts] + [_ref(whole, "whole")])
 
 
-def check(claims: pd.DataFrame) -> list[dict]:
-    """Every finding in a table from diff.normalize_claims, each document checked on its own."""
+def check(claims: pd.DataFrame, texts: dict[str, str] | None = None) -> list[dict]:
+    """Every finding in a table from diff.normalize_claims, each document checked on its own;
+    ``texts`` gives the text of documents by doc_id, where the claims' sentences are read."""
     findings = []
-    for _, document in claims.groupby("doc_id", sort=False):
-        records = locate(document)
+    for doc_id, document in claims.groupby("doc_id", sort=False):
+        records = locate(document, (texts or {}).get(doc_id))
         sentences = _sentences(records)
         pairs = breakdowns(sentences)
         found = check_repeats(records) + check_breakdowns(pairs) + check_lists(sentences)

@@ -17,7 +17,7 @@ from .docio import read_document
 from .engine import attribute
 from .lang import bundle, detect
 from .manifest import read_manifest
-from .model import ON_BY_DEFAULT, apply_model, model_available
+from .learn.decider import ON_BY_DEFAULT, apply_model, model_available
 from .profiles import detect_kind, profile_for
 from .table import claim_row, to_frame
 from .types import Claim, Document

@@ -165,7 +165,8 @@ def render_report(documents: list[dict], diff: pd.DataFrame | None = None, title
     for number, doc in enumerate(documents):
         claims = doc["claims"].reset_index(drop=True)
         view_statuses = statuses[number] if diff is not None else None
-        views.append(document_view(number, doc["name"], doc["text"], claims, check(claims), view_statuses))
+        texts = {doc_id: doc["text"] for doc_id in claims["doc_id"].unique()} if doc["text"] is not None else None
+        views.append(document_view(number, doc["name"], doc["text"], claims, check(claims, texts), view_statuses))
     all_claims = pd.concat([d["claims"] for d in documents], ignore_index=True)
     template = _environment().get_template("report.html.j2")
     return template.render(

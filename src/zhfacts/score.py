@@ -77,17 +77,18 @@ def field_matches(field: str, gold: object, pred: object) -> bool:
     return COMPARE.get(field, _exact)(gold, pred)
 
 
-def overlap(a: dict, b: dict) -> int:
+def span_overlap(a: dict, b: dict) -> int:
+    """How many characters two spans share (negative when apart)."""
     return min(a["end"], b["end"]) - max(a["start"], b["start"])
 
 
 def pair_rows(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, pred index) of overlapping spans, largest overlap first."""
     candidates = sorted(
-        (-overlap(g, p), abs(g["start"] - p["start"]), gi, pi)
+        (-span_overlap(g, p), abs(g["start"] - p["start"]), gi, pi)
         for gi, g in enumerate(gold)
         for pi, p in enumerate(pred)
-        if overlap(g, p) > 0
+        if span_overlap(g, p) > 0
     )
     used_gold, used_pred, pairs = set(), set(), []
     for _, _, gi, pi in candidates:
@@ -352,7 +353,7 @@ def by_rule(gold: pd.DataFrame, pred: pd.DataFrame, gold_name: str = "gold", pre
                 else:
                     add(slot, row[RULE_COLUMNS[slot]], paired=True, right=field_matches(field, g[gi][field], row[field]))
         for row in _rows(excluded, doc):
-            add("exclude", row.get("exclude_rule", ""), right=not any(overlap(x, row) > 0 for x in g))
+            add("exclude", row.get("exclude_rule", ""), right=not any(span_overlap(x, row) > 0 for x in g))
     return {slot: {rule: _rule_figures(c) for rule, c in sorted(rules.items())} for slot, rules in counts.items()}
 
 

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lang.zh.words import tokenizer
-from .model import ON_BY_DEFAULT
+from .learn.decider import ON_BY_DEFAULT
 from .pipeline import extract_claims, make_document
 from .table import claim_row
 

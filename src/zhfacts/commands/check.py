@@ -20,8 +20,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    claims, _ = load_claims(args.path, year=args.year, place=args.place)
-    findings = check(claims)
+    claims, text = load_claims(args.path, year=args.year, place=args.place)
+    findings = check(claims, {doc_id: text for doc_id in claims["doc_id"].unique()} if text is not None else None)
     if args.json:
         print(json.dumps(findings, ensure_ascii=False, indent=2, default=float))
     else:

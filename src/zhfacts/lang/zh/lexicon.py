@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from ...codes import Kind, PlaceLevel, Qualifier, UnitCategory
 from ..base import Lexicon
 
 LEXICON = Lexicon("zhfacts.lang.zh.resources")
@@ -43,7 +44,7 @@ def _longest_first(words) -> str:
 def units() -> dict[str, Unit]:
     """Unit surface -> Unit; the first row of a surface wins."""
     out: dict[str, Unit] = {}
-    for row in read_tsv("units.tsv"):
+    for row in LEXICON.table("units.tsv", ("surface", "code", "factor", "category"), codes={"category": UnitCategory}):
         out.setdefault(row["surface"], Unit(row["surface"], row["code"], Decimal(row["factor"]), row["category"]))
     return out
 
@@ -57,7 +58,7 @@ def unit_pattern() -> regex.Pattern:
 def qualifiers() -> dict[str, dict[str, str]]:
     """position -> {surface: code}."""
     out: dict[str, dict[str, str]] = {"before": {}, "after": {}, "inner": {}}
-    for row in read_tsv("qualifiers.tsv"):
+    for row in LEXICON.table("qualifiers.tsv", ("surface", "position", "code", "reach"), codes={"code": Qualifier}):
         out[row["position"]][row["surface"]] = row["code"]
     return out
 
@@ -137,8 +138,6 @@ def grammar(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def kind_markers() -> tuple[regex.Pattern, dict[str, str]]:
     """(pattern of the target and plan markers, marker -> kind)."""
-    from ...codes import Kind
-
     rows = {r["marker"]: r["kind"] for r in LEXICON.table("kind_markers.tsv", ("marker", "kind"),
                                                           codes={"kind": Kind}, unique=("marker",))}
     return regex.compile(_longest_first(rows)), rows
@@ -187,3 +186,30 @@ def dateline_pattern() -> regex.Pattern:
 def traditional_chars() -> frozenset[str]:
     """Traditional characters the folding maps to simplified ones (char_variants.tsv)."""
     return frozenset(r["variant"] for r in read_tsv("char_variants.tsv"))
+
+
+@dataclass(frozen=True)
+class PlaceSuffix:
+    suffix: str
+    level: int
+    en: str
+    not_before: str
+
+
+@lru_cache(maxsize=None)
+def place_suffixes() -> tuple[PlaceSuffix, ...]:
+    """Administrative and settlement suffixes, longest first (place_suffixes.tsv)."""
+    rows = LEXICON.table("place_suffixes.tsv", ("suffix", "level", "en", "not_before"),
+                         codes={"level": PlaceLevel}, unique=("suffix",))
+    out = [PlaceSuffix(r["suffix"], PlaceLevel(int(r["level"])), r["en"], r["not_before"]) for r in rows]
+    return tuple(sorted(out, key=lambda s: len(s.suffix), reverse=True))
+
+
+def split_suffix(name: str) -> tuple[str, PlaceSuffix | None]:
+    """(stem, suffix) of a place name by its longest administrative suffix, the stem at least one
+    character: 广顺镇 -> (广顺, 镇); a name without one -> (name, None). The one rule by which
+    a suffix is taken off a name."""
+    for s in place_suffixes():
+        if name.endswith(s.suffix) and len(name) > len(s.suffix):
+            return name[: -len(s.suffix)], s
+    return name, None
