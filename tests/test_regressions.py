@@ -144,6 +144,10 @@ ATTRIBUTION = [
      [("20家", "year", "2019"), ("8%", "year", "2021")]),
     # Months named as the value of a season are no time of the sentence.
     ("山野菜主要产出月份为4—8月份，年采集量约3.3万吨。", "2020", "柳河县", [("3.3万吨", "year", "")]),
+    # A place inside brackets governs only the bracket.
+    ("全县建成示范基地12个（石桥镇8个），带动农户800户。", "2021", "某县",
+     [("8个", "place", "石桥镇"), ("800户", "place", "某县")]),
+    ("合作社（柳湾村）年产茶叶300吨，带动农户50户。", "2021", "某县", [("300吨", "place", "某县")]),
     # A comparison base is not the location; 全国 in one clause is not the place of the next.
     ("全省经济增长3.8%,高于全国1.5个百分点;社会消费品零售总额16258亿元。", "2021", "湖南省",
      [("1.5个百分点", "place", "湖南省"), ("16258亿元", "place", "湖南省")]),
@@ -153,6 +157,27 @@ ATTRIBUTION = [
 @pytest.mark.parametrize("text,year,place,expected", ATTRIBUTION, ids=[c[0][:16] for c in ATTRIBUTION])
 def test_attribution(text, year, place, expected):
     table = extract_text_table(text, "t", year=year, place=place)
+    rows = {r["text"]: r for r in table.to_dict("records")}
+    for span, field, value in expected:
+        assert span in rows, f"{span} not extracted"
+        assert rows[span][field] == value, f"{span}: {field} {rows[span][field]!r} != {value!r}"
+
+
+PROFILES = [
+    # A work report's city named in one sentence does not scope the next; a feature's village does.
+    ("全省新建学校120所。兰州市新增就业岗位3万个。全年新增城镇就业30万人。", "2025", "甘肃省", "work_report",
+     [("3万个", "place", "兰州市"), ("30万人", "place", "甘肃省")]),
+    ("柳湾村位于山区，交通不便。去年新建大棚12座。", "2021", "某县", "feature", [("12座", "place", "柳湾村")]),
+    ("柳湾村位于山区，交通不便。去年新建大棚12座。", "2021", "某县", "news", [("12座", "place", "某县")]),
+    # With no kind given, the title decides it.
+    ("2025年某省政府工作报告\n\n兰州市新增就业岗位3万个。全年新增城镇就业30万人。", "2025", "甘肃省", "",
+     [("30万人", "place", "甘肃省")]),
+]
+
+
+@pytest.mark.parametrize("text,year,place,kind,expected", PROFILES, ids=[f"{c[3]}-{c[0][:12]}" for c in PROFILES])
+def test_profile(text, year, place, kind, expected):
+    table = extract_text_table(text, "t", year=year, place=place, kind=kind or None)
     rows = {r["text"]: r for r in table.to_dict("records")}
     for span, field, value in expected:
         assert span in rows, f"{span} not extracted"

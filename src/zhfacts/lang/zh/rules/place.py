@@ -24,6 +24,21 @@ def scope_place(p, ask) -> tuple[str, int, int]:
     return ask.ctx.doc.place, -1, -1
 
 
+#: No bracket whose place is looked at opens further before it than this.
+_BRACKET_REACH = 40
+
+
+def enclosed_apart(p, ask) -> bool:
+    """Whether place p stands inside brackets or a quoted name that do not hold the number: such a
+    place governs only its parenthesis ("产品销往全国各地（含北京市12家超市）")."""
+    m = ask.mention
+    for spans in (ask.ctx.bracketed, ask.ctx.quoted):
+        for x in spans.starting_in(p.start - _BRACKET_REACH, p.start + 1):
+            if x.start <= p.start and p.end <= x.end and not (x.start <= m.start and m.end <= x.end):
+                return True
+    return False
+
+
 @rule("zh", Slot.PLACE, "place_before", order=10)
 def place_before(ask):
     """The nearest place named before the number in its sentence (not a partner or a comparison base)."""
@@ -32,7 +47,7 @@ def place_before(ask):
     for p in reversed(ask.ctx.places.starting_in(s.start, m.start)):
         if p.place == COUNTRY and p.scope and p.start < clause_start:
             continue  # "举全国之力" speaks for its own clause only
-        if p.end <= m.start and not p.compared and (p.end == m.start or not p.partner):
+        if p.end <= m.start and not p.compared and (p.end == m.start or not p.partner) and not enclosed_apart(p, ask):
             yield scope_place(p, ask) if p.scope else (p.surface, p.start, p.end)
 
 
@@ -60,7 +75,7 @@ def paragraph_place(ask):
     """The nearest place named earlier in the paragraph (not a partner or a scope word)."""
     first = ask.ctx.sentences[ask.ctx.paragraph_first[ask.si]]
     for p in reversed(ask.ctx.places.starting_in(first.start, ask.sentence.start)):
-        if not p.partner and not p.scope:
+        if not p.partner and not p.scope and not enclosed_apart(p, ask):
             yield p.surface, p.start, p.end
 
 
