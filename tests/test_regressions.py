@@ -144,6 +144,28 @@ ATTRIBUTION = [
      [("20家", "year", "2019"), ("8%", "year", "2021")]),
     # Months named as the value of a season are no time of the sentence.
     ("山野菜主要产出月份为4—8月份，年采集量约3.3万吨。", "2020", "柳河县", [("3.3万吨", "year", "")]),
+    # Donors and funders: money is located where it is spent, not at the giver.
+    ("广州市红星商会累计资助30万元，帮助修建村道。", "2021", "柳河县", [("30万元", "place", "柳河县")]),
+    ("广州市红星商会累计为柳河县捐资30万元。", "2021", "某县", [("30万元", "place", "柳河县")]),
+    ("深圳市某集团出资500万元建设扶贫车间。", "2021", "某县", [("500万元", "place", "某县")]),
+    # Persons tied to villages by a resident word, a copula, a speech tag after a quotation; a
+    # common noun after a village is no person.
+    ("柳湾村3组村民王小山今年养牛20头。\n\n王小山家年收入5万元。", "2021", "某县",
+     [("20头", "place", "柳湾村"), ("5万元", "place", "柳湾村")]),
+    ("王小山是柳湾村村民。\n\n王小山家年收入5万元。", "2021", "某县", [("5万元", "place", "柳湾村")]),
+    ("“现在每月能挣3000块。”东坪村村民卢伟高兴地说。\n\n全镇合作社带动农户2000户。", "2021", "某镇",
+     [("3000块", "place", "东坪村"), ("2000户", "place", "某镇")]),
+    ("甘旗卡镇新胜屯村的老张说，他家种了30亩玉米。\n\n老张家年收入3万元。", "2021", "某县", [("3万元", "place", "新胜屯村")]),
+    ("位于石桥村的茶叶加工厂年产茶叶300吨。\n\n茶叶销售收入80万元。", "2021", "某县",
+     [("300吨", "place", "石桥村"), ("80万元", "place", "某县")]),
+    # A name whose suffix opens a stopword ("村村") or a resident word is still a name.
+    ("柳湾村村民人均收入8000元。", "2021", "某县", [("8000元", "place", "柳湾村")]),
+    # A place that names a facility's market is not its location; the members of an
+    # enumeration that the number counts are not its location.
+    ("全县建成广州市菜篮子供应基地8个，面向北京市场的蔬菜基地5个。", "2021", "某县",
+     [("8个", "place", "某县"), ("5个", "place", "某县")]),
+    ("东坪村、西坪村等3个村通了自来水。", "2021", "某乡", [("3个", "place", "某乡")]),
+    ("全乡已有东坪村、西坪村、南坪村等5个村修了路。", "2021", "某乡", [("5个", "place", "某乡")]),
     # A place inside brackets governs only the bracket.
     ("全县建成示范基地12个（石桥镇8个），带动农户800户。", "2021", "某县",
      [("8个", "place", "石桥镇"), ("800户", "place", "某县")]),

@@ -213,3 +213,9 @@ def split_suffix(name: str) -> tuple[str, PlaceSuffix | None]:
         if name.endswith(s.suffix) and len(name) > len(s.suffix):
             return name[: -len(s.suffix)], s
     return name, None
+
+
+@lru_cache(maxsize=None)
+def donor_verb_pattern() -> regex.Pattern:
+    """The verbs of giving aid (donor_verbs.tsv)."""
+    return regex.compile(_longest_first(r["verb"] for r in read_tsv("donor_verbs.tsv")))
