@@ -3,7 +3,7 @@
 For each corpus document with gold, both models are trained on the other documents (into a
 temporary directory), and the held-out document is extracted three ways: rules only; rules
 plus the metric ranker; rules plus the ranker and the claim filter (threshold 0.5). Each is
-scored with zhfacts.score against the document's gold; the ALL rows are micro-averaged over
+scored with zhfacts.eval.score against the document's gold; the ALL rows are micro-averaged over
 the held-out documents (counts summed, then divided). Prints a Markdown table and the decision.
 
 Acceptance rule: a system is better than another when it wins on mention F1 or strict tuple F1
@@ -27,9 +27,9 @@ import pandas as pd
 from train import ROOT, gold_documents, rule_claims, train_models
 from zhfacts.learn.decider import apply_model
 from zhfacts.pipeline import document_for_path
-from zhfacts.score import format_figure, score
+from zhfacts.eval.score import format_figure, score
 from zhfacts.table import claim_row, to_frame
-from zhfacts.tableio import read_table
+from zhfacts.io.tables import read_table
 
 FILTER_THRESHOLD = 0.5
 SYSTEMS = ("rules", "rules+ranker", "rules+ranker+filter")

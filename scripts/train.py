@@ -28,7 +28,7 @@ from spacy.tokens import DocBin
 from zhfacts.learn.decider import BAD, CLAIM, FILTER, GOOD, MODELS_DIR, NOT_CLAIM, RANKER
 from zhfacts.learn.examples import filter_examples, ranker_examples
 from zhfacts.pipeline import document_for_path, extract_claims
-from zhfacts.tableio import read_table
+from zhfacts.io.tables import read_table
 from zhfacts.types import Claim, Document
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -185,25 +185,44 @@ def test_headings_give_years_unless_the_profile_says_not():
     assert [c.year for c in claims_of(text, profile=off)] == [""]
 
 
-#: How far a place carries, by kind (kinds.toml, measured on the gold of each kind): the
-#: paragraph carries it in features and county profiles only.
-PARAGRAPH_PLACE = {"feature": True, "report": True, "work_report": False, "communique": False, "plan": False,
-                   "press": False, "news": False, "summary": False, "analysis": False}
-
-
-def test_every_manifest_kind_has_a_profile_and_default_is_todays_order():
+def test_every_manifest_kind_has_a_profile_naming_registered_rules():
     import csv
     from pathlib import Path
 
     with (Path(__file__).resolve().parents[1] / "corpus" / "manifest.csv").open(encoding="utf-8") as fh:
         kinds = {row["kind"] for row in csv.DictReader(fh)}
-    assert kinds <= set(profiles()) == set(PARAGRAPH_PLACE) | {"default"}
+    assert kinds <= set(profiles())
+    registered = {(r.slot, r.name) for r in list_rules("zh")}
     for slot in Slot:
-        assert rules_for("zh", slot, profile_for("default")) == rules_for("zh", slot)
-        for kind in kinds:  # a kind departs from the rules' order only where kinds.toml says so
-            carries = slot != Slot.PLACE or PARAGRAPH_PLACE[kind]
-            expected = tuple(r for r in rules_for("zh", slot) if carries or r.name != "paragraph_place")
-            assert rules_for("zh", slot, profile_for(kind)) == expected
+        assert rules_for("zh", slot, profile_for("default")) == rules_for("zh", slot)  # the rules' own order
+    for profile in profiles().values():
+        assert set(profile.off) | set(profile.first) <= registered, profile.name
+
+
+@pytest.mark.parametrize("kind, slot, rule", [
+    ("work_report", Slot.PLACE, "paragraph_place"),
+    ("communique", Slot.KIND, "kind_marker"),
+    ("news", Slot.PLACE, "paragraph_place"),
+    ("press", Slot.PLACE, "paragraph_place"),
+    ("plan", Slot.PLACE, "paragraph_place"),
+    ("summary", Slot.PLACE, "paragraph_place"),
+    ("analysis", Slot.PLACE, "paragraph_place"),
+])
+def test_a_kind_switches_off_what_its_gold_showed(kind, slot, rule):
+    assert rule in [r.name for r in rules_for("zh", slot)]
+    assert rule not in [r.name for r in rules_for("zh", slot, profile_for(kind))]
+
+
+@pytest.mark.parametrize("kind", ["feature", "report"])
+def test_a_feature_or_county_profile_carries_a_place_through_its_paragraph(kind):
+    assert "paragraph_place" in [r.name for r in rules_for("zh", Slot.PLACE, profile_for(kind))]
+
+
+def test_the_work_report_profile_keeps_the_place_to_its_sentence():
+    text = "甘肃省加快发展。全年粮食产量1200万吨。"
+    default = claims_of(text, place="中国")
+    work_report = claims_of(text, place="中国", profile=profile_for("work_report"))
+    assert [c.place for c in default] == ["甘肃省"] and [c.place for c in work_report] == ["中国"]
 
 
 @pytest.mark.parametrize("title, kind", [
@@ -314,3 +333,38 @@ def test_the_readme_rule_example_registers_as_shown():
             "The year a photo caption names, for the sentence it stands in."]
     finally:
         registry._RULES.pop(("zh", Slot.YEAR, "caption_year"), None)
+
+
+def _manifest():
+    import csv
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    with (corpus / "manifest.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            yield row, (corpus / f"{row['doc_id']}.txt").read_text(encoding="utf-8")
+
+
+def test_detection_agrees_with_the_manifest_over_the_corpus():
+    """Without the manifest, every corpus document gets its language, and a kind that is its own
+    or the default one (the title words never name a wrong kind)."""
+    for row, text in _manifest():
+        doc = make_document(row["doc_id"], text)
+        assert doc.lang == row["language"], row["doc_id"]
+        assert doc.kind in (row["kind"], "default"), (row["doc_id"], doc.kind)
+
+
+ENGINE = ["codes.py", "types.py", "spans.py", "context.py", "registry.py", "decide.py", "engine.py",
+          "pipeline.py", "table.py", "profiles/__init__.py", "lang/__init__.py", "lang/base.py"]
+
+
+@pytest.mark.parametrize("name", ENGINE)
+def test_the_engine_names_no_word_of_any_language(name):
+    """Language lives in the bundles: the engine's modules hold no Han character."""
+    import regex
+    from pathlib import Path
+
+    import zhfacts
+
+    source = (Path(zhfacts.__file__).parent / name).read_text(encoding="utf-8")
+    assert not regex.search(r"\p{Han}", source), regex.search(r".*\p{Han}.*", source).group()

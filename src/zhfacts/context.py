@@ -101,7 +101,7 @@ class Ask:
 
     ``claims`` are the spans of the mentions that passed exclusion (a metric leaves other claims
     out); ``previous`` is the claim before this one, ``earlier`` every claim before it (a list of
-    numbers answers the claims it follows: "…，分别增长15%和20%"). ``memo`` lets the rules of one slot share a
+    numbers may answer the claims it follows, one each). ``memo`` lets the rules of one slot share a
     computation (the metric rules read one pair of phrase windows).
     """
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from .context import build_context
-from .docio import read_document
+from .io.documents import read_document
 from .engine import attribute
 from .lang import bundle, detect
-from .manifest import read_manifest
+from .io.manifest import read_manifest
 from .learn.decider import ON_BY_DEFAULT, apply_model, model_available
 from .profiles import detect_kind, profile_for
 from .table import claim_row, to_frame

@@ -2,7 +2,8 @@
 the scorer pairs them (used by scripts/train.py and scripts/ablation.py, never at run time)."""
 from __future__ import annotations
 
-from ..score import metric_matches, pair_rows, span_overlap
+from ..compare import metric_matches
+from ..eval.score import pair_rows, span_overlap
 from ..types import Claim, Document
 from .features import candidate_features, mention_features
 

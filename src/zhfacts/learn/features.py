@@ -7,7 +7,7 @@ from functools import lru_cache
 import regex
 
 from ..lang.zh import lexicon
-from ..lang.zh.lexicon import punctuation, read_tsv
+from ..lang.zh.lexicon import punctuation
 from ..lang.zh.places import has_place_suffix
 from ..lang.zh.words import tag
 from ..types import Claim, Document
@@ -56,7 +56,7 @@ def _unit_end(claim: Claim) -> int:
 
 @lru_cache(maxsize=None)
 def _glossary() -> tuple[str, ...]:
-    return tuple(r["zh"] for r in read_tsv("metrics.tsv"))
+    return tuple(lexicon.metric_glossary())
 
 
 def _shape(tagged) -> str:

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import punctuation, read_tsv
+from . import lexicon
+from .lexicon import punctuation
 
 
 @lru_cache(maxsize=None)
@@ -21,8 +22,8 @@ def _table() -> dict[int, str]:
         if chr(code) not in keep:
             table[code] = chr(code - 0xFEE0)
     table[0x3000] = " "
-    for row in read_tsv("char_variants.tsv"):
-        table[ord(row["variant"])] = row["standard"]
+    for variant, standard in lexicon.char_variants().items():
+        table[ord(variant)] = standard
     return table
 
 

@@ -219,3 +219,78 @@ def split_suffix(name: str) -> tuple[str, PlaceSuffix | None]:
 def donor_verb_pattern() -> regex.Pattern:
     """The verbs of giving aid (donor_verbs.tsv)."""
     return regex.compile(_longest_first(r["verb"] for r in read_tsv("donor_verbs.tsv")))
+
+
+# --- the other tables, each read here and nowhere else ---------------------------------------
+
+@lru_cache(maxsize=None)
+def numeral_table() -> tuple[tuple[str, str, int], ...]:
+    """(character, kind, value) of every numeral character: kind is digit, scale or point."""
+    rows = LEXICON.table("numerals.tsv", ("char", "kind", "value"), unique=("char",))
+    return tuple((r["char"], r["kind"], int(r["value"]) if r["value"] else 0) for r in rows)
+
+
+@lru_cache(maxsize=None)
+def unit_codes() -> frozenset[str]:
+    """Every code of the unit lexicon, also of a row whose surface an earlier row took."""
+    return frozenset(r["code"] for r in LEXICON.table("units.tsv", ("surface", "code", "factor", "category"),
+                                                      codes={"category": UnitCategory}))
+
+
+@lru_cache(maxsize=None)
+def unit_guards() -> dict[str, str]:
+    """Unit surface -> characters after which it is part of another word."""
+    return {r["surface"]: r["not_before"] for r in LEXICON.table("unit_guards.tsv", ("surface", "not_before"))}
+
+
+@lru_cache(maxsize=None)
+def metric_glossary() -> dict[str, str]:
+    """Curated metric names, Chinese -> English (metrics.tsv)."""
+    return {r["zh"]: r["en"] for r in LEXICON.table("metrics.tsv", ("zh", "en"))}
+
+
+@lru_cache(maxsize=None)
+def place_aliases() -> dict[str, str]:
+    """Alias -> canonical full name (科左后旗 -> 科尔沁左翼后旗)."""
+    return {r["alias"]: r["canonical"] for r in LEXICON.table("place_aliases.tsv", ("alias", "canonical"), unique=("alias",))}
+
+
+@lru_cache(maxsize=None)
+def place_stopwords() -> frozenset[str]:
+    return frozenset(r["word"] for r in LEXICON.table("place_stopwords.tsv", ("word",)))
+
+
+@lru_cache(maxsize=None)
+def place_boundaries() -> dict[str, str]:
+    """char -> "partner" | "inside" (may occur inside a name) | "never" (never inside a name) ..."""
+    return {r["char"]: r["role"] for r in LEXICON.table("place_boundaries.tsv", ("char", "role"), unique=("char",))}
+
+
+@lru_cache(maxsize=None)
+def place_english_names() -> dict[str, str]:
+    return {r["name"]: r["en"] for r in LEXICON.table("places_en.tsv", ("name", "en"))}
+
+
+@lru_cache(maxsize=None)
+def words(name: str, column: str) -> tuple[str, ...]:
+    """One column of a word list (org_words.tsv, donor_verbs.tsv), longest first."""
+    return tuple(sorted((r[column] for r in LEXICON.table(name, (column,))), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def char_variants() -> dict[str, str]:
+    """Variant character -> the standard one it folds to (char_variants.tsv)."""
+    return {r["variant"]: r["standard"] for r in LEXICON.table("char_variants.tsv", ("variant", "standard"))}
+
+
+@lru_cache(maxsize=None)
+def factcheck_words() -> dict[str, tuple[str, ...]]:
+    """role -> words, longest first (factcheck.tsv): the markers of breakdowns, lists and shares."""
+    out: dict[str, list[str]] = {}
+    for row in LEXICON.table("factcheck.tsv", ("role", "word")):
+        out.setdefault(row["role"], []).append(row["word"])
+    return {role: tuple(sorted(ws, key=len, reverse=True)) for role, ws in out.items()}
+
+
+def unit_surfaces() -> tuple[str, ...]:
+    return tuple(units())

@@ -17,7 +17,6 @@ import regex
 
 from . import lexicon
 from .numerals import digit_chars, numeral_chars, parse_numeral, scale_chars
-from .lexicon import read_tsv
 from ...spans import Marks
 from ...codes import Qualifier, UnitCategory
 from ...types import Document, Mention
@@ -39,7 +38,7 @@ def _patterns() -> dict[str, regex.Pattern]:
 
 @lru_cache(maxsize=None)
 def _guards() -> dict[str, str]:
-    return {r["surface"]: r["not_before"] for r in read_tsv("unit_guards.tsv")}
+    return lexicon.unit_guards()
 
 
 def _guarded(norm: str, pos: int, surface: str) -> bool:

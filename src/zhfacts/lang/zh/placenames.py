@@ -18,12 +18,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from . import lexicon
-from .lexicon import read_tsv
 
 
 @lru_cache(maxsize=None)
 def _aliases() -> dict[str, str]:
-    return {row["alias"]: row["canonical"] for row in read_tsv("place_aliases.tsv")}
+    return lexicon.place_aliases()
 
 
 @lru_cache(maxsize=None)

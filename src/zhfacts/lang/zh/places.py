@@ -18,7 +18,6 @@ import regex
 
 from . import lexicon
 from ...codes import PlaceLevel
-from .lexicon import read_tsv
 from ...spans import Marks
 from .words import first_word, jieba_frequency
 
@@ -92,21 +91,21 @@ def gazetteer() -> dict[str, Place]:
         short = strip_suffix(name)
         if place.level <= PlaceLevel.CITY and short != name and len(short) >= 2:
             out.setdefault(short, place)
-    for row in read_tsv("place_aliases.tsv"):
-        if row["canonical"] in out:
-            out[row["alias"]] = out[row["canonical"]]
+    for alias, canonical in lexicon.place_aliases().items():
+        if canonical in out:
+            out[alias] = out[canonical]
     return out
 
 
 @lru_cache(maxsize=None)
 def _stopwords() -> frozenset[str]:
-    return frozenset(r["word"] for r in read_tsv("place_stopwords.tsv"))
+    return lexicon.place_stopwords()
 
 
 @lru_cache(maxsize=None)
 def _boundaries() -> dict[str, str]:
     """char -> "partner" | "inside" (may occur inside a name) | "never" (never inside a name)."""
-    return {r["char"]: r["role"] for r in read_tsv("place_boundaries.tsv")}
+    return lexicon.place_boundaries()
 
 
 @lru_cache(maxsize=None)
@@ -243,13 +242,13 @@ def find_places(norm: str) -> list[PlaceMention]:
 
 @lru_cache(maxsize=None)
 def _word_pattern(name: str, column: str) -> regex.Pattern:
-    words = sorted((r[column] for r in read_tsv(name)), key=len, reverse=True)
+    words = lexicon.words(name, column)
     return regex.compile("|".join(map(regex.escape, words)))
 
 
 @lru_cache(maxsize=None)
 def _english() -> dict[str, str]:
-    return {r["name"]: r["en"] for r in read_tsv("places_en.tsv")}
+    return lexicon.place_english_names()
 
 
 @lru_cache(maxsize=4096)

@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from ..docio import decode
+from ..io.documents import decode
 from ..errors import ZhfactsError
 from ..learn.decider import ON_BY_DEFAULT
 from ..pipeline import CORPUS_DIR, document_for_path, document_rows, make_document
 from ..table import to_frame
-from ..tableio import FORMATS, TableWriter
+from ..io.tables import FORMATS, TableWriter
 
 HELP = "extract every quantitative claim of Chinese documents into a fact table"
 
