@@ -67,6 +67,13 @@ def _ends_word(norm: str, start: int, end: int) -> bool:
     return True
 
 
+def _reaches_zero(ask) -> bool:
+    """零 after a verb of reaching ("贫困发生率降至零") is the value the metric fell to: zero
+    needs no unit."""
+    m = ask.mention
+    return m.value == 0 and ask.norm.endswith(lexicon.grammar("reach_verb"), 0, m.start)
+
+
 @rule("zh", Slot.EXCLUDE, "in_time_expression", order=10)
 def in_time_expression(ask):
     """The number is part of a date or time expression ("2019年4月", "十三五")."""
@@ -221,7 +228,7 @@ def abstract_count(ask):
 def no_unit(ask):
     """A bare number with no unit and no counted noun after it."""
     m = ask.mention
-    if m.unit == "" and not counted_noun(ask)[0]:
+    if m.unit == "" and not counted_noun(ask)[0] and not _reaches_zero(ask):
         yield EXCLUDED, m.start, m.end
 
 
