@@ -20,6 +20,11 @@ from ..words import tag
 from .exclude import LONGEST_SPAN
 
 _MAX_METRIC = 14
+#: How far from its number a metric phrase is looked for, so a long clause costs no more per number.
+_METRIC_REACH = 4 * _MAX_METRIC
+#: A list of numbers answering a list is read this far either side of the number (a longer run
+#: of numbers is no enumeration a reader pairs one by one).
+_LIST_MAX = 16
 #: A phrase before the number this short is a bare verb ("治理") that joins the noun after it.
 _BARE_VERB = 2
 _BLANK = "\x00"
@@ -53,17 +58,21 @@ def _blank(ask, a: int, b: int) -> str:
     """The text [a, b) with times, places, qualifiers and other claims blanked out (a non-claim
     number stays: "66千伏线路")."""
     m, ctx, norm = ask.mention, ask.ctx, ask.norm
-    chars = list(norm[a:b])
     near = ctx.times.starting_in(a - LONGEST_SPAN, b) + ctx.places.starting_in(a - LONGEST_SPAN, b)
     spans = [(x.start, x.end) for x in near]
     lo = bisect_left(ask.claims, (a - LONGEST_SPAN, 0))
     spans += [c for c in ask.claims[lo:bisect_left(ask.claims, (b, 0))] if c != (m.start, m.end)]
     if m.qualifier_start >= 0:
         spans.append((m.qualifier_start, m.start))
-    for x, y in spans:
-        for i in range(max(x, a), min(y, b)):
-            chars[i - a] = _BLANK
-    return "".join(chars)
+    pieces, pos = [], a
+    for x, y in sorted((max(x, a), min(y, b)) for x, y in spans):
+        if y <= pos:
+            continue
+        x = max(x, pos)
+        pieces += [norm[pos:x], _BLANK * (y - x)]
+        pos = y
+    pieces.append(norm[pos:b])
+    return "".join(pieces)
 
 
 def _is_filler(piece: str) -> bool:
@@ -110,7 +119,7 @@ def _tail_phrase(text: str) -> str:
 
 
 def _pieces(text: str) -> list[str]:
-    return [p for p in (_trim(p) for p in text.split(_BLANK)) if not _is_filler(p)]
+    return [p for p in (_trim(p) for p in text.split(_BLANK) if p) if not _is_filler(p)]
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,7 @@ def _windows(ask) -> Windows:
     counts = unit is None or unit.category in (UnitCategory.COUNT, UnitCategory.PEOPLE)
     a, _ = ask.ctx.clause_bounds(m.start, lists=True)
     _, b = ask.ctx.clause_bounds(m.end, lists=True)
+    a, b = max(a, m.start - _METRIC_REACH), min(b, m.unit_end + _METRIC_REACH)
     item = ITEM.match(norm, a, m.start)
     a = item.end() if item else a  # "二是培训农民2000人次": the enumerator is no part of the metric
     before_pieces = _pieces(_blank(ask, a, m.start))
@@ -182,14 +192,14 @@ def _run(ask) -> list[tuple[int, int]]:
     its sentence joined only by list commas or joining words."""
     s, norm, m = ask.sentence, ask.norm, ask.mention
     joins = set(lexicon.punctuation("list")) | set(lexicon.grammar("list_joiner"))
-    claims = [c for c in ask.claims if s.start <= c[0] < s.end]
-    if (m.start, m.end) not in claims:
+    claims = ask.claims
+    i = bisect_left(claims, (m.start, m.end))
+    if i >= len(claims) or claims[i] != (m.start, m.end):
         return []
-    i = claims.index((m.start, m.end))
     lo, hi = i, i
-    while lo > 0 and norm[claims[lo - 1][1]:claims[lo][0]] in joins:
+    while lo > 0 and i - lo < _LIST_MAX and claims[lo - 1][0] >= s.start and norm[claims[lo - 1][1]:claims[lo][0]] in joins:
         lo -= 1
-    while hi + 1 < len(claims) and norm[claims[hi][1]:claims[hi + 1][0]] in joins:
+    while hi + 1 < len(claims) and hi - i < _LIST_MAX and claims[hi + 1][0] < s.end and norm[claims[hi][1]:claims[hi + 1][0]] in joins:
         hi += 1
     return claims[lo:hi + 1]
 
