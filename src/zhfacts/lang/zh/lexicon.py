@@ -217,6 +217,12 @@ def split_suffix(name: str) -> tuple[str, PlaceSuffix | None]:
     return name, None
 
 
+@lru_cache(maxsize=None)
+def donor_verb_pattern() -> regex.Pattern:
+    """The verbs of giving aid (donor_verbs.tsv)."""
+    return regex.compile(_longest_first(r["verb"] for r in read_tsv("donor_verbs.tsv")))
+
+
 # --- the other tables, each read here and nowhere else ---------------------------------------
 
 @lru_cache(maxsize=None)

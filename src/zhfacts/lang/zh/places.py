@@ -342,13 +342,22 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
     return sorted(mentions, key=lambda p: p.start)
 
 
+def _opens_guarded_word(norm: str, end: int, guards: dict[str, str]) -> bool:
+    """Whether the suffix character that ends a stopword opens a word with the next character
+    instead: in "柳湾村村民" the stopword 村村 does not hold, as its second 村 opens 村民."""
+    last, nxt = norm[end - 1:end], norm[end:end + 1]
+    return bool(nxt) and nxt in guards.get(last, "")
+
+
 def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
     """Every place mention in the text, in order; ``default_place`` is the document's place."""
     suffix, scope = _patterns()
     stop = _stopwords()
     found: list[PlaceMention] = []
+    guards = {x.suffix: x.not_before for x in lexicon.place_suffixes()}
+    stops = [m for m in _stop_pattern().finditer(norm) if not _opens_guarded_word(norm, m.end(), guards)]
     stopped = Marks(len(norm))
-    for m in _stop_pattern().finditer(norm):
+    for m in stops:
         stopped.mark(m.start(), m.end())
     for start, end, name in _gazetteer_matches(norm):
         if stopped.any(start, end):
@@ -366,16 +375,15 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
     named = Marks(len(norm))
     for p in found:
         named.mark(p.start, p.end)
-    for m in _stop_pattern().finditer(norm):
+    for m in stops:
         taken.mark(m.start(), m.end())
     ends = {p.end for p in found}
-    guards = {x.suffix: x.not_before for x in lexicon.place_suffixes()}
     for m in suffix.finditer(norm):
         if norm[m.end():m.end() + 1] and norm[m.end()] in guards.get(m.group(), ""):
             continue  # 村民, 乡里, 镇上: the suffix character opens another word
         end = m.end()
-        while (longer := suffix.match(norm, end)) is not None:
-            end = longer.end()  # 金宝屯镇, 新胜屯村: the last suffix names the unit
+        while (longer := suffix.match(norm, end)) is not None and norm[longer.end():longer.end() + 1] not in guards.get(longer.group(), "x"):
+            end = longer.end()  # 金宝屯镇, 新胜屯村: the last suffix names the unit; 柳湾村村民 stops at 柳湾村
         if taken.any(m.start(), end):
             continue
         for start in range(max(0, m.start() - 6), m.start() - 1):
@@ -404,7 +412,8 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
             continue  # 北京交通大学: part of an organisation's name
         before = {_boundaries().get(norm[max(0, p.start - k):p.start]) for k in (1, 2)}
         compared = "compare" in before
-        elsewhere = compared or bool(before & {"partner", "from"}) or bool(donors.match(norm, p.end))
+        for_whom = norm[max(0, p.start - 1):p.start] in lexicon.grammar("beneficiary")  # 为柳河县捐资: the recipient
+        elsewhere = compared or bool(before & {"partner", "from"}) or (bool(donors.match(norm, p.end)) and not for_whom)
         if out and out[-1].end == p.start and out[-1].partner:
             elsewhere = True  # 与北京市怀柔区: the county of a partner city is a partner too
         home = p.place.level >= PlaceLevel.TOWNSHIP and norm.startswith(lexicon.grammar("resident"), p.end)
@@ -439,18 +448,54 @@ def place_english(name: str) -> str:
     return "".join(lazy_pinyin(canonical)).capitalize()
 
 
+#: A person's name is a word of this many characters.
+_NAME_LENGTH = (2, 3)
+
+
+def _person_name(word: str) -> bool:
+    """A word that can be a person's name: two or three characters and no common word ("茶叶" in
+    "石桥村的茶叶加工厂" is no person)."""
+    return (_NAME_LENGTH[0] <= len(word) <= _NAME_LENGTH[1] and bool(regex.fullmatch(r"\p{Han}+", word))
+            and (jieba_frequency(word) < _COMMON_WORD_FREQ or (len(word) == 2 and word.startswith(lexicon.grammar("address_form")))))
+
+
+@lru_cache(maxsize=None)
+def _resident_pattern() -> regex.Pattern:
+    """A village group and a resident word after a place ("3组村民"), before a person's name."""
+    groups = "|".join(map(regex.escape, lexicon.grammar("address_unit")))
+    residents = "|".join(map(regex.escape, sorted(lexicon.grammar("resident"), key=len, reverse=True)))
+    return regex.compile(rf"(?:[0-9一二三四五六七八九十]+(?:{groups}))?(?:{residents})")
+
+
 def people_places(ctx) -> dict[str, PlaceMention]:
-    """Persons introduced with their village ("努古斯台嘎查的春梅", "雅莫嘎查村民卢伟") keep it
-    (claims-spec 2.2): person -> the place mention they were introduced with."""
+    """Persons introduced with their village keep it (claims-spec 2.2): "努古斯台嘎查的春梅",
+    "柳湾村3组村民王小山", "王小山是柳湾村村民"; person -> the place mention they were
+    introduced with."""
     norm, out = ctx.doc.norm, {}
+    copulas = lexicon.grammar("copula")
     for p in ctx.places.items:
-        word = next((w for w in lexicon.grammar("modifier") + lexicon.grammar("resident") if norm.startswith(w, p.end)), "")
-        if p.place.level >= PlaceLevel.TOWNSHIP and word:
-            after = p.end + len(word)
-            name = first_word(norm[after:after + 4])
-            if 2 <= len(name) <= 3 and regex.fullmatch(r"\p{Han}+", name):
-                out[name] = p
+        if p.place.level < PlaceLevel.TOWNSHIP or p.partner:
+            continue
+        resident = _resident_pattern().match(norm, p.end)
+        if norm.startswith(lexicon.grammar("modifier"), p.end):
+            name = first_word(norm[p.end + 1:p.end + 5])
+        elif resident:
+            name = first_word(norm[resident.end():resident.end() + 4])
+        else:
+            name = ""
+        if _person_name(name):
+            out[name] = p
+        if resident and norm[p.start - 1:p.start] in copulas:  # 王小山是柳湾村村民
+            words = [w for w, _ in _tagged(norm[max(0, p.start - 1 - _NAME_LENGTH[1] - 2):p.start - 1])]
+            if words and _person_name(words[-1]):
+                out[words[-1]] = p
     return out
+
+
+def _tagged(text: str) -> list[tuple[str, str]]:
+    from .words import tag
+
+    return list(tag(text))
 
 
 def division(place: str, pos: int, ctx) -> Place | None:
