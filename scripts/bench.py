@@ -7,6 +7,9 @@ largest. A second check extracts K copies of one document as K files (K = 1 and 
 peak memory should not grow with the number of files. A third extracts one 30,000-character
 line of "3万人" without punctuation (10,000 claims in one clause), whose time should grow
 with its length, not with its square: its throughput is shown as a ratio to the corpus's.
+A fourth times start-up (the extract of a one-line file, whole process) and the gazetteer's
+loads within it: the national table, one county's townships and villages, and the township
+list (read only for a township as default place), each as a share of start-up.
 
     python scripts/bench.py [--chars 300000] [--repeat 3] [--markdown]
 """
@@ -47,6 +50,23 @@ assert cli.main(["extract", warm, "-o", out]) == 0
 start = time.perf_counter()
 assert cli.main(["extract", path, "-o", out]) == 0
 print(json.dumps({"seconds": time.perf_counter() - start}))
+"""
+
+#: The gazetteer's loads in a child, each timed from cold.
+GAZETTEER = """
+import json, time
+from zhfacts.lang.zh import gazetteer, places
+out = {}
+start = time.perf_counter()
+places.gazetteer()
+out["national table"] = time.perf_counter() - start
+start = time.perf_counter()
+places._local_names(("150522",))
+out["one county (科尔沁左翼后旗)"] = time.perf_counter() - start
+start = time.perf_counter()
+gazetteer.township_counties("迤那镇")
+out["township list (a default township's county)"] = time.perf_counter() - start
+print(json.dumps({"seconds": sum(out.values()), "loads": out}))
 """
 
 CLI = [sys.executable, "-m", "zhfacts", "extract", "--quiet"]
@@ -133,6 +153,14 @@ def main(argv: list[str] | None = None) -> int:
         line = tmp / "line.txt"
         line.write_text(LONG_LINE, encoding="utf-8")
         line_run = best([run(CLI + [str(line), "-o", out], tmp) for _ in range(args.repeat)])
+        tiny = tmp / "tiny.txt"
+        tiny.write_text("2020年，全县粮食产量达26亿斤。\n", encoding="utf-8")
+        startup = best([run(CLI + [str(tiny), "-o", out], tmp) for _ in range(args.repeat)])
+        loads: dict[str, float] = {}
+        for _ in range(args.repeat):
+            run([sys.executable, "-c", GAZETTEER], tmp)
+            for key, seconds in json.loads((tmp / "stdout").read_text().strip().splitlines()[-1])["loads"].items():
+                loads[key] = min(loads.get(key, seconds), seconds)
 
     n = len(text)
     doc_chars = len(document.read_text(encoding="utf-8"))
@@ -148,6 +176,10 @@ def main(argv: list[str] | None = None) -> int:
         ("zhfacts extract, one 30,000-character line", throughput(len(LONG_LINE), line_run.wall), "-",
          f"{line_run.rss_mib:.0f} MiB"),
         ("long line / corpus", f"{(len(LONG_LINE) / line_run.wall) / (n / cli_run.wall):.3f}", "", ""),
+        ("start-up: extract of a one-line file", f"{startup.wall:.2f} s", "-", f"{startup.rss_mib:.0f} MiB"),
+    ] + [
+        (f"gazetteer: {key}", f"{seconds * 1000:.0f} ms ({seconds / startup.wall:.1%} of start-up)", "-", "")
+        for key, seconds in loads.items()
     ]
     header = ("", "whole process", "in-process (start-up excluded)", "peak RSS")
     intro = (f"{n:,} characters (corpus/*.txt repeated), best of {args.repeat}; "

@@ -51,6 +51,27 @@ CASES = [
       ("1万元", 1e4, "CNY", ">"), ("280畝", 280, "mu", "~")]),
     # 村民组 are groups, not villagers.
     ("带动周边二三十个村民组增收。", "2021", "某县", [("二三十个", 20, "item", "=")]),
+    # Time frames and points locate; a duration that measures is a claim.
+    ("这三年他在外打工，三年前他家年收入只有3000元。", "2021", "某县", [("3000元", 3000, "CNY", "=")]),
+    ("那两年合作社亏了钱，五年来累计分红80万元，他已打工三年。", "2021", "某县",
+     [("80万元", 8e5, "CNY", "="), ("三年", 3, "year", "=")]),
+    # Enumerators number the items of a list; 二期 numbers the phase.
+    ("一是新建大棚300座；二是培训农民2000人次；（三）二期工程投资3000万元。", "2021", "某县",
+     [("300座", 300, "item", "="), ("2000人次", 2000, "person_time", "="), ("3000万元", 3e7, "CNY", "=")]),
+    ("其一，硬化道路5公里；\n2.新修水渠3条。", "2021", "某县", [("5公里", 5, "km", "="), ("3条", 3, "item", "=")]),
+    # A share bounded by 以上 is a claim; an age bound names a class; 约 may stand before 有.
+    ("全村60%以上的村民种上了茶叶，约有三成土地已流转。", "2021", "某村",
+     [("60%", 60, "%", ">="), ("三成", 30, "%", "~")]),
+    ("全乡八成以上的农户加入合作社，65岁以上老人大约有120人。", "2021", "某乡",
+     [("八成", 80, "%", ">="), ("120人", 120, "person", "~")]),
+    # 零 reached by a verb is a value, with no unit.
+    ("贫困发生率降至零，事故起数降为零。", "2021", "某县", [("零", 0, "", "="), ("零", 0, "", "=")]),
+    ("全县实现零的突破，零就业家庭清零。", "2021", "某县", []),
+    # An abstract noun that only begins a concrete noun does not make a count abstract.
+    ("全县有3000户种植户，建成500座标准化棚圈，培养2000名种植能手。", "2021", "某县",
+     [("3000户", 3000, "household", "="), ("500座", 500, "item", "="), ("2000名", 2000, "person", "=")]),
+    ("推出8个方面90项政策措施，扶持120家种养大户、30类产品。", "2020", "某县",
+     [("120家", 120, "item", "=")]),
 ]
 
 
@@ -99,6 +120,66 @@ ATTRIBUTION = [
     # 全村, 村里 are the village the text is talking about, for the whole sentence.
     ("弄耀村地处石山区。2018年以来,全村发展养殖户142户,存栏肉牛近600头。", "2020", "七百弄乡",
      [("142户", "place", "弄耀村"), ("600头", "place", "弄耀村")]),
+    # A block label gives its year to the block; the lines of a list take the year of the
+    # sentence that introduces them with a colon.
+    ("总结\n2019年：新建蓄水池12座。完成情况：已验收9座。\n2020年：新修道路3公里。", "2021", "某县",
+     [("12座", "year", "2019"), ("9座", "year", "2019"), ("3公里", "year", "2020")]),
+    ("总结\n\n2018年完成情况：\n硬化村道2公里。\n\n全年主要做法如下：\n一是新建大棚300座；\n二是培训农民2000人次。",
+     "2021", "某县", [("2公里", "year", "2018"), ("300座", "year", "2021"), ("2000人次", "year", "2021")]),
+    ("2016年主要做法如下：\n一是新建大棚300座；\n二是培训农民2000人次。", "2021", "某县",
+     [("2000人次", "year", "2016"), ("2000人次", "metric", "培训农民")]),
+    # Present-time words are the document's year; 当年, 同年 and 同期 the year last named.
+    ("现有耕地3000亩。眼下，合作社已吸纳社员120户。", "2021", "某村",
+     [("3000亩", "year", "2021"), ("120户", "year", "2021")]),
+    ("2016年修通了公路。当年10月又拨款80万元，同年建成校舍2栋。", "2021", "某村",
+     [("80万元", "year", "2016"), ("2栋", "year", "2016")]),
+    # A headline's 今 is the document's day; elsewhere 今 is part of a word.
+    ("全市今新增就业岗位300个\n\n累计新增岗位500个。", "2021", "某市",
+     [("300个", "year", "2021"), ("500个", "year", "2021")]),
+    ("就业工作总结\n\n全市今后还将新增岗位500个。", "2021", "某市", [("500个", "year", "")]),
+    # A month, a run of months, a quarter or a half without its year is in the year last named
+    # in its sentence, else in the document's year; 同期 is the period last named.
+    ("前5月，全市CPI同比上涨5.7%。1~5月，食品类价格上涨13.4%。", "2011", "兰州市",
+     [("5.7%", "year", "2011"), ("13.4%", "year", "2011")]),
+    ("前三季度国内生产总值82.31万亿元，比去年同期增长9.8%。同期，居民收入增长9.7%。", "2021", "中国",
+     [("82.31万亿元", "year", "2021"), ("9.8%", "year", "2021"), ("9.7%", "year", "2021")]),
+    ("2019年全县接待游客10万人次，5月底建成民宿20家。上半年收入增长8%。", "2021", "某县",
+     [("20家", "year", "2019"), ("8%", "year", "2021")]),
+    # Months named as the value of a season are no time of the sentence.
+    ("山野菜主要产出月份为4—8月份，年采集量约3.3万吨。", "2020", "柳河县", [("3.3万吨", "year", "")]),
+    # Donors and funders: money is located where it is spent, not at the giver.
+    ("广州市红星商会累计资助30万元，帮助修建村道。", "2021", "柳河县", [("30万元", "place", "柳河县")]),
+    ("广州市红星商会累计为柳河县捐资30万元。", "2021", "某县", [("30万元", "place", "柳河县")]),
+    ("深圳市某集团出资500万元建设扶贫车间。", "2021", "某县", [("500万元", "place", "某县")]),
+    # Persons tied to villages by a resident word, a copula, a speech tag after a quotation; a
+    # common noun after a village is no person.
+    ("柳湾村3组村民王小山今年养牛20头。\n\n王小山家年收入5万元。", "2021", "某县",
+     [("20头", "place", "柳湾村"), ("5万元", "place", "柳湾村")]),
+    ("王小山是柳湾村村民。\n\n王小山家年收入5万元。", "2021", "某县", [("5万元", "place", "柳湾村")]),
+    ("“现在每月能挣3000块。”东坪村村民卢伟高兴地说。\n\n全镇合作社带动农户2000户。", "2021", "某镇",
+     [("3000块", "place", "东坪村"), ("2000户", "place", "某镇")]),
+    ("甘旗卡镇新胜屯村的老张说，他家种了30亩玉米。\n\n老张家年收入3万元。", "2021", "某县", [("3万元", "place", "新胜屯村")]),
+    ("位于石桥村的茶叶加工厂年产茶叶300吨。\n\n茶叶销售收入80万元。", "2021", "某县",
+     [("300吨", "place", "石桥村"), ("80万元", "place", "某县")]),
+    # A name whose suffix opens a stopword ("村村") or a resident word is still a name.
+    ("柳湾村村民人均收入8000元。", "2021", "某县", [("8000元", "place", "柳湾村")]),
+    # A place that names a facility's market is not its location; the members of an
+    # enumeration that the number counts are not its location.
+    ("全县建成广州市菜篮子供应基地8个，面向北京市场的蔬菜基地5个。", "2021", "某县",
+     [("8个", "place", "某县"), ("5个", "place", "某县")]),
+    ("东坪村、西坪村等3个村通了自来水。", "2021", "某乡", [("3个", "place", "某乡")]),
+    ("全乡已有东坪村、西坪村、南坪村等5个村修了路。", "2021", "某乡", [("5个", "place", "某乡")]),
+    # List members keep their own metric: a list of numbers answers the list before it.
+    ("全年接待游客120万人次、实现旅游总收入8亿元，分别增长15%和20%。", "2021", "某县",
+     [("15%", "metric", "接待游客增长"), ("20%", "metric", "实现旅游总收入增长")]),
+    ("原煤、原油、天然气产量达到6640.8万吨、1253.6万吨、9.1亿立方米，分别增长9.3%、7.3%、21.2%。", "2024", "甘肃省",
+     [("6640.8万吨", "metric", "原煤产量"), ("1253.6万吨", "metric", "原油产量"), ("7.3%", "metric", "原油产量增长")]),
+    ("小麦、玉米播种面积分别为30万亩和45万亩。", "2021", "某县",
+     [("30万亩", "metric", "小麦播种面积"), ("45万亩", "metric", "玉米播种面积")]),
+    # A place inside brackets governs only the bracket.
+    ("全县建成示范基地12个（石桥镇8个），带动农户800户。", "2021", "某县",
+     [("8个", "place", "石桥镇"), ("800户", "place", "某县")]),
+    ("合作社（柳湾村）年产茶叶300吨，带动农户50户。", "2021", "某县", [("300吨", "place", "某县")]),
     # A comparison base is not the location; 全国 in one clause is not the place of the next.
     ("全省经济增长3.8%,高于全国1.5个百分点;社会消费品零售总额16258亿元。", "2021", "湖南省",
      [("1.5个百分点", "place", "湖南省"), ("16258亿元", "place", "湖南省")]),
@@ -108,6 +189,27 @@ ATTRIBUTION = [
 @pytest.mark.parametrize("text,year,place,expected", ATTRIBUTION, ids=[c[0][:16] for c in ATTRIBUTION])
 def test_attribution(text, year, place, expected):
     table = extract_text_table(text, "t", year=year, place=place)
+    rows = {r["text"]: r for r in table.to_dict("records")}
+    for span, field, value in expected:
+        assert span in rows, f"{span} not extracted"
+        assert rows[span][field] == value, f"{span}: {field} {rows[span][field]!r} != {value!r}"
+
+
+PROFILES = [
+    # A work report's city named in one sentence does not scope the next; a feature's village does.
+    ("全省新建学校120所。兰州市新增就业岗位3万个。全年新增城镇就业30万人。", "2025", "甘肃省", "work_report",
+     [("3万个", "place", "兰州市"), ("30万人", "place", "甘肃省")]),
+    ("柳湾村位于山区，交通不便。去年新建大棚12座。", "2021", "某县", "feature", [("12座", "place", "柳湾村")]),
+    ("柳湾村位于山区，交通不便。去年新建大棚12座。", "2021", "某县", "news", [("12座", "place", "某县")]),
+    # With no kind given, the title decides it.
+    ("2025年某省政府工作报告\n\n兰州市新增就业岗位3万个。全年新增城镇就业30万人。", "2025", "甘肃省", "",
+     [("30万人", "place", "甘肃省")]),
+]
+
+
+@pytest.mark.parametrize("text,year,place,kind,expected", PROFILES, ids=[f"{c[3]}-{c[0][:12]}" for c in PROFILES])
+def test_profile(text, year, place, kind, expected):
+    table = extract_text_table(text, "t", year=year, place=place, kind=kind or None)
     rows = {r["text"]: r for r in table.to_dict("records")}
     for span, field, value in expected:
         assert span in rows, f"{span} not extracted"

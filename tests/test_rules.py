@@ -203,10 +203,19 @@ def test_every_manifest_kind_has_a_profile_naming_registered_rules():
     ("work_report", Slot.PLACE, "paragraph_place"),
     ("communique", Slot.KIND, "kind_marker"),
     ("news", Slot.PLACE, "paragraph_place"),
+    ("press", Slot.PLACE, "paragraph_place"),
+    ("plan", Slot.PLACE, "paragraph_place"),
+    ("summary", Slot.PLACE, "paragraph_place"),
+    ("analysis", Slot.PLACE, "paragraph_place"),
 ])
 def test_a_kind_switches_off_what_its_gold_showed(kind, slot, rule):
     assert rule in [r.name for r in rules_for("zh", slot)]
     assert rule not in [r.name for r in rules_for("zh", slot, profile_for(kind))]
+
+
+@pytest.mark.parametrize("kind", ["feature", "report"])
+def test_a_feature_or_county_profile_carries_a_place_through_its_paragraph(kind):
+    assert "paragraph_place" in [r.name for r in rules_for("zh", Slot.PLACE, profile_for(kind))]
 
 
 def test_the_work_report_profile_keeps_the_place_to_its_sentence():

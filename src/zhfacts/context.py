@@ -93,7 +93,7 @@ def build_context(doc: Document, lang: Language, profile: Profile, sentences: li
     head no section."""
     norm = doc.norm
     in_table = Ordered(tables)
-    places = lang.find_places(norm)
+    places = lang.find_places(norm, doc.place)
     times = Ordered(lang.find_times(norm, doc.year))
     parts = sorted((a, b, i) for i, s in enumerate(sentences) for a, b in s.parts)
     first_of: dict[int, int] = {}
@@ -133,7 +133,8 @@ class Ask:
     """One mention in its document, as the rules of every slot see it.
 
     ``claims`` are the spans of the mentions that passed exclusion (a metric leaves other claims
-    out); ``previous`` is the claim before this one. ``memo`` lets the rules of one slot share a
+    out); ``previous`` is the claim before this one, ``earlier`` every claim before it (a list of
+    numbers may answer the claims it follows, one each). ``memo`` lets the rules of one slot share a
     computation (the metric rules read one pair of phrase windows).
     """
 
@@ -141,6 +142,7 @@ class Ask:
     ctx: Context
     claims: list[tuple[int, int]] = field(default_factory=list)
     previous: Claim | None = None
+    earlier: list[Claim] = field(default_factory=list)
     memo: dict = field(default_factory=dict)
 
     @cached_property

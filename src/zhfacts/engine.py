@@ -77,6 +77,7 @@ def attribute(mentions: list[Mention], ctx: Context, decider: Decider = DEFAULT)
         asks.append((ask, unit, decide(Slot.EXCLUDE, ask, decider)))
     spans = [(a.mention.start, a.mention.end) for a, _, excluded in asks if not excluded.value]
     out: list[Claim] = []
+    claimed: list[Claim] = []
     previous: Claim | None = None
     for ask, unit, excluded in asks:
         m = ask.mention
@@ -84,14 +85,16 @@ def attribute(mentions: list[Mention], ctx: Context, decider: Decider = DEFAULT)
         if excluded.value:
             out.append(Claim(ctx.doc.doc_id, m, sentence, Status.EXCLUDED, (unit, excluded)))
             continue
-        ask.claims, ask.previous = spans, previous
+        ask.claims, ask.previous, ask.earlier = spans, previous, claimed
         decisions = (unit, excluded) + tuple(decide(slot, ask, decider) for slot in ATTRIBUTES)
         claim = Claim(ctx.doc.doc_id, m, sentence, Status.CLAIM, decisions)
         place = ctx.lang.fold(claim.place)  # the gazetteer and the glossary are simplified
         division = ctx.lang.division(place, m.start, ctx)
         claim = replace(claim, place_en=ctx.lang.place_english(place) if place else "",
-                        **({"province": division.province, "city": division.city, "county": division.county}
+                        **({"province": division.province, "city": division.city, "county": division.county,
+                            "township": division.township}
                            if division else {}))
         out.append(claim)
+        claimed.append(claim)
         previous = claim
     return out

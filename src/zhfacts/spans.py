@@ -2,15 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Span:
-    """A bare (start, end) range, for spans that carry nothing else (set phrases, quotations)."""
-
-    start: int
-    end: int
 
 
 class Marks:

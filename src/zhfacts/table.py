@@ -34,7 +34,7 @@ def claim_row(c: Claim, doc: Document) -> dict:
         "unit": m.unit, "qualifier": m.qualifier, "metric": c.metric,
         "metric_en": metric_en, "year": c.year, "place": c.place,
         "per": c.per, "sentence": bundle(doc.lang).window(doc, c.sentence, m.start, m.end), "kind": c.kind if claim else "",
-        "metric_en_source": metric_en_source, "place_en": c.place_en, "province": c.province, "city": c.city, "county": c.county,
+        "metric_en_source": metric_en_source, "place_en": c.place_en, "province": c.province, "city": c.city, "county": c.county, "township": c.township,
         "rule": c.rule, "metric_rule": c.metric_rule, "status": str(c.status), "unit_surface": m.unit_surface,
         "confidence": c.confidence, "value_exact": exact_text(m.value),
         "exclude_rule": c.exclude_rule, "unit_rule": c.rule_of(Slot.UNIT),

@@ -148,6 +148,7 @@ class Claim:
     province: str = ""
     city: str = ""
     county: str = ""
+    township: str = ""
     confidence: float | None = None  # set by a learned decider when it runs
 
     def decision(self, slot: Slot) -> Decision | None:

@@ -118,7 +118,7 @@ class Language:
     tokenize: Callable[..., list]
     find_times: Callable[[str, str], list]
     document_year: Callable[[str], str]
-    find_places: Callable[[str], list]
+    find_places: Callable[[str, str], list]
     set_phrases: Callable[[str], list]
     quoted: Callable[[str], list]
     bracketed: Callable[[str], list]

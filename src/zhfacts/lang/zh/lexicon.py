@@ -195,14 +195,15 @@ class PlaceSuffix:
     level: int
     en: str
     not_before: str
+    plain: str  # the suffix once the ethnic groups a name carries are dropped (自治县 -> 县)
 
 
 @lru_cache(maxsize=None)
 def place_suffixes() -> tuple[PlaceSuffix, ...]:
     """Administrative and settlement suffixes, longest first (place_suffixes.tsv)."""
-    rows = LEXICON.table("place_suffixes.tsv", ("suffix", "level", "en", "not_before"),
+    rows = LEXICON.table("place_suffixes.tsv", ("suffix", "level", "en", "not_before", "plain"),
                          codes={"level": PlaceLevel}, unique=("suffix",))
-    out = [PlaceSuffix(r["suffix"], PlaceLevel(int(r["level"])), r["en"], r["not_before"]) for r in rows]
+    out = [PlaceSuffix(r["suffix"], PlaceLevel(int(r["level"])), r["en"], r["not_before"], r["plain"]) for r in rows]
     return tuple(sorted(out, key=lambda s: len(s.suffix), reverse=True))
 
 
@@ -214,6 +215,12 @@ def split_suffix(name: str) -> tuple[str, PlaceSuffix | None]:
         if name.endswith(s.suffix) and len(name) > len(s.suffix):
             return name[: -len(s.suffix)], s
     return name, None
+
+
+@lru_cache(maxsize=None)
+def donor_verb_pattern() -> regex.Pattern:
+    """The verbs of giving aid (donor_verbs.tsv)."""
+    return regex.compile(_longest_first(r["verb"] for r in read_tsv("donor_verbs.tsv")))
 
 
 # --- the other tables, each read here and nowhere else ---------------------------------------

@@ -1,23 +1,27 @@
-"""Place names: a gazetteer of Chinese administrative divisions, aliases, and suffix patterns.
+"""Place names: the national gazetteer of Chinese administrative divisions, aliases, and suffixes.
 
-County-level and larger divisions come from the adcode table that the ``cpca`` package ships
-(province > city > county by code prefix). Townships and villages (苏木, 镇, 乡, 嘎查, 村, 屯)
-are in no gazetteer; they are found by suffix, starting after punctuation, a preposition or
-another place name, so that "在努古斯台镇" and "巴胡塔苏木百兴吐嘎查" split right.
+Provinces, prefectures and counties are found anywhere in the text. Townships and villages are
+looked up in the gazetteer only within the counties the document is about: the counties it
+names, and the county of its default place; a document that names no county and whose default
+place is a prefecture takes the prefecture's counties (a province's would be tens of thousands
+of names, too many to tell from common words). Within those counties a name is found with its
+true start, in full ("寺子川乡") or as its short form without the suffix ("寺子川"). Names the
+gazetteer lacks (renamed villages, 屯, a county outside the scope) are still found by suffix,
+starting after punctuation, a preposition or another place name, so that "在努古斯台镇" and
+"巴胡塔苏木百兴吐嘎查" split right.
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources as _res
 
 import ahocorasick
 import regex
 
+from . import gazetteer as _gaz
 from . import lexicon
 from ...codes import PlaceLevel
+from .folding import fold
 from ...spans import Marks
 from .words import first_word, jieba_frequency
 
@@ -33,6 +37,8 @@ class Place:
     province: str = ""
     city: str = ""
     county: str = ""
+    township: str = ""
+    code: str = ""  # the statistical division code, where the gazetteer holds the place
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class PlaceMention:
     partner: bool = False  # a partner, source or donor (与/从 before it, 帮扶 after it): not the location
     compared: bool = False  # a comparison base (高于全国): never the location, even next to the number
     scope: bool = False  # 全旗, 全苏木 ...: the unit the text is talking about
+    home: bool = False  # a person's home ("雅莫嘎查村民卢伟"): it places their quantities, not the paragraph's
 
 
 COUNTRY = Place("中国", PlaceLevel.COUNTRY)
@@ -58,6 +65,39 @@ def strip_suffix(name: str) -> str:
     return lexicon.split_suffix(name)[0]
 
 
+@lru_cache(maxsize=None)
+def _plain_suffixes() -> dict[str, str]:
+    return {s.suffix: s.plain for s in lexicon.place_suffixes() if s.plain}
+
+
+@lru_cache(maxsize=None)
+def _ethnic_tail() -> regex.Pattern:
+    rows = lexicon.LEXICON.table("ethnic_groups.tsv", ("name", "source"), unique=("name",))
+    names = sorted((r["name"] for r in rows), key=len, reverse=True)
+    return regex.compile(f"(?:{'|'.join(map(regex.escape, names))})+$")
+
+
+@lru_cache(maxsize=None)
+def _suffix_split() -> regex.Pattern:
+    """A name as its base (two characters or more) and its longest suffix."""
+    return regex.compile(f"(?P<base>.{{2,}}?)(?P<suffix>{'|'.join(regex.escape(s) for s, _ in _suffixes())})")
+
+
+def short_forms(name: str) -> tuple[str, ...]:
+    """The forms people write for a division besides its full name: the stem without the suffix
+    and the ethnic groups it names, and the stem with the plain suffix when groups were dropped
+    (威宁彝族回族苗族自治县 -> 威宁, 威宁县; 姜家店朝鲜族乡 -> 姜家店, 姜家店乡)."""
+    split = _suffix_split().fullmatch(name)
+    if split is None:
+        return ()
+    base = split.group("base")
+    stem = _ethnic_tail().sub("", base) if "族" in base else base
+    if len(stem) < 2:
+        return (base,)
+    plain = _plain_suffixes().get(split.group("suffix"), "")
+    return (stem, stem + plain) if stem != base and plain else (stem,)
+
+
 def has_place_suffix(name: str) -> bool:
     """Whether a word ends like a place name (省, 旗, 苏木, 嘎查, 村 ...)."""
     return any(name.endswith(suffix) for suffix, _ in _suffixes())
@@ -70,27 +110,32 @@ def suffix_level(name: str) -> int:
     return PlaceLevel.VILLAGE
 
 
+def _place(d: _gaz.Division, township: str = "") -> Place:
+    """A gazetteer division with the names of the divisions it lies in."""
+    found = _gaz.divisions()
+    province = found[d.code[:2]].name
+    city = found[d.code[:4]].name if d.code[:4] in found else (province if province.endswith("市") else "")
+    county = found[d.code[:6]].name if d.level >= PlaceLevel.COUNTY else ""
+    return Place(d.name, PlaceLevel(d.level), province, city if d.level >= PlaceLevel.CITY else "", county, township, d.code)
+
+
 @lru_cache(maxsize=None)
 def gazetteer() -> dict[str, Place]:
-    """Surface -> Place for divisions, their short forms (provinces and cities) and aliases."""
-    text = _res.files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
-    rows = [(r["adcode"][:6], r["name"]) for r in csv.DictReader(io.StringIO(text))]
-    by_code = dict(rows)
+    """Surface -> Place for provinces, prefectures, counties, the short forms of provinces and
+    prefectures, and aliases; a name two divisions share goes to the first by code."""
     out: dict[str, Place] = {"中国": COUNTRY}
-    for code, name in rows:
-        province = by_code.get(code[:2] + "0000", "")
-        if code.endswith("0000"):
-            place = Place(name, PlaceLevel.PROVINCE, province=name)
-        elif code.endswith("00"):
-            place = Place(name, PlaceLevel.CITY, province=province, city=name)
-        else:
-            place = Place(name, PlaceLevel.COUNTY, province=province, city=by_code.get(code[:4] + "00", ""), county=name)
-        if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
-            continue
-        out.setdefault(name, place)
-        short = strip_suffix(name)
-        if place.level <= PlaceLevel.CITY and short != name and len(short) >= 2:
-            out.setdefault(short, place)
+    for d in _gaz.divisions().values():
+        place = _place(d)
+        out.setdefault(d.name, place)
+        for form in short_forms(d.name):
+            if d.level <= PlaceLevel.CITY or form[-1] == d.name[-1]:  # 临夏, 临夏州; a county's 威宁县, not its bare 威宁
+                out.setdefault(form, place)
+    rows = lexicon.LEXICON.table("gazetteer/former_suffixes.tsv", ("level", "suffix", "former"), codes={"level": PlaceLevel})
+    former = {(int(r["level"]), r["suffix"]): r["former"] for r in rows}
+    for d in _gaz.divisions().values():
+        for (level, suffix), old in former.items():
+            if d.level == level and d.name.endswith(suffix) and len(d.name) > len(suffix) + 1:
+                out.setdefault(d.name[: -len(suffix)] + old, out[d.name])  # 监利县 for 监利市
     for alias, canonical in lexicon.place_aliases().items():
         if canonical in out:
             out[alias] = out[canonical]
@@ -167,35 +212,178 @@ def _is_boundary(norm: str, i: int, ends: set[int]) -> bool:
     return ch in _boundaries() or not (regex.match(r"\p{Han}", ch) or ch.isdigit())
 
 
-def find_places(norm: str) -> list[PlaceMention]:
-    """Every place mention in the text, in order."""
+def _scope(found: list[PlaceMention], default_place: str) -> tuple[str, ...]:
+    """The codes of the counties whose townships and villages are looked up (module doc)."""
+    codes = [p.place.code for p in found if p.place.level == PlaceLevel.COUNTY and p.place.code]
+    default = gazetteer().get(default_place)
+    if default is not None and default.level == PlaceLevel.COUNTY:
+        codes.append(default.code)
+    elif default is None and suffix_level(default_place) == PlaceLevel.TOWNSHIP:
+        holding = _gaz.township_counties(default_place)
+        codes.extend(holding if len(holding) == 1 else ())  # 城关镇 is in hundreds of counties
+    elif default is not None and default.level == PlaceLevel.CITY and not codes:
+        codes.extend(_gaz.counties_in(default.code))
+    return tuple(dict.fromkeys(codes))
+
+
+def _shared(places: tuple[Place, ...]) -> Place:
+    """What places of one name have in common: the divisions all of them lie in."""
+    first = places[0]
+    if all(p == first for p in places):
+        return first
+    common: list[str] = []
+    for values in zip(*((p.province, p.city, p.county, p.township) for p in places)):
+        if len(set(values)) > 1:
+            break
+        common.append(values[0])
+    return Place(first.name, first.level, *(common + [""] * (4 - len(common))))
+
+
+def _choose(places: tuple[Place, ...], named: set[str]) -> Place:
+    """One of the places a name may be: a county (柳河 is 柳河县 before its seat 柳河镇), else the
+    one whose township the document names, else what they have in common (two villages of one
+    name in one county keep the county)."""
+    county = [p for p in places if p.level == PlaceLevel.COUNTY]
+    inside = [p for p in places if p.township in named]
+    return (places[0] if len(places) == 1 else county[0] if county else inside[0] if len(inside) == 1
+            else _shared(places))
+
+
+#: A few documents in a row are often about the same counties; more would only hold memory.
+@lru_cache(maxsize=4)
+def _local_names(counties: tuple[str, ...]) -> tuple[dict[str, tuple[tuple[Place, ...], bool]], ahocorasick.Automaton]:
+    """name -> (the places it names, is a short form) for the townships and villages of the
+    counties, their short forms without the suffix, and the counties' own short forms; an
+    automaton over them."""
+    full: dict[str, list[Place]] = {}
+    short: dict[str, list[Place]] = {}
+
+    for county in counties:
+        top = _place(_gaz.divisions()[county])
+        for form in short_forms(top.name):
+            short.setdefault(form, []).append(top)
+        township = ""
+        for d in _gaz.county_members(county):
+            level = PlaceLevel.TOWNSHIP if d.level == PlaceLevel.TOWNSHIP else PlaceLevel.VILLAGE
+            township = d.name if level == PlaceLevel.TOWNSHIP else township
+            place = Place(d.name, level, top.province, top.city, top.county, township, d.code)
+            full.setdefault(d.name, []).append(place)
+            for form in short_forms(d.name):
+                # 姜家店乡 is a full name, 姜家店 a short one
+                (full if form[-1] == d.name[-1] else short).setdefault(form, []).append(place)
+    # a full name wins over a short form that is spelt alike
+    names = {name: (tuple(places), True) for name, places in short.items() if name not in full}
+    names.update((name, (tuple(places), False)) for name, places in full.items())
+    automaton = ahocorasick.Automaton()
+    for name in names:
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return names, automaton
+
+
+def _inside(place: Place, parent: Place) -> bool:
+    """Whether the first place lies in the second (by code, else by the names it carries)."""
+    if place.code and parent.code:
+        return place.code.startswith(parent.code) and place.code != parent.code
+    return parent.level < place.level and parent.name in (place.province, place.city, place.county, place.township)
+
+
+def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...], stopped: Marks,
+                default_place: str) -> list[PlaceMention]:
+    """The mentions found, with the townships and villages of the counties in scope.
+
+    A full name is taken where the gazetteer finds it, so its start is the name's own ("成了东坪村"
+    gives 东坪村); one of two characters needs a boundary before it, and one that is also a common
+    word (or holds a stopword) needs context. Context is the place named in full earlier in the
+    text, or its county or township right before it ("通渭县寺子川"). A short form always needs
+    context; a county's short form ("清水") is taken only as the context of a place of that
+    county right after it ("清水黄门"), since alone it is as often a brand ("柳河大榛子").
+    """
+    names, automaton = _local_names(counties)
+    hits = sorted(((end - len(name) + 1, end + 1, name) for end, name in automaton.iter(norm)),
+                  key=lambda h: (h[0], -(h[1] - h[0])))
+    starting_at: dict[int, list[Place]] = {}
+    for start, _, name in hits:
+        starting_at.setdefault(start, []).extend(names[name][0])
+    mentions = sorted(found, key=lambda p: p.start)
+    named = {p.place.name for p in mentions} | {default_place}
+    named_in_full = {p.place.name: p.start for p in reversed(mentions) if p.surface == p.place.name}
+    ending_at = {p.end: p for p in mentions}
+    last_end = 0
+    for start, end, name in hits:
+        if start < last_end:
+            continue
+        covered = [p for p in mentions if p.start < end and start < p.end]
+        if any(not (start <= p.start and p.end <= end and end - start > p.end - p.start) for p in covered):
+            continue  # a national name stands here, and this one does not contain it
+        candidates, short = names[name]
+        place = _choose(candidates, named)
+        if short and any(norm.startswith(suffix, end) for suffix, _ in _suffixes()):
+            continue  # 姜家店 in 姜家店乡: the start of a longer name
+        before = ending_at.get(start)
+        if place.level == PlaceLevel.COUNTY:
+            context = any(_inside(q, place) for q in starting_at.get(end, ()))
+        else:
+            context = named_in_full.get(place.name, end) < start or (
+                before is not None and before.place.level >= PlaceLevel.COUNTY and _inside(place, before.place))
+        common = jieba_frequency(name) >= _COMMON_WORD_FREQ or stopped.any(start, end)
+        free = not short and not common and (len(name) >= 3 or _is_boundary(norm, start, set(ending_at)))
+        if not (free or context):
+            continue
+        for p in covered:
+            mentions.remove(p)
+        mention = PlaceMention(start, end, name, place)
+        mentions.append(mention)
+        ending_at[end] = mention
+        named.add(place.name)
+        if not short:
+            named_in_full.setdefault(place.name, start)
+        last_end = end
+    return sorted(mentions, key=lambda p: p.start)
+
+
+def _opens_guarded_word(norm: str, end: int, guards: dict[str, str]) -> bool:
+    """Whether the suffix character that ends a stopword opens a word with the next character
+    instead: in "柳湾村村民" the stopword 村村 does not hold, as its second 村 opens 村民."""
+    last, nxt = norm[end - 1:end], norm[end:end + 1]
+    return bool(nxt) and nxt in guards.get(last, "")
+
+
+def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
+    """Every place mention in the text, in order; ``default_place`` is the document's place."""
     suffix, scope = _patterns()
     stop = _stopwords()
     found: list[PlaceMention] = []
+    guards = {x.suffix: x.not_before for x in lexicon.place_suffixes()}
+    stops = [m for m in _stop_pattern().finditer(norm) if not _opens_guarded_word(norm, m.end(), guards)]
     stopped = Marks(len(norm))
-    for m in _stop_pattern().finditer(norm):
+    for m in stops:
         stopped.mark(m.start(), m.end())
-    taken = Marks(len(norm))
     for start, end, name in _gazetteer_matches(norm):
         if stopped.any(start, end):
             continue
         if len(name) <= 2 and not _is_boundary(norm, start, set()):
             continue  # a two-character name inside a word: 均衡水平, 示范县
         found.append(PlaceMention(start, end, name, gazetteer()[name]))
-        taken.mark(start, end)
+    default_place = fold(default_place)
+    counties = _scope(found, default_place)
+    if counties:
+        found = _with_local(norm, found, counties, stopped, default_place)
+    taken = Marks(len(norm))
+    for p in found:
+        taken.mark(p.start, p.end)
     named = Marks(len(norm))
     for p in found:
         named.mark(p.start, p.end)
-    for m in _stop_pattern().finditer(norm):
+    for m in stops:
         taken.mark(m.start(), m.end())
     ends = {p.end for p in found}
-    guards = {x.suffix: x.not_before for x in lexicon.place_suffixes()}
     for m in suffix.finditer(norm):
         if norm[m.end():m.end() + 1] and norm[m.end()] in guards.get(m.group(), ""):
             continue  # 村民, 乡里, 镇上: the suffix character opens another word
         end = m.end()
-        while (longer := suffix.match(norm, end)) is not None:
-            end = longer.end()  # 金宝屯镇, 新胜屯村: the last suffix names the unit
+        while (longer := suffix.match(norm, end)) is not None and norm[longer.end():longer.end() + 1] not in guards.get(longer.group(), "x"):
+            end = longer.end()  # 金宝屯镇, 新胜屯村: the last suffix names the unit; 柳湾村村民 stops at 柳湾村
         if taken.any(m.start(), end):
             continue
         for start in range(max(0, m.start() - 6), m.start() - 1):
@@ -224,10 +412,13 @@ def find_places(norm: str) -> list[PlaceMention]:
             continue  # 北京交通大学: part of an organisation's name
         before = {_boundaries().get(norm[max(0, p.start - k):p.start]) for k in (1, 2)}
         compared = "compare" in before
-        elsewhere = compared or bool(before & {"partner", "from"}) or bool(donors.match(norm, p.end))
+        for_whom = norm[max(0, p.start - 1):p.start] in lexicon.grammar("beneficiary")  # 为柳河县捐资: the recipient
+        elsewhere = compared or bool(before & {"partner", "from"}) or (bool(donors.match(norm, p.end)) and not for_whom)
         if out and out[-1].end == p.start and out[-1].partner:
             elsewhere = True  # 与北京市怀柔区: the county of a partner city is a partner too
-        out.append(PlaceMention(p.start, p.end, p.surface, p.place, partner=elsewhere, scope=p.scope, compared=compared))
+        home = p.place.level >= PlaceLevel.TOWNSHIP and norm.startswith(lexicon.grammar("resident"), p.end)
+        out.append(PlaceMention(p.start, p.end, p.surface, p.place, partner=elsewhere, scope=p.scope,
+                                compared=compared, home=home))
     return out
 
 
@@ -264,24 +455,67 @@ def place_key(name: str) -> str:
     return english_key(place_english(name)) if name else ""
 
 
+#: A person's name is a word of this many characters.
+_NAME_LENGTH = (2, 3)
+
+
+def _person_name(word: str) -> bool:
+    """A word that can be a person's name: two or three characters and no common word ("茶叶" in
+    "石桥村的茶叶加工厂" is no person)."""
+    return (_NAME_LENGTH[0] <= len(word) <= _NAME_LENGTH[1] and bool(regex.fullmatch(r"\p{Han}+", word))
+            and (jieba_frequency(word) < _COMMON_WORD_FREQ or (len(word) == 2 and word.startswith(lexicon.grammar("address_form")))))
+
+
+@lru_cache(maxsize=None)
+def _resident_pattern() -> regex.Pattern:
+    """A village group and a resident word after a place ("3组村民"), before a person's name."""
+    groups = "|".join(map(regex.escape, lexicon.grammar("address_unit")))
+    residents = "|".join(map(regex.escape, sorted(lexicon.grammar("resident"), key=len, reverse=True)))
+    return regex.compile(rf"(?:[0-9一二三四五六七八九十]+(?:{groups}))?(?:{residents})")
+
+
 def people_places(ctx) -> dict[str, PlaceMention]:
-    """Persons introduced with their village ("努古斯台嘎查的春梅") keep it (claims-spec 2.2):
-    person -> the place mention they were introduced with."""
+    """Persons introduced with their village keep it (claims-spec 2.2): "努古斯台嘎查的春梅",
+    "柳湾村3组村民王小山", "王小山是柳湾村村民"; person -> the place mention they were
+    introduced with."""
     norm, out = ctx.doc.norm, {}
+    copulas = lexicon.grammar("copula")
     for p in ctx.places.items:
-        if p.place.level >= PlaceLevel.TOWNSHIP and norm.startswith(lexicon.grammar("modifier"), p.end):
+        if p.place.level < PlaceLevel.TOWNSHIP or p.partner:
+            continue
+        resident = _resident_pattern().match(norm, p.end)
+        if norm.startswith(lexicon.grammar("modifier"), p.end):
             name = first_word(norm[p.end + 1:p.end + 5])
-            if 2 <= len(name) <= 3 and regex.fullmatch(r"\p{Han}+", name):
-                out[name] = p
+        elif resident:
+            name = first_word(norm[resident.end():resident.end() + 4])
+        else:
+            name = ""
+        if _person_name(name):
+            out[name] = p
+        if resident and norm[p.start - 1:p.start] in copulas:  # 王小山是柳湾村村民
+            words = [w for w, _ in _tagged(norm[max(0, p.start - 1 - _NAME_LENGTH[1] - 2):p.start - 1])]
+            if words and _person_name(words[-1]):
+                out[words[-1]] = p
     return out
 
 
+def _tagged(text: str) -> list[tuple[str, str]]:
+    from .words import tag
+
+    return list(tag(text))
+
+
 def division(place: str, pos: int, ctx) -> Place | None:
-    """The gazetteer entry of a place; a township or village takes the county the text last
-    named before the number (else the document's place), as it lies inside it."""
+    """The gazetteer entry of a place: a division, or a township or village the text names (the
+    nearest mention of that name before the number); a township or village the gazetteer does
+    not hold takes the county the text last named before the number (else the document's
+    place), as it lies inside it."""
     found = gazetteer().get(place)
     if found or not place:
         return found
+    named = [p for p in ctx.places.items if p.surface == place and p.place.county]
+    if named:
+        return ([p for p in named if p.start < pos] or named)[-1].place
     for p in reversed(ctx.places.before(pos)):
         if p.place.level == PlaceLevel.COUNTY and p.place.county and not p.partner:
             return p.place

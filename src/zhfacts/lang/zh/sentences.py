@@ -15,11 +15,15 @@ import regex
 from ...types import Document, Sentence
 from ..base import clause_window
 from .lexicon import punctuation
+from .times import YEAR
 
 _END = regex.compile(f"[{regex.escape(punctuation('sentence_end'))}]+[{regex.escape(punctuation('closing'))}]*")
 _FINAL = tuple(punctuation("line_final"))
 _CLAUSE = regex.compile(f"[{regex.escape(punctuation('clause_mark'))}]")
 _CAPTION_MAX = 20
+#: A block label: a year (and a few words) and a colon opening a line or a sentence
+#: ("2019年：", "2020年完成情况："); it heads the block after it like a heading.
+_LABEL = regex.compile(rf"{YEAR}年[\p{{Han}}]{{0,6}}[{regex.escape(punctuation('label'))}]")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -38,6 +42,9 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 _ENUMERATOR = regex.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])")
+#: A list item's enumerator: a section number, "（二）", "2.", or "一是", "其二，".
+ITEM = regex.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、](?!\d)"
+                     r"|[一二三四五六七八九十]+是|其[一二三四五六七八九十]+[，,、是])")
 
 
 def _is_prose(norm: str, a: int, b: int) -> bool:
@@ -82,10 +89,18 @@ def split_sentences(doc: Document) -> list[Sentence]:
         current: list[tuple[int, int]] = []
         for a, b in parts:
             pos = a
-            for m in _END.finditer(doc.norm, a, b):
+            label = _LABEL.match(doc.norm, a, b)
+            if label and not current:
+                out.append(Sentence(a, label.end(), ((a, label.end()),), True, paragraph))
+                pos = label.end()
+            for m in _END.finditer(doc.norm, pos, b):
                 current.append((pos, m.end()))
                 out.append(Sentence(current[0][0], current[-1][1], tuple(current), heading, paragraph))
                 current, pos = [], m.end()
+                label = _LABEL.match(doc.norm, pos, b)
+                if label:
+                    out.append(Sentence(pos, label.end(), ((pos, label.end()),), True, paragraph))
+                    pos = label.end()
             if pos < b:
                 current.append((pos, b))
         if current:

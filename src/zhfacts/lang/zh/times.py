@@ -15,9 +15,21 @@ from ..base import year_named
 from . import lexicon
 from .numerals import digit_chars, parse_numeral, scale_chars
 
-_YEAR = r"(?:1[89]\d\d|20\d\d|[一二〇零○][〇零○一二三四五六七八九]{3})"
+YEAR = r"(?:1[89]\d\d|20\d\d|[一二〇零○][〇零○一二三四五六七八九]{3})"
 _DATE_TAIL = r"(?:\d{1,2}月(?:\d{1,2}日)?|[上下]半年|年?底|年?初|年?末|前|后)?"
 _SINCE = r"(?:以来|开始|起|至今)"
+_NUM = r"[0-9一二三四五六七八九十]{1,3}"
+#: A part of a year named without its year: a month, a run of months, a quarter, a half
+#: ("6月份", "1-5月", "前5月", "前三季度", "上半年", "本月"); it is in the year last named in
+#: its sentence, else in the document's year (claims-spec 2.1).
+_PART = (r"(?:(?:前|头){n}个?月(?:份)?|{n}\s*(?:{sep})\s*{n}月(?:份)?"
+         r"|(?:前|头)?[一二三四1-4]季度|(?:第[一二三四1-4]|前[两二三])季度|[上下]半年"
+         r"|{n}月(?:份|底|初|末|上旬|中旬|下旬)?)")
+
+
+#: time_words.tsv offsets: the year last named ("当年", "同期"); the document's year, in the
+#: title only (a headline's "今").
+SAME, HEADLINE = "same", "headline"
 
 
 @dataclass(frozen=True)
@@ -35,10 +47,11 @@ def _pattern() -> regex.Pattern:
     periods = sorted(lexicon.plan_periods(), key=len, reverse=True)
     separators = "|".join(map(regex.escape, lexicon.grammar("range_symbol") + lexicon.grammar("range_word")))
     return regex.compile(
-        rf"(?P<range>(?P<y1>{_YEAR})年?\s*(?:{separators})\s*(?P<y2>{_YEAR})年)"
-        rf"|(?P<abs>(?P<y>{_YEAR})年{_DATE_TAIL}(?P<since>{_SINCE})?)"
+        rf"(?P<range>(?P<y1>{YEAR})年?\s*(?:{separators})\s*(?P<y2>{YEAR})年)"
+        rf"|(?P<abs>(?P<y>{YEAR})年{_DATE_TAIL}(?P<since>{_SINCE})?)"
         rf"|(?P<period>(?P<pname>{'|'.join(map(regex.escape, periods))})(?:期间|时期|以来)?)"
         rf"|(?P<word>{'|'.join(map(regex.escape, words))})"
+        rf"|(?P<part>{_PART.format(n=_NUM, sep=separators)})(?!\d)"
     )
 
 
@@ -55,8 +68,9 @@ def _numeral_starts() -> frozenset[str]:
 
 def find_times(norm: str, doc_year: str) -> list[TimeExpr]:
     """Every time expression of the text, in order."""
-    out = []
+    out: list[TimeExpr] = []
     year = int(doc_year) if doc_year.isdigit() else None
+    headline_end = _headline_end(norm)
     for m in _pattern().finditer(norm):
         if m["range"]:
             value = f"{_digits(m['y1'])}-{_digits(m['y2'])}"
@@ -65,14 +79,42 @@ def find_times(norm: str, doc_year: str) -> list[TimeExpr]:
             value = f"{y}-{year}" if m["since"] and year and year > y else str(y)
         elif m["period"]:
             value = lexicon.plan_periods()[m["pname"]]
+        elif m["part"]:
+            if norm[max(0, m.start() - 1):m.start()] in lexicon.grammar("copula"):
+                continue  # "产出月份为4—8月份": the months are the value, not the time of the sentence
+            value = _named_before(out, norm, m.start()) or (str(year) if year else "")
         else:
             offset = lexicon.time_words()[m["word"]]
-            value = "" if offset == "vague" or year is None else _relative(year, offset)
+            if offset == HEADLINE:
+                if m.start() >= headline_end:
+                    continue
+                offset = "0"
+            if offset == SAME:
+                value = next((t.year for t in reversed(out) if t.year and not t.base), str(year) if year else "")
+            else:
+                value = "" if offset == "vague" or year is None else _relative(year, offset)
         nxt = norm[m.end():m.end() + 2]
         direct = nxt.startswith(lexicon.grammar("modifier")) and len(nxt) > 1 and (nxt[1].isdigit() or nxt[1] in _numeral_starts())
         base = any(norm.startswith(w, m.start() - len(w)) for w in lexicon.grammar("comparison_base") if m.start() >= len(w))
         out.append(TimeExpr(m.start(), m.end(), value, direct, base))
     return out
+
+
+def _headline_end(norm: str) -> int:
+    """The end of the title line (its first non-empty line)."""
+    start = len(norm) - len(norm.lstrip())
+    end = norm.find("\n", start)
+    return len(norm) if end < 0 else end
+
+
+def _named_before(found: list[TimeExpr], norm: str, pos: int) -> str:
+    """The year of the last time expression before pos in the same sentence, if one names a year."""
+    for t in reversed(found):
+        if regex.search(r"[。！？!?\n]", norm[t.end:pos]):
+            return ""
+        if t.year and not t.base:
+            return t.year
+    return ""
 
 
 def _relative(year: int, offset: str) -> str:

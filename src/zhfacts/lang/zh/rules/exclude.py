@@ -12,6 +12,7 @@ from ....codes import PlaceLevel, Slot, Status, UnitCategory
 from ....registry import rule
 from .. import lexicon
 from ..places import has_place_suffix
+from ..sentences import ITEM
 from ..words import single_numeral, tag
 from .unit import counted_noun
 
@@ -54,6 +55,25 @@ def _opens_with_noun(text: str) -> bool:
     return flag.startswith(("n", "vn")) and (len(word) > 1 or flag != "nz")
 
 
+def _ends_word(norm: str, start: int, end: int) -> bool:
+    """Whether the abstract noun at [start, end) ends where a word ends, or another abstract noun
+    follows inside the word: "种" in "种模式" and "政策" in "政策措施" do, "种" in "种植户" and
+    "标准" in "标准化棚圈" do not (an abstract noun must not swallow the start of a concrete one)."""
+    pos = start
+    for word, _ in tag(norm[start:end + _NOUN_LOOKAHEAD]):
+        pos += len(word)
+        if pos >= end:
+            return pos == end or bool(lexicon.abstract_noun_pattern().match(norm, end))
+    return True
+
+
+def _reaches_zero(ask) -> bool:
+    """零 after a verb of reaching ("贫困发生率降至零") is the value the metric fell to: zero
+    needs no unit."""
+    m = ask.mention
+    return m.value == 0 and ask.norm.endswith(lexicon.grammar("reach_verb"), 0, m.start)
+
+
 @rule("zh", Slot.EXCLUDE, "in_time_expression", order=10)
 def in_time_expression(ask):
     """The number is part of a date or time expression ("2019年4月", "十三五")."""
@@ -89,6 +109,16 @@ def ordinal(ask):
         yield EXCLUDED, ask.mention.start - 1, ask.mention.start
 
 
+@rule("zh", Slot.EXCLUDE, "enumerator", order=45)
+def enumerator(ask):
+    """A list item's enumerator opening its clause: "一是", "（二）", "其三"."""
+    m = ask.mention
+    a, _ = ask.ctx.clause_bounds(m.start)
+    item = ITEM.match(ask.norm, a, m.end + 2)
+    if item and m.end <= item.end() and ask.norm[a:m.start].strip("（( \t\u3000") == "":
+        yield EXCLUDED, item.start(), item.end()
+
+
 @rule("zh", Slot.EXCLUDE, "section_number", order=50)
 def section_number(ask):
     """A section number opening a line: "六、人民生活"."""
@@ -97,11 +127,29 @@ def section_number(ask):
         yield EXCLUDED, m.end, m.end + 1
 
 
+@rule("zh", Slot.EXCLUDE, "time_frame", order=55)
+def time_frame(ask):
+    """A duration that locates rather than measures: "这三年他在外打工", "三年前", "三年来"."""
+    m, norm = ask.mention, ask.norm
+    unit = _unit(ask)
+    if unit is None or unit.category != UnitCategory.TIME:
+        return
+    before = next((w for w in lexicon.grammar("frame_before") if norm.endswith(w, 0, m.start)), "")
+    after = max((w for w in lexicon.grammar("frame_after") if norm.startswith(w, m.unit_end)), key=len, default="")
+    if before:
+        yield EXCLUDED, m.start - len(before), m.start
+    elif after:
+        yield EXCLUDED, m.unit_end, m.unit_end + len(after)
+
+
 @rule("zh", Slot.EXCLUDE, "category_bound", order=60)
 def category_bound(ask):
-    """A bound that names a class of things: "亿元以上项目", "60岁以上老年人"."""
-    norm = ask.norm
+    """A bound that names a class of things: "亿元以上项目", "60岁以上老年人" (a share bounds a
+    part of a whole: "60%以上的村民" is a claim)."""
+    norm, unit = ask.norm, _unit(ask)
     q = lexicon.after_qualifier_pattern().match(norm, ask.mention.unit_end)
+    if unit is not None and unit.category == UnitCategory.SHARE:
+        return
     if q and q.group() not in lexicon.grammar("approximate_after") and _opens_with_noun(norm[q.end():q.end() + _NOUN_LOOKAHEAD]):
         yield EXCLUDED, q.start(), q.end()
 
@@ -172,7 +220,7 @@ def abstract_count(ask):
     unit = _unit(ask)
     if unit is None or unit.category in (UnitCategory.COUNT, UnitCategory.PEOPLE):
         found = lexicon.abstract_noun_pattern().match(ask.norm, ask.mention.unit_end)
-        if found:
+        if found and _ends_word(ask.norm, found.start(), found.end()):
             yield EXCLUDED, found.start(), found.end()
 
 
@@ -180,7 +228,7 @@ def abstract_count(ask):
 def no_unit(ask):
     """A bare number with no unit and no counted noun after it."""
     m = ask.mention
-    if m.unit == "" and not counted_noun(ask)[0]:
+    if m.unit == "" and not counted_noun(ask)[0] and not _reaches_zero(ask):
         yield EXCLUDED, m.start, m.end
 
 

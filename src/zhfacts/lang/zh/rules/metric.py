@@ -8,17 +8,23 @@ once per mention (``windows``) and every rule reads them.
 from __future__ import annotations
 
 from bisect import bisect_left
+
+import regex
 from dataclasses import dataclass
 
 from ....codes import Slot, UnitCategory
 from ....registry import rule
 from .. import lexicon
+from ..sentences import ITEM
 from ..words import tag
 from .exclude import LONGEST_SPAN
 
 _MAX_METRIC = 14
 #: How far from its number a metric phrase is looked for, so a long clause costs no more per number.
 _METRIC_REACH = 4 * _MAX_METRIC
+#: A list of numbers answering a list is read this far either side of the number (a longer run
+#: of numbers is no enumeration a reader pairs one by one).
+_LIST_MAX = 16
 #: A phrase before the number this short is a bare verb ("治理") that joins the noun after it.
 _BARE_VERB = 2
 _BLANK = "\x00"
@@ -150,6 +156,8 @@ def _windows(ask) -> Windows:
     a, _ = ask.ctx.clause_bounds(m.start, lists=True)
     _, b = ask.ctx.clause_bounds(m.end, lists=True)
     a, b = max(a, m.start - _METRIC_REACH), min(b, m.unit_end + _METRIC_REACH)
+    item = ITEM.match(norm, a, m.start)
+    a = item.end() if item else a  # "二是培训农民2000人次": the enumerator is no part of the metric
     before_pieces = _pieces(_blank(ask, a, m.start))
     before = _tail_phrase(before_pieces[-1])[-_MAX_METRIC:] if before_pieces else ""
     if before and len(before) <= _BARE_VERB and len(before_pieces) > 1:
@@ -200,6 +208,66 @@ def unit_metric(ask):
     m = ask.mention
     if m.unit_surface in lexicon.unit_metrics():
         yield lexicon.unit_metrics()[m.unit_surface], m.unit_end - len(m.unit_surface), m.unit_end
+
+
+def _run(ask) -> list[tuple[int, int]]:
+    """The list of claims the mention stands in ("6640.8万吨、1253.6万吨、9.1亿立方米"): claims of
+    its sentence joined only by list commas or joining words."""
+    s, norm, m = ask.sentence, ask.norm, ask.mention
+    joins = set(lexicon.punctuation("list")) | set(lexicon.grammar("list_joiner"))
+    claims = ask.claims
+    i = bisect_left(claims, (m.start, m.end))
+    if i >= len(claims) or claims[i] != (m.start, m.end):
+        return []
+    lo, hi = i, i
+    while lo > 0 and i - lo < _LIST_MAX and claims[lo - 1][0] >= s.start and norm[claims[lo - 1][1]:claims[lo][0]] in joins:
+        lo -= 1
+    while hi + 1 < len(claims) and hi - i < _LIST_MAX and claims[hi + 1][0] < s.end and norm[claims[hi][1]:claims[hi + 1][0]] in joins:
+        hi += 1
+    return claims[lo:hi + 1]
+
+
+def _members(text: str) -> list[str]:
+    """The members of an enumeration that closes text ("原煤、原油、天然气产量达到" -> 原煤产量,
+    原油产量, 天然气产量): a head the last member shares is given to one-word members."""
+    piece = text.rstrip(_BLANK).split(_BLANK)[-1]
+    parts = [x for x in regex.split(f"[{regex.escape(lexicon.punctuation('list'))}]|" + "|".join(lexicon.grammar("list_joiner")), piece) if x]
+    if len(parts) < 2:
+        return []
+    parts = [_tail_phrase(parts[0])] + [_trim(x) for x in parts[1:-1]] + [_trim(_tail_phrase(parts[-1]))]
+    last = [w for w, _ in tag(parts[-1])]
+    if len(last) > 1 and all(len(list(tag(x))) == 1 for x in parts[:-1]):
+        head = "".join(last[1:])
+        parts = [x + head for x in parts[:-1]] + [parts[-1]]
+    return parts if all(parts) else []
+
+
+@rule("zh", Slot.METRIC, "respective_member", order=15)
+def respective_member(ask):
+    """A list of numbers takes the members of the list it answers, one each, in order:
+    "游客…、旅游总收入…，分别增长15%和20%" -> 游客 15%, 旅游总收入 20%; "原煤、原油、天然气产量
+    达到6640.8万吨、1253.6万吨、9.1亿立方米" -> 原煤产量, 原油产量, 天然气产量."""
+    run = _run(ask)
+    if len(run) < 2 or windows(ask) is None:
+        return
+    m, norm = ask.mention, ask.norm
+    k = run.index((m.start, m.end))
+    a, _ = ask.ctx.clause_bounds(run[0][0])
+    word = next((w for w in lexicon.grammar("respectively") if w in norm[a:run[0][0]]), "")
+    before = norm[a:run[0][0]]
+    verb = ""
+    if word:
+        cut = a + before.index(word)
+        verb = _trim(norm[cut + len(word):run[0][0]])
+        members = _members(_blank(ask, a, cut)) if cut > a else []
+        if not members:  # "…120万人次、…8亿元，分别增长15%和20%": the claims before it are the members
+            previous = [c for c in ask.earlier if ask.sentence.start <= c.mention.start < a][-len(run):]
+            members = [c.metric for c in previous if c.metric]
+    else:
+        members = _members(_blank(ask, a, run[0][0]))
+    if len(members) == len(run):
+        metric = members[k] + (verb if verb in lexicon.change_verbs() else "")
+        yield metric[:_MAX_METRIC], a, run[0][0]
 
 
 @rule("zh", Slot.METRIC, "verb_noun_after", order=20)

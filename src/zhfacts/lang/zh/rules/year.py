@@ -4,10 +4,14 @@ from __future__ import annotations
 from ....codes import Slot
 from ....registry import rule
 from .. import lexicon
+from ..sentences import ITEM
 
 
 def _in_sentence(ask) -> list:
-    s = ask.sentence
+    return _in_sentence_of(ask, ask.sentence)
+
+
+def _in_sentence_of(ask, s) -> list:
     return [t for t in ask.ctx.times.starting_in(s.start, s.end) if not t.base]
 
 
@@ -38,6 +42,29 @@ def time_after_in_clause(ask):
     for t in _in_sentence(ask):
         if m.end <= t.start < clause_end and not t.direct:
             yield t.year, t.start, t.end
+
+
+def _opens_line(norm: str, pos: int) -> bool:
+    return not norm[:pos].strip(" \t\u3000") or norm[:pos].rstrip(" \t\u3000").endswith("\n")
+
+
+@rule("zh", Slot.YEAR, "list_intro", order=35)
+def list_intro(ask):
+    """A list item on its own line takes the time of the sentence that introduces the list with
+    a colon ("2018年主要做法如下：\n一是…；\n二是…")."""
+    ctx, norm, i = ask.ctx, ask.norm, ask.si
+    while i > 0 and not _opens_line(norm, ctx.sentences[i].start):
+        i -= 1
+    while i > 0 and ITEM.match(norm, ctx.sentences[i].start) and not ctx.sentences[i].heading:
+        intro = ctx.sentences[i - 1]
+        if norm[intro.end - 1:intro.end] in lexicon.punctuation("label"):
+            named = [t for t in _in_sentence_of(ask, intro) if not t.direct]
+            if named:
+                yield named[-1].year, named[-1].start, named[-1].end
+            return
+        i -= 1
+        while i > 0 and not _opens_line(norm, ctx.sentences[i].start):
+            i -= 1
 
 
 @rule("zh", Slot.YEAR, "heading_year", order=40)
