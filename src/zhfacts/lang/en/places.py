@@ -76,8 +76,9 @@ def _gazetteer_place(name: str) -> Place | None:
     return Place(known.en, known.level, zh.province if zh else "", zh.city if zh else "", zh.county if zh else "")
 
 
-def find_places(norm: str) -> list[PlaceMention]:
-    """Every place mention, in text order, none overlapping another (the longest wins)."""
+def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
+    """Every place mention, in text order, none overlapping another (the longest wins); the
+    default place scopes no lookup in English, where every name is national."""
     p = _patterns()
     found: list[PlaceMention] = []
     for m in p["suffixed"].finditer(norm):
