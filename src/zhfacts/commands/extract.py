@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from ..docio import decode
 from ..errors import ZhfactsError
-from ..model import ON_BY_DEFAULT
+from ..learn.decider import ON_BY_DEFAULT
 from ..pipeline import CORPUS_DIR, document_for_path, document_rows, make_document
 from ..table import to_frame
 from ..tableio import FORMATS, TableWriter
@@ -29,8 +29,8 @@ def configure(parser) -> None:
     parser.add_argument("--year", help="document year for files without a manifest entry")
     parser.add_argument("--place", help="default place for files without a manifest entry")
     parser.add_argument("--model", action=argparse.BooleanOptionalAction, default=ON_BY_DEFAULT,
-                        help="rank metric candidates with the trained model (default: %(default)s; "
-                             "see docs/model.md for why)")
+                        help="choose among the rules' candidates with the learned decider "
+                             "(default: %(default)s; see docs/model.md for why)")
     parser.add_argument("--explain", action="store_true",
                         help="also list number mentions that are not claims, with the rule that dropped them")
 

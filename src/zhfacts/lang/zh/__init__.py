@@ -14,7 +14,7 @@ from .numbers import find_mentions
 from .places import division, find_places, people_places, place_english
 from .sentences import clause_bounds, split_sentences
 from .times import find_times
-from .words import tokenize, word_windows
+from .words import tag, tokenize, word_windows
 
 
 def _spans(pattern: regex.Pattern, norm: str, group: int = 0) -> list[Span]:
@@ -48,7 +48,7 @@ BUNDLE = Language(
     word_windows=word_windows, tokenize=tokenize, find_times=find_times, find_places=find_places,
     set_phrases=set_phrases, quoted=quoted, bracketed=bracketed, is_dateline=is_dateline,
     people_places=people_places, clause_bounds=clause_bounds, division=division,
-    place_english=place_english, gloss=metric_english,
+    place_english=place_english, gloss=metric_english, tag=tag,
 )
 
 register(BUNDLE)
