@@ -29,9 +29,9 @@ from zhfacts.errors import ZhfactsError
 from zhfacts.learn.decider import MODEL_DIR, Learned
 from zhfacts.learn.training import SLOTS, gold_rows, labelled, record, train
 from zhfacts.pipeline import document_for_path, extract_claims
-from zhfacts.score import FIELDS, score
+from zhfacts.eval.score import FIELDS, score
 from zhfacts.table import claim_row, to_frame
-from zhfacts.tableio import read_table
+from zhfacts.io.tables import read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The figures of the JSON, in order: tuple F1s first, under their short names.
@@ -141,8 +141,9 @@ so a changed rule set needs only `python scripts/train.py`.
 `python scripts/train.py` extracts every gold document with the rule order, labels each
 candidate by whether the scorer would count it as the gold field (paired as the scorer pairs;
 for exclusion, "claim" is right for a mention that pairs with a gold row), and fits the
-classifiers (100 rounds, 15 leaves, fixed seed, one thread) into
-`src/zhfacts/models/decider/` (LightGBM text files and `model.json`). The shipped model is
+classifiers (100 rounds, 15 leaves, fixed seed, one thread; each mention weighted by one over
+the square root of its document's mentions, so the long communiqués do not drown the short
+articles) into `src/zhfacts/learn/models/decider/` (LightGBM text files and `model.json`). The shipped model is
 {size:.0f} kB; one fold of the ablation trains in {fold:.1f} s.
 
 ## Ablation

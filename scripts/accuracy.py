@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from zhfacts.pipeline import extract_table
-from zhfacts.score import report_rows, score
-from zhfacts.tableio import read_table
+from zhfacts.eval.score import report_rows, score
+from zhfacts.io.tables import read_table
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from zhfacts.score import score
+from zhfacts.eval.score import score
 
 ROOT = Path(__file__).resolve().parents[1]
 COLUMNS = ["doc_id", "start", "end", "text", "value", "value_max", "unit", "qualifier", "metric",

@@ -21,8 +21,8 @@ from pathlib import Path
 import pandas as pd
 
 from zhfacts.errors import ZhfactsError
-from zhfacts.score import format_errors, format_table, report_rows, score
-from zhfacts.tableio import read_table
+from zhfacts.eval.score import format_errors, format_table, report_rows, score
+from zhfacts.io.tables import read_table
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

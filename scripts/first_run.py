@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from zhfacts.score import score
-from zhfacts.tableio import read_table
+from zhfacts.eval.score import score
+from zhfacts.io.tables import read_table
 
 COLUMNS = ["mention_f1", "value", "unit", "qualifier", "year", "place", "per", "metric", "kind", "strict_f1", "full_f1"]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from zhfacts.errors import ZhfactsError
 from zhfacts.learn.decider import MODEL_DIR
 from zhfacts.learn.training import corpus_examples, train
-from zhfacts.tableio import read_table
+from zhfacts.io.tables import read_table
 
 ROOT = Path(__file__).resolve().parents[1]
 

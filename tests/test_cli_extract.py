@@ -88,7 +88,7 @@ def test_unwritable_output(tmp_path, capsys):
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_formats_round_trip(tmp_path, capsys, fmt):
-    from zhfacts.tableio import read_table
+    from zhfacts.io.tables import read_table
     good = tmp_path / "good.txt"
     good.write_text(TEXT, encoding="utf-8")
     out = tmp_path / f"out.{fmt}"
@@ -119,10 +119,23 @@ def test_explain_lists_excluded_mentions_with_their_rule(tmp_path, capsys):
 
 
 def test_huge_input_is_refused(tmp_path, capsys, monkeypatch):
-    import zhfacts.docio as docio
+    import zhfacts.io.documents as docio
     monkeypatch.setattr(docio, "MAX_BYTES", 10)
     src = tmp_path / "big.txt"
     src.write_text(TEXT, encoding="utf-8")
     code, _, err = run(["extract", str(src), "-o", str(tmp_path / "out.csv")], capsys)
     assert code == 2 and "too large" in err and str(src) in err
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_lang_and_kind_reach_the_document(tmp_path, capsys, monkeypatch):
+    import zhfacts.cli.extract as extract
+
+    seen = []
+    real = extract.document_rows
+    monkeypatch.setattr(extract, "document_rows", lambda doc, **kw: seen.append((doc.lang, doc.kind)) or real(doc, **kw))
+    src = tmp_path / "doc.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    assert run(["extract", str(src), "-o", str(tmp_path / "a.csv")], capsys)[0] == 0
+    assert run(["extract", str(src), "-o", str(tmp_path / "b.csv"), "--lang", "zh-Hant", "--kind", "press"], capsys)[0] == 0
+    assert seen == [("zh", "default"), ("zh-Hant", "press")]

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from zhfacts.cli import main
-from zhfacts.consistency import check
-from zhfacts.diff import load_claims, normalize_claims
-from zhfacts.tableio import write_table
+from zhfacts.factcheck.consistency import check
+from zhfacts.factcheck.load import load_claims, normalize_claims
+from zhfacts.io.tables import write_table
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -278,7 +278,7 @@ def _with_offsets(text: str, claims: pd.DataFrame, sentence: str | None = None) 
 
 
 def test_claims_are_placed_by_their_offsets_not_by_their_text():
-    from zhfacts.consistency import locate
+    from zhfacts.factcheck.consistency import locate
 
     text = "共有贫困户100户，其中新识别100户。"
     claims = claims_from(text, [("100户", 100.0, "household", "贫困户"), ("100户", 100.0, "household", "新识别")])

@@ -10,8 +10,10 @@ import pandas as pd
 import pytest
 
 from zhfacts.cli import main
-from zhfacts.diff import align, compatible, digit_places, interval, normalize_claims
-from zhfacts.tableio import read_table, write_table
+from zhfacts.factcheck.align import align
+from zhfacts.factcheck.intervals import compatible, digit_places, interval
+from zhfacts.factcheck.load import normalize_claims
+from zhfacts.io.tables import read_table, write_table
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

@@ -6,7 +6,7 @@ import pytest
 
 from zhfacts import cli
 from zhfacts.errors import ZhfactsError
-from zhfacts.goldcheck import check_gold_path, load_gold, validate_gold
+from zhfacts.eval.goldcheck import check_gold_path, load_gold, validate_gold
 from zhfacts.schema import SPEC_COLUMNS
 
 DOC = "全旗贫困人口3000多名，投入资金2.3万元。"
@@ -139,3 +139,10 @@ def test_check_gold_command_unreadable_file_exits_2(tmp_path, corpus, capsys, ru
 def test_every_spec_column_is_required():
     problems = validate_gold(pd.DataFrame(columns=["doc_id"]), ".")
     assert problems == [f"gold: missing columns: {', '.join(SPEC_COLUMNS[1:])}"]
+
+
+def test_the_shipped_gold_is_valid():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    assert check_gold_path(root / "gold", root / "corpus") == []

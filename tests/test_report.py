@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 
 from zhfacts.cli import main
-from zhfacts.diff import align, load_claims, normalize_claims
-from zhfacts.report import highlight_segments, render_report, year_charts
+from zhfacts.factcheck.align import align
+from zhfacts.factcheck.load import load_claims, normalize_claims
+from zhfacts.factcheck.report import highlight_segments, render_report, year_charts
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from zhfacts.diff import load_claims
-from zhfacts.report import build_report, write_html
+from zhfacts.factcheck.load import load_claims
+from zhfacts.factcheck.report import build_report, write_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

@@ -10,7 +10,8 @@ import pytest
 from zhfacts import cli
 from zhfacts.errors import ZhfactsError
 from zhfacts.lang.zh.placenames import canonical_place, same_place
-from zhfacts.score import dice, field_matches, format_errors, format_report, pair_rows, score
+from zhfacts.compare import dice
+from zhfacts.eval.score import field_matches, format_errors, format_report, pair_rows, score
 
 
 def spans(*pairs):
@@ -276,7 +277,7 @@ def ruled(**fields) -> dict:
 
 
 def test_by_rule_counts_fired_paired_and_right():
-    from zhfacts.score import by_rule, format_by_rule
+    from zhfacts.eval.score import by_rule, format_by_rule
 
     gold = table(fact(), fact(start=10, end=14, year="2018"), fact(start=20, end=24))
     pred = pd.DataFrame([
@@ -296,7 +297,7 @@ def test_by_rule_counts_fired_paired_and_right():
 
 
 def test_by_rule_needs_the_rule_columns():
-    from zhfacts.score import by_rule
+    from zhfacts.eval.score import by_rule
 
     with pytest.raises(ZhfactsError, match="extract the table again"):
         by_rule(table(fact()), table(fact()))

@@ -10,7 +10,7 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from zhfacts.errors import ZhfactsError
-from zhfacts.tableio import normalise, read_table, write_table
+from zhfacts.io.tables import normalise, read_table, write_table
 
 ROWS = [
     {"doc_id": "d1", "start": 6, "end": 12, "text": "3000多名", "value": 3000.0, "value_max": math.nan,

@@ -3,7 +3,7 @@
 For each mention the unit is decided first (a bare number may take its counted noun's unit),
 then exclusion; the claims then get metric, year, place, per and kind. Exclusion runs over all
 mentions before any attribution, so that attribution sees which neighbours are claims (an
-excluded "66千伏" stays part of the metric "66千伏线路").
+excluded rating stays part of the metric phrase it rates).
 """
 from __future__ import annotations
 

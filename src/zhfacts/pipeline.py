@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 
 from .context import build_context
-from .docio import read_document
+from .io.documents import read_document
 from .engine import attribute
 from .lang import bundle, detect
-from .manifest import read_manifest
+from .io.manifest import read_manifest
 from .decide import DEFAULT, Decider
 from .learn.decider import ON_BY_DEFAULT, decider_for
 from .profiles import detect_kind, profile_for

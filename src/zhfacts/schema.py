@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .codes import Kind, Qualifier
-from .lang.zh.lexicon import read_tsv
+from .lang.zh import lexicon
 
 #: The spec's columns, in the spec's order.
 SPEC_COLUMNS = [
@@ -44,4 +44,4 @@ BARE_UNITS = ("ratio",)
 def unit_codes() -> frozenset[str]:
     """Every unit code the lexicon knows; gold and output may use no other. A ``per``
     denominator is unit codes joined by "/" (claims-spec 2), so these serve there too."""
-    return frozenset(row["code"] for row in read_tsv("units.tsv")) | frozenset(BARE_UNITS)
+    return lexicon.unit_codes() | frozenset(BARE_UNITS)

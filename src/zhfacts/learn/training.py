@@ -11,6 +11,7 @@ of their document and the vocabulary comes from the rule registry and the profil
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from ..context import Ask
 from ..decide import DEFAULT
 from ..profiles import profiles
 from ..registry import list_rules
-from ..score import field_matches, pair_rows
+from ..eval.score import field_matches, pair_rows
 from ..types import Candidate, Claim, Decision, Document
 from .decider import Model
 from .features import CATEGORICAL, FEATURES, rows
@@ -31,6 +32,9 @@ from .features import CATEGORICAL, FEATURES, rows
 #: number's own words, and a per denominator is composed of several candidates.
 SLOTS = (Slot.EXCLUDE, Slot.METRIC, Slot.YEAR, Slot.PLACE, Slot.KIND)
 SEED = 0
+#: A mention's weight is (mentions of its document) ** -DOCUMENT_WEIGHT, so that the long
+#: communiqués do not drown the short features and English articles.
+DOCUMENT_WEIGHT = 0.5
 ROUNDS = 100
 PARAMS = {
     "objective": "binary", "learning_rate": 0.1, "num_leaves": 15, "min_data_in_leaf": 10,
@@ -114,15 +118,17 @@ def fit(examples: list[tuple[Group, list[bool]]], slots: tuple[Slot, ...] = SLOT
     empty = Model({}, vocab, {})
     boosters = {}
     for slot in slots:
-        table, labels = [], []
-        for g, right in examples:
-            if g.slot == slot:
-                table += g.rows
-                labels += right
+        mine = [(g, right) for g, right in examples if g.slot == slot]
+        per_document = Counter(g.doc_id for g, _ in mine)
+        table, labels, weights = [], [], []
+        for g, right in mine:
+            table += g.rows
+            labels += right
+            weights += [per_document[g.doc_id] ** -DOCUMENT_WEIGHT] * len(right)
         if not labels or all(labels) or not any(labels):
             continue  # nothing to tell apart: the slot keeps the rule order
-        data = lightgbm.Dataset(empty.matrix(table), np.array(labels, dtype=np.float64), feature_name=list(FEATURES),
-                                categorical_feature=list(CATEGORICAL), free_raw_data=True)
+        data = lightgbm.Dataset(empty.matrix(table), np.array(labels, dtype=np.float64), weight=np.array(weights),
+                                feature_name=list(FEATURES), categorical_feature=list(CATEGORICAL), free_raw_data=True)
         boosters[slot] = lightgbm.train(PARAMS, data, num_boost_round=ROUNDS)
     return Model(boosters, vocab, {"seed": SEED, "rounds": ROUNDS, **(meta or {})})
 

@@ -1,6 +1,6 @@
 """Stage 1a: a same-length folded copy of the text for matching; offsets stay valid in both.
 
-Full-width digits, letters and ％ become ASCII and a few traditional characters become their
+Full-width digits, letters and ％ become ASCII and traditional characters become their
 simplified forms, one character for one, so every pattern and lexicon sees a single spelling
 while every offset still points into the document exactly as stored.
 """
@@ -10,21 +10,20 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import read_tsv
-
-#: Full-width punctuation that separates clauses keeps its form: "，" is never a thousands separator.
-_KEEP = set("，；：（）！？")
+from . import lexicon
+from .lexicon import punctuation
 
 
 @lru_cache(maxsize=None)
 def _table() -> dict[int, str]:
     table = {}
+    keep = set(punctuation("wide_kept"))
     for code in range(0xFF01, 0xFF5F):
-        if chr(code) not in _KEEP:
+        if chr(code) not in keep:
             table[code] = chr(code - 0xFEE0)
     table[0x3000] = " "
-    for row in read_tsv("char_variants.tsv"):
-        table[ord(row["variant"])] = row["standard"]
+    for variant, standard in lexicon.char_variants().items():
+        table[ord(variant)] = standard
     return table
 
 

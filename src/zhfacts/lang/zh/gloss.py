@@ -14,7 +14,7 @@ from importlib import resources as _res
 import regex
 
 from ...diskcache import WordTable
-from .lexicon import read_tsv
+from . import lexicon
 from .words import tokenizer
 
 _CEDICT = "cedict/cedict_1_0_ts_utf-8_mdbg.txt"
@@ -23,7 +23,7 @@ _LINE = regex.compile(r"^\S+ (\S+) \[[^\]]*\] /(.+)/$")
 
 @lru_cache(maxsize=None)
 def _glossary() -> dict[str, str]:
-    return {r["zh"]: r["en"] for r in read_tsv("metrics.tsv")}
+    return lexicon.metric_glossary()
 
 
 @lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from ...codes import Kind, PlaceLevel, Qualifier, UnitCategory
 from ..base import Lexicon
 
 LEXICON = Lexicon("zhfacts.lang.zh.resources")
@@ -43,7 +44,7 @@ def _longest_first(words) -> str:
 def units() -> dict[str, Unit]:
     """Unit surface -> Unit; the first row of a surface wins."""
     out: dict[str, Unit] = {}
-    for row in read_tsv("units.tsv"):
+    for row in LEXICON.table("units.tsv", ("surface", "code", "factor", "category"), codes={"category": UnitCategory}):
         out.setdefault(row["surface"], Unit(row["surface"], row["code"], Decimal(row["factor"]), row["category"]))
     return out
 
@@ -57,7 +58,7 @@ def unit_pattern() -> regex.Pattern:
 def qualifiers() -> dict[str, dict[str, str]]:
     """position -> {surface: code}."""
     out: dict[str, dict[str, str]] = {"before": {}, "after": {}, "inner": {}}
-    for row in read_tsv("qualifiers.tsv"):
+    for row in LEXICON.table("qualifiers.tsv", ("surface", "position", "code", "reach"), codes={"code": Qualifier}):
         out[row["position"]][row["surface"]] = row["code"]
     return out
 
@@ -137,8 +138,6 @@ def grammar(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def kind_markers() -> tuple[regex.Pattern, dict[str, str]]:
     """(pattern of the target and plan markers, marker -> kind)."""
-    from ...codes import Kind
-
     rows = {r["marker"]: r["kind"] for r in LEXICON.table("kind_markers.tsv", ("marker", "kind"),
                                                           codes={"kind": Kind}, unique=("marker",))}
     return regex.compile(_longest_first(rows)), rows
@@ -187,3 +186,105 @@ def dateline_pattern() -> regex.Pattern:
 def traditional_chars() -> frozenset[str]:
     """Traditional characters the folding maps to simplified ones (char_variants.tsv)."""
     return frozenset(r["variant"] for r in read_tsv("char_variants.tsv"))
+
+
+@dataclass(frozen=True)
+class PlaceSuffix:
+    suffix: str
+    level: int
+    en: str
+    not_before: str
+
+
+@lru_cache(maxsize=None)
+def place_suffixes() -> tuple[PlaceSuffix, ...]:
+    """Administrative and settlement suffixes, longest first (place_suffixes.tsv)."""
+    rows = LEXICON.table("place_suffixes.tsv", ("suffix", "level", "en", "not_before"),
+                         codes={"level": PlaceLevel}, unique=("suffix",))
+    out = [PlaceSuffix(r["suffix"], PlaceLevel(int(r["level"])), r["en"], r["not_before"]) for r in rows]
+    return tuple(sorted(out, key=lambda s: len(s.suffix), reverse=True))
+
+
+def split_suffix(name: str) -> tuple[str, PlaceSuffix | None]:
+    """(stem, suffix) of a place name by its longest administrative suffix, the stem at least one
+    character: 广顺镇 -> (广顺, 镇); a name without one -> (name, None). The one rule by which
+    a suffix is taken off a name."""
+    for s in place_suffixes():
+        if name.endswith(s.suffix) and len(name) > len(s.suffix):
+            return name[: -len(s.suffix)], s
+    return name, None
+
+
+# --- the other tables, each read here and nowhere else ---------------------------------------
+
+@lru_cache(maxsize=None)
+def numeral_table() -> tuple[tuple[str, str, int], ...]:
+    """(character, kind, value) of every numeral character: kind is digit, scale or point."""
+    rows = LEXICON.table("numerals.tsv", ("char", "kind", "value"), unique=("char",))
+    return tuple((r["char"], r["kind"], int(r["value"]) if r["value"] else 0) for r in rows)
+
+
+@lru_cache(maxsize=None)
+def unit_codes() -> frozenset[str]:
+    """Every code of the unit lexicon, also of a row whose surface an earlier row took."""
+    return frozenset(r["code"] for r in LEXICON.table("units.tsv", ("surface", "code", "factor", "category"),
+                                                      codes={"category": UnitCategory}))
+
+
+@lru_cache(maxsize=None)
+def unit_guards() -> dict[str, str]:
+    """Unit surface -> characters after which it is part of another word."""
+    return {r["surface"]: r["not_before"] for r in LEXICON.table("unit_guards.tsv", ("surface", "not_before"))}
+
+
+@lru_cache(maxsize=None)
+def metric_glossary() -> dict[str, str]:
+    """Curated metric names, Chinese -> English (metrics.tsv)."""
+    return {r["zh"]: r["en"] for r in LEXICON.table("metrics.tsv", ("zh", "en"))}
+
+
+@lru_cache(maxsize=None)
+def place_aliases() -> dict[str, str]:
+    """Alias -> canonical full name (科左后旗 -> 科尔沁左翼后旗)."""
+    return {r["alias"]: r["canonical"] for r in LEXICON.table("place_aliases.tsv", ("alias", "canonical"), unique=("alias",))}
+
+
+@lru_cache(maxsize=None)
+def place_stopwords() -> frozenset[str]:
+    return frozenset(r["word"] for r in LEXICON.table("place_stopwords.tsv", ("word",)))
+
+
+@lru_cache(maxsize=None)
+def place_boundaries() -> dict[str, str]:
+    """char -> "partner" | "inside" (may occur inside a name) | "never" (never inside a name) ..."""
+    return {r["char"]: r["role"] for r in LEXICON.table("place_boundaries.tsv", ("char", "role"), unique=("char",))}
+
+
+@lru_cache(maxsize=None)
+def place_english_names() -> dict[str, str]:
+    return {r["name"]: r["en"] for r in LEXICON.table("places_en.tsv", ("name", "en"))}
+
+
+@lru_cache(maxsize=None)
+def words(name: str, column: str) -> tuple[str, ...]:
+    """One column of a word list (org_words.tsv, donor_verbs.tsv), longest first."""
+    return tuple(sorted((r[column] for r in LEXICON.table(name, (column,))), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def char_variants() -> dict[str, str]:
+    """Variant character -> the standard one it folds to (char_variants.tsv)."""
+    return {r["variant"]: r["standard"] for r in LEXICON.table("char_variants.tsv", ("variant", "standard"))}
+
+
+@lru_cache(maxsize=None)
+def factcheck_words() -> dict[str, tuple[str, ...]]:
+    """role -> words, longest first (factcheck.tsv): the markers of breakdowns, lists and shares."""
+    out: dict[str, list[str]] = {}
+    for row in LEXICON.table("factcheck.tsv", ("role", "word")):
+        out.setdefault(row["role"], []).append(row["word"])
+    return {role: tuple(sorted(ws, key=len, reverse=True)) for role, ws in out.items()}
+
+
+def unit_surfaces() -> tuple[str, ...]:
+    return tuple(units())

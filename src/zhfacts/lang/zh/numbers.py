@@ -17,11 +17,10 @@ import regex
 
 from . import lexicon
 from .numerals import digit_chars, numeral_chars, parse_numeral, scale_chars
-from .lexicon import read_tsv
 from ...spans import Marks
+from ...codes import Qualifier, UnitCategory
 from ...types import Document, Mention
 
-_RANGE_SEP = "-~～—–至到"
 _AR = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
 
 
@@ -39,26 +38,28 @@ def _patterns() -> dict[str, regex.Pattern]:
 
 @lru_cache(maxsize=None)
 def _guards() -> dict[str, str]:
-    return {r["surface"]: r["not_before"] for r in read_tsv("unit_guards.tsv")}
+    return lexicon.unit_guards()
+
+
+def _guarded(norm: str, pos: int, surface: str) -> bool:
+    """Whether the character after the surface makes it part of another word (unit_guards.tsv)."""
+    following = norm[pos + len(surface):pos + len(surface) + 1]
+    return bool(following) and following in _guards().get(surface, "")
 
 
 def _unit_at(norm: str, pos: int) -> lexicon.Unit | None:
-    """The longest unit surface starting at pos, unless a guard says it is another word."""
+    """The longest unit surface starting at pos, unless a guard says it is another word; then
+    the next longest, unless a guard says so of it too."""
     m = lexicon.unit_pattern().match(norm, pos)
-    while m:
-        surface = m.group()
-        following = norm[pos + len(surface):pos + len(surface) + 1]
-        if not (following and following in _guards().get(surface, "")):
-            return lexicon.units()[surface]
-        shorter = [u for u in lexicon.units() if len(u) < len(surface) and norm.startswith(u, pos)]
-        if not shorter:
-            return None
-        surface = max(shorter, key=len)
-        following = norm[pos + len(surface):pos + len(surface) + 1]
-        if not (following and following in _guards().get(surface, "")):
-            return lexicon.units()[surface]
+    if not m:
         return None
-    return None
+    if not _guarded(norm, pos, m.group()):
+        return lexicon.units()[m.group()]
+    shorter = [u for u in lexicon.units() if len(u) < len(m.group()) and norm.startswith(u, pos)]
+    if not shorter:
+        return None
+    surface = max(shorter, key=len)
+    return None if _guarded(norm, pos, surface) else lexicon.units()[surface]
 
 
 def _scale_value(run: str) -> Decimal:
@@ -71,7 +72,7 @@ def _scale_value(run: str) -> Decimal:
 def _scale_then_unit(norm: str, pos: int) -> tuple[Decimal, lexicon.Unit | None, int]:
     """After an inner 多/余: scale words then a unit ("20多万元"); the split that gives the longest unit."""
     run_end = pos
-    while run_end < len(norm) and norm[run_end] in scale_chars() and norm[run_end] not in "十":
+    while run_end < len(norm) and norm[run_end] in scale_chars() and norm[run_end] not in lexicon.grammar("no_scale_run"):
         run_end += 1
     best = (Decimal(1), None, pos)
     for k in range(run_end, pos - 1, -1):
@@ -185,31 +186,31 @@ def _from_core(norm: str, a: int, b: int) -> Mention | None:
         return None
     value, inner, unit, cut, end = read
     # A range: "3-5万元", "200至300元", "10%-15%".
-    sep_at = end if unit and unit.category == "share" else cut
-    if not inner and sep_at < len(norm) and norm[sep_at] in _RANGE_SEP and (unit is None or unit.category == "share"):
+    sep_at = end if unit and unit.category == UnitCategory.SHARE else cut
+    symbols, words = lexicon.grammar("range_symbol"), lexicon.grammar("range_word")
+    if not inner and sep_at < len(norm) and norm[sep_at] in symbols + words and (unit is None or unit.category == UnitCategory.SHARE):
         m2 = _patterns()["core"].match(norm, sep_at + 1)
-        if m2 and (norm[sep_at] in "-~～—–" or unit is None):
+        if m2 and (norm[sep_at] in symbols or unit is None):
             second = _read_core(norm, m2.start(), m2.end())
             if second and second[2] is not None and (unit is None or second[2].code == unit.code) and not second[1]:
                 hi, _, unit2, cut2, end2 = second
                 lo = value
-                trailing = ""
                 j = cut2
-                while j > m2.start() and norm[j - 1] in scale_chars() and norm[j - 1] != "十":
+                while j > m2.start() and norm[j - 1] in scale_chars() and norm[j - 1] not in lexicon.grammar("no_scale_run"):
                     j -= 1
                 trailing = norm[j:cut2]
                 if trailing and not any(c in scale_chars() for c in norm[a:cut]) and j > m2.start():
                     lo = value * _scale_value(trailing)
                 return _mention(norm, a, end2, lo, hi, unit2, "", "range")
     if all(c in scale_chars() for c in core[:cut - a]):
-        if norm[a - 1:a] == "上" or norm[a - 2:a] == "数以":
+        if any(norm.startswith(p, a - len(p)) for p in lexicon.grammar("reaching_prefix") if a >= len(p)):
             # 上百/上千/上万/上亿 and 数以亿计: "reaching that many" (spec 2.3).
             m = _mention(norm, a, end, value, None, unit, "", "reaching_scale")
-            return Mention(**{**m.__dict__, "qualifier": ">="})
-        if norm[a - 1:a] == "几":
+            return Mention(**{**m.__dict__, "qualifier": Qualifier.AT_LEAST.value})
+        if norm[a - 1:a] in lexicon.grammar("several_prefix"):
             # 几亿人: several of the scale, so at least two of it.
             m = _mention(norm, a - 1, end, value * 2, None, unit, "", "several_scale")
-            return Mention(**{**m.__dict__, "qualifier": ">="})
+            return Mention(**{**m.__dict__, "qualifier": Qualifier.AT_LEAST.value})
     if unit is None and all(c in scale_chars() for c in core[:cut - a]):
         return None  # a lone scale word with no unit is a word, not a number (万众, 百姓)
     rule = "number_unit" if unit else "bare_number"
@@ -220,9 +221,9 @@ def _signed_and_halved(norm: str, m: Mention) -> Mention:
     """负3.9% is negative (the span takes 负); 三成半, 两年半 add half a unit (the span takes 半)."""
     fields = dict(m.__dict__)
     unit = lexicon.units().get(m.unit_surface)
-    if unit and unit.category in ("share", "time") and norm[m.end:m.end + 1] == "半" and m.value_max is None:
+    if unit and unit.category in (UnitCategory.SHARE, UnitCategory.TIME) and norm[m.end:m.end + 1] in lexicon.grammar("half_suffix") and m.value_max is None:
         fields.update(value=m.value + unit.factor / 2, end=m.end + 1, unit_end=m.end + 1)
-    if norm[m.start - 1:m.start] == "负":
+    if norm[m.start - 1:m.start] in lexicon.grammar("negative_prefix"):
         negate = lambda v: -v if v is not None else None  # noqa: E731
         fields.update(start=m.start - 1, value=negate(fields["value"]), value_max=negate(m.value_max))
     return Mention(**fields)

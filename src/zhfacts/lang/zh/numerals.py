@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import read_tsv
+from . import lexicon
 
 
 _ZEROS = ("零", "〇", "○")
@@ -22,13 +22,13 @@ _ZEROS = ("零", "〇", "○")
 @lru_cache(maxsize=None)
 def _chars() -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
     digits, scales, points = {}, {}, set()
-    for row in read_tsv("numerals.tsv"):
-        if row["kind"] == "digit":
-            digits[row["char"]] = int(row["value"])
-        elif row["kind"] == "scale":
-            scales[row["char"]] = int(row["value"])
+    for char, kind, value in lexicon.numeral_table():
+        if kind == "digit":
+            digits[char] = value
+        elif kind == "scale":
+            scales[char] = value
         else:
-            points.add(row["char"])
+            points.add(char)
     return digits, scales, frozenset(points)
 
 

@@ -17,24 +17,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .lexicon import read_tsv
+from . import lexicon
 
 
 @lru_cache(maxsize=None)
 def _aliases() -> dict[str, str]:
-    return {row["alias"]: row["canonical"] for row in read_tsv("place_aliases.tsv")}
+    return lexicon.place_aliases()
 
 
 @lru_cache(maxsize=None)
 def _canonical_names() -> frozenset[str]:
     return frozenset(_aliases().values())
-
-
-@lru_cache(maxsize=None)
-def _suffixes() -> tuple[tuple[str, int], ...]:
-    """(suffix, level) pairs, longest first, so 自治区 is taken before 区."""
-    rows = read_tsv("place_suffixes.tsv")
-    return tuple(sorted(((r["suffix"], int(r["level"])) for r in rows), key=lambda s: -len(s[0])))
 
 
 def canonical_place(name: str) -> str:
@@ -45,10 +38,8 @@ def canonical_place(name: str) -> str:
 
 def split_suffix(name: str) -> tuple[str, int | None]:
     """(base, level) of a canonical name: 广顺镇 -> (广顺, 4); a name without suffix has level None."""
-    for suffix, level in _suffixes():
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)], level
-    return name, None
+    base, suffix = lexicon.split_suffix(name)
+    return base, suffix.level if suffix is not None else None
 
 
 def is_place(name: str) -> bool:

@@ -16,7 +16,8 @@ from importlib import resources as _res
 import ahocorasick
 import regex
 
-from .lexicon import read_tsv
+from . import lexicon
+from ...codes import PlaceLevel
 from ...spans import Marks
 from .words import first_word, jieba_frequency
 
@@ -28,7 +29,7 @@ _COMMON_WORD_FREQ = 180
 @dataclass(frozen=True)
 class Place:
     name: str  # full canonical name
-    level: int  # 0 country, 1 province, 2 city, 3 county, 4 township, 5 village
+    level: PlaceLevel
     province: str = ""
     city: str = ""
     county: str = ""
@@ -45,26 +46,16 @@ class PlaceMention:
     scope: bool = False  # 全旗, 全苏木 ...: the unit the text is talking about
 
 
-COUNTRY = Place("中国", 0)
+COUNTRY = Place("中国", PlaceLevel.COUNTRY)
 
 
-@lru_cache(maxsize=None)
 def _suffixes() -> list[tuple[str, int]]:
-    rows = [(r["suffix"], int(r["level"])) for r in read_tsv("place_suffixes.tsv")]
-    return sorted(rows, key=lambda r: len(r[0]), reverse=True)
-
-
-@lru_cache(maxsize=None)
-def _suffix_guards() -> dict[str, str]:
-    return {r["suffix"]: r["not_before"] for r in read_tsv("place_suffixes.tsv")}
+    return [(s.suffix, s.level) for s in lexicon.place_suffixes()]
 
 
 def strip_suffix(name: str) -> str:
     """The name without its administrative suffix ("内蒙古自治区" -> "内蒙古")."""
-    for suffix, _ in _suffixes():
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
+    return lexicon.split_suffix(name)[0]
 
 
 def has_place_suffix(name: str) -> bool:
@@ -76,7 +67,7 @@ def suffix_level(name: str) -> int:
     for suffix, level in _suffixes():
         if name.endswith(suffix):
             return level
-    return 5
+    return PlaceLevel.VILLAGE
 
 
 @lru_cache(maxsize=None)
@@ -89,32 +80,32 @@ def gazetteer() -> dict[str, Place]:
     for code, name in rows:
         province = by_code.get(code[:2] + "0000", "")
         if code.endswith("0000"):
-            place = Place(name, 1, province=name)
+            place = Place(name, PlaceLevel.PROVINCE, province=name)
         elif code.endswith("00"):
-            place = Place(name, 2, province=province, city=name)
+            place = Place(name, PlaceLevel.CITY, province=province, city=name)
         else:
-            place = Place(name, 3, province=province, city=by_code.get(code[:4] + "00", ""), county=name)
+            place = Place(name, PlaceLevel.COUNTY, province=province, city=by_code.get(code[:4] + "00", ""), county=name)
         if name in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
             continue
         out.setdefault(name, place)
         short = strip_suffix(name)
-        if place.level <= 2 and short != name and len(short) >= 2:
+        if place.level <= PlaceLevel.CITY and short != name and len(short) >= 2:
             out.setdefault(short, place)
-    for row in read_tsv("place_aliases.tsv"):
-        if row["canonical"] in out:
-            out[row["alias"]] = out[row["canonical"]]
+    for alias, canonical in lexicon.place_aliases().items():
+        if canonical in out:
+            out[alias] = out[canonical]
     return out
 
 
 @lru_cache(maxsize=None)
 def _stopwords() -> frozenset[str]:
-    return frozenset(r["word"] for r in read_tsv("place_stopwords.tsv"))
+    return lexicon.place_stopwords()
 
 
 @lru_cache(maxsize=None)
 def _boundaries() -> dict[str, str]:
     """char -> "partner" | "inside" (may occur inside a name) | "never" (never inside a name)."""
-    return {r["char"]: r["role"] for r in read_tsv("place_boundaries.tsv")}
+    return lexicon.place_boundaries()
 
 
 @lru_cache(maxsize=None)
@@ -143,9 +134,9 @@ def _gazetteer_matches(norm: str) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=None)
 def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
-    small = [s for s, level in _suffixes() if level >= 4]
+    small = [s for s, level in _suffixes() if level >= PlaceLevel.TOWNSHIP]
     suffix = regex.compile("|".join(regex.escape(s) for s in small))
-    local = "|".join(regex.escape(s) for s, level in _suffixes() if level >= 3)
+    local = "|".join(regex.escape(s) for s, level in _suffixes() if level >= PlaceLevel.COUNTY)
     # 全旗, 本村, 该镇, 村里, 乡里: the unit of that level the text is talking about.
     scope = regex.compile(f"(?:[全本该](?P<a>{local}))|(?:(?P<b>{local})里)")
     return suffix, scope
@@ -198,7 +189,7 @@ def find_places(norm: str) -> list[PlaceMention]:
     for m in _stop_pattern().finditer(norm):
         taken.mark(m.start(), m.end())
     ends = {p.end for p in found}
-    guards = _suffix_guards()
+    guards = {x.suffix: x.not_before for x in lexicon.place_suffixes()}
     for m in suffix.finditer(norm):
         if norm[m.end():m.end() + 1] and norm[m.end()] in guards.get(m.group(), ""):
             continue  # 村民, 乡里, 镇上: the suffix character opens another word
@@ -242,13 +233,13 @@ def find_places(norm: str) -> list[PlaceMention]:
 
 @lru_cache(maxsize=None)
 def _word_pattern(name: str, column: str) -> regex.Pattern:
-    words = sorted((r[column] for r in read_tsv(name)), key=len, reverse=True)
+    words = lexicon.words(name, column)
     return regex.compile("|".join(map(regex.escape, words)))
 
 
 @lru_cache(maxsize=None)
 def _english() -> dict[str, str]:
-    return {r["name"]: r["en"] for r in read_tsv("places_en.tsv")}
+    return lexicon.place_english_names()
 
 
 @lru_cache(maxsize=4096)
@@ -256,14 +247,13 @@ def place_english(name: str) -> str:
     """An English name: a known one, else the romanised stem with the suffix translated."""
     from pypinyin import lazy_pinyin  # its phrase tables load only when a name needs them
 
-    canonical = gazetteer().get(name, Place(name, 5)).name
+    canonical = gazetteer().get(name, Place(name, PlaceLevel.VILLAGE)).name
     if canonical in _english():
         return _english()[canonical]
-    for suffix, _ in _suffixes():
-        if canonical.endswith(suffix) and len(canonical) > len(suffix):
-            en = {r["suffix"]: r["en"] for r in read_tsv("place_suffixes.tsv")}[suffix]
-            stem = "".join(lazy_pinyin(canonical[: -len(suffix)])).capitalize()
-            return f"{stem} {en}" if en not in ("City",) else stem
+    stem, suffix = lexicon.split_suffix(canonical)
+    if suffix is not None:
+        romanised = "".join(lazy_pinyin(stem)).capitalize()
+        return f"{romanised} {suffix.en}" if suffix.en not in ("City",) else romanised
     return "".join(lazy_pinyin(canonical)).capitalize()
 
 
@@ -272,7 +262,7 @@ def people_places(ctx) -> dict[str, PlaceMention]:
     person -> the place mention they were introduced with."""
     norm, out = ctx.doc.norm, {}
     for p in ctx.places.items:
-        if p.place.level >= 4 and norm.startswith("的", p.end):
+        if p.place.level >= PlaceLevel.TOWNSHIP and norm.startswith(lexicon.grammar("modifier"), p.end):
             name = first_word(norm[p.end + 1:p.end + 5])
             if 2 <= len(name) <= 3 and regex.fullmatch(r"\p{Han}+", name):
                 out[name] = p
@@ -286,6 +276,6 @@ def division(place: str, pos: int, ctx) -> Place | None:
     if found or not place:
         return found
     for p in reversed(ctx.places.before(pos)):
-        if p.place.level == 3 and p.place.county and not p.partner:
+        if p.place.level == PlaceLevel.COUNTY and p.place.county and not p.partner:
             return p.place
     return gazetteer().get(ctx.doc.place)

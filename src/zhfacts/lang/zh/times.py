@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex
 
 from . import lexicon
+from .numerals import digit_chars, parse_numeral, scale_chars
 
 _YEAR = r"(?:1[89]\d\d|20\d\d|[一二〇零○][〇零○一二三四五六七八九]{3})"
 _DATE_TAIL = r"(?:\d{1,2}月(?:\d{1,2}日)?|[上下]半年|年?底|年?初|年?末|前|后)?"
@@ -31,8 +32,9 @@ class TimeExpr:
 def _pattern() -> regex.Pattern:
     words = sorted(lexicon.time_words(), key=len, reverse=True)
     periods = sorted(lexicon.plan_periods(), key=len, reverse=True)
+    separators = "|".join(map(regex.escape, lexicon.grammar("range_symbol") + lexicon.grammar("range_word")))
     return regex.compile(
-        rf"(?P<range>(?P<y1>{_YEAR})年?\s*(?:-|—|–|~|至|到)\s*(?P<y2>{_YEAR})年)"
+        rf"(?P<range>(?P<y1>{_YEAR})年?\s*(?:{separators})\s*(?P<y2>{_YEAR})年)"
         rf"|(?P<abs>(?P<y>{_YEAR})年{_DATE_TAIL}(?P<since>{_SINCE})?)"
         rf"|(?P<period>(?P<pname>{'|'.join(map(regex.escape, periods))})(?:期间|时期|以来)?)"
         rf"|(?P<word>{'|'.join(map(regex.escape, words))})"
@@ -40,8 +42,14 @@ def _pattern() -> regex.Pattern:
 
 
 def _digits(y: str) -> int:
-    table = str.maketrans("〇零○一二三四五六七八九", "00012345678" "9")
-    return int(y.translate(table))
+    """A year written digit by digit: "2019", "二〇一九"."""
+    return int(parse_numeral(y))
+
+
+@lru_cache(maxsize=None)
+def _numeral_starts() -> frozenset[str]:
+    """Characters a Chinese numeral after 的 may open with (digits and scale words, not 零)."""
+    return (digit_chars() | scale_chars()) - {"零", "〇", "○"}
 
 
 def find_times(norm: str, doc_year: str) -> list[TimeExpr]:
@@ -60,9 +68,8 @@ def find_times(norm: str, doc_year: str) -> list[TimeExpr]:
             offset = lexicon.time_words()[m["word"]]
             value = "" if offset == "vague" or year is None else _relative(year, offset)
         nxt = norm[m.end():m.end() + 2]
-        direct = nxt.startswith("的") and (len(nxt) > 1 and (nxt[1].isdigit() or nxt[1] in "一二三四五六七八九十百千万两"))
-        before = norm[max(0, m.start() - 1):m.start()]
-        base = before in ("比", "较") or norm[max(0, m.start() - 2):m.start()] in ("同比", "相比")
+        direct = nxt.startswith(lexicon.grammar("modifier")) and len(nxt) > 1 and (nxt[1].isdigit() or nxt[1] in _numeral_starts())
+        base = any(norm.startswith(w, m.start() - len(w)) for w in lexicon.grammar("comparison_base") if m.start() >= len(w))
         out.append(TimeExpr(m.start(), m.end(), value, direct, base))
     return out
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 import jieba
 
 from ...diskcache import WordTable
-from .lexicon import read_tsv
+from . import lexicon
 from .numerals import numeral_chars
 from .sentences import clause_bounds
 from ...types import Document, Token
@@ -23,12 +23,12 @@ jieba.setLogLevel(60)
 def tokenizer() -> jieba.Tokenizer:
     tok = jieba.Tokenizer()
     tok.initialize()
-    for row in read_tsv("units.tsv"):
-        tok.add_word(row["surface"], freq=1000, tag="q")
-    for row in read_tsv("metrics.tsv"):
-        tok.add_word(row["zh"], freq=1000, tag="n")
-    for row in read_tsv("place_aliases.tsv"):
-        tok.add_word(row["alias"], freq=1000, tag="ns")
+    for surface in lexicon.unit_surfaces():
+        tok.add_word(surface, freq=1000, tag="q")
+    for word in lexicon.metric_glossary():
+        tok.add_word(word, freq=1000, tag="n")
+    for alias in lexicon.place_aliases():
+        tok.add_word(alias, freq=1000, tag="ns")
     return tok
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from ....codes import Slot, Status, UnitCategory
+from ....codes import PlaceLevel, Slot, Status, UnitCategory
 from ....registry import rule
 from .. import lexicon
 from ..places import has_place_suffix
@@ -110,7 +110,7 @@ def category_bound(ask):
 def address(ask):
     """A village group's name after its village: 弄耀村六组."""
     place = ask.ctx.place_ending_at.get(ask.mention.start)
-    if place and place.place.level >= 5 and ask.mention.unit_surface in lexicon.grammar("address_unit"):
+    if place and place.place.level >= PlaceLevel.VILLAGE and ask.mention.unit_surface in lexicon.grammar("address_unit"):
         yield EXCLUDED, place.start, place.end
 
 

@@ -1,7 +1,7 @@
 """Place rules (claims-spec 2.2): the most specific place the text ties the quantity to."""
 from __future__ import annotations
 
-from ....codes import Slot
+from ....codes import PlaceLevel, Slot
 from ....registry import rule
 from .. import lexicon
 from ..places import COUNTRY
@@ -15,7 +15,7 @@ def scope_place(p, ask) -> tuple[str, int, int]:
     document's place; 全国 is the country."""
     if p.place == COUNTRY:
         return COUNTRY.name, p.start, p.end
-    village_or_township = p.place.level >= 4
+    village_or_township = p.place.level >= PlaceLevel.TOWNSHIP
     for q in reversed(ask.ctx.places.before(p.start)):
         if q.scope or q.partner or q.place.level != p.place.level:
             continue

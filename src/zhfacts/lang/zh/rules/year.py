@@ -16,7 +16,7 @@ def direct_time(ask):
     """A time expression that modifies this number directly: "2014年的11%"."""
     m, norm = ask.mention, ask.norm
     for t in _in_sentence(ask):
-        if t.direct and t.end < m.start and norm.startswith("的", t.end):
+        if t.direct and t.end < m.start and norm.startswith(lexicon.grammar("modifier"), t.end):
             between = norm[t.end + 1:m.start]
             if not between or between in lexicon.qualifiers()["before"]:
                 yield t.year, t.start, t.end

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..goldcheck import check_gold_path
-from ..tableio import read_table
+from ..eval.goldcheck import check_gold_path
+from ..io.tables import read_table
 
 HELP = "validate a gold fact table (file or directory) against the spec and the corpus text"
 

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from ..errors import ZhfactsError
-from ..goldcheck import load_gold
-from ..score import FIGURES, by_rule, format_by_rule, format_errors, format_figure, format_report, score
-from ..tableio import read_table, table_files
+from ..eval.goldcheck import load_gold
+from ..eval.score import FIGURES, by_rule, format_by_rule, format_errors, format_figure, format_report, score
+from ..io.tables import read_table, table_files
 
 HELP = "score a fact table against gold: mention P/R/F1, field accuracies, tuple F1"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from .errors import ZhfactsError
+from ..errors import ZhfactsError
 
 #: Larger inputs are refused rather than exhausting memory; split them first.
 MAX_BYTES = 200 * 1024 * 1024

@@ -5,7 +5,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ZhfactsError
+from ..errors import ZhfactsError
 
 FIELDS = ["doc_id", "title", "language", "year", "default_place", "source", "licence"]
 #: Columns a manifest may leave out.

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import ZhfactsError
-from .schema import EVIDENCE_COLUMNS
+from ..errors import ZhfactsError
+from ..schema import EVIDENCE_COLUMNS
 
 FORMATS = ("csv", "jsonl", "parquet")
 

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import argparse
 
-from ..diff import align, load_claims, report_lines
-from ..tableio import FORMATS, write_table
+from ..factcheck.align import align
+from ..factcheck.load import load_claims
+from ..factcheck.render import report_lines
+from ..io.tables import FORMATS, write_table
 
 HELP = "compare the claims of two documents or fact tables: same, changed, over time, only in one"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..consistency import check, report_lines
-from ..diff import load_claims
+from ..factcheck.consistency import check, report_lines
+from ..factcheck.load import load_claims
 
 HELP = "check one document's claims: repeated facts, parts against totals, shares against counts"
 

@@ -1,6 +1,6 @@
 """Consistency inside one document: repeated facts, parts against totals, shares against counts.
 
-Three checks, each judged with the value intervals of :mod:`zhfacts.diff`:
+Three checks, each judged with the value intervals of :mod:`zhfacts.factcheck.intervals`:
 
 - repeat: one metric, place and year stated twice with values that cannot both be true;
 - sum: the parts after 其中, or a 分别 list, against the total they break down;
@@ -18,11 +18,13 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .diff import compatible, format_number, interval, overlap, sentence_similarity
-from .lang.zh.placenames import same_place
-from .lang.zh.lexicon import read_tsv
-from .score import dice
-from .tableio import as_text
+from .align import sentence_similarity
+from .intervals import compatible, interval, overlap
+from .render import format_number
+from ..lang.zh.placenames import same_place
+from ..lang.zh.lexicon import factcheck_words
+from ..compare import dice
+from ..io.tables import as_text
 
 #: A metric shorter than this (增加, 投资) names an action rather than a fact, so its
 #: repetitions are not compared.
@@ -38,10 +40,7 @@ WHOLE_MIN_DICE = 0.8
 @lru_cache(maxsize=None)
 def vocabulary() -> dict[str, tuple[str, ...]]:
     """role -> words, longest first (resources/factcheck.tsv)."""
-    out: dict[str, list[str]] = {}
-    for row in read_tsv("factcheck.tsv"):
-        out.setdefault(row["role"], []).append(row["word"])
-    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in out.items()}
+    return factcheck_words()
 
 
 def _words(role: str) -> tuple[str, ...]:
@@ -52,9 +51,9 @@ def _words(role: str) -> tuple[str, ...]:
 
 
 def _offset(cell) -> int | None:
-    """A table's offset cell as an int; None when empty."""
+    """A table's offset cell as an int; None when empty (or -1, the fill of a table without it)."""
     text = as_text(cell)
-    return int(text) if text.lstrip("-").isdigit() else None
+    return int(text) if text.isdigit() else None
 
 
 def locate(claims: pd.DataFrame, text: str | None = None) -> list[dict]:
@@ -397,7 +396,7 @@ def _share_finding(share: dict, parts: list[dict], whole: dict) -> dict:
 
 
 def check(claims: pd.DataFrame, texts: dict[str, str] | None = None) -> list[dict]:
-    """Every finding in a table from diff.normalize_claims, each document checked on its own;
+    """Every finding in a table from load.normalize_claims, each document checked on its own;
     ``texts`` gives the text of documents by doc_id, where the claims' sentences are read."""
     findings = []
     for doc_id, document in claims.groupby("doc_id", sort=False):

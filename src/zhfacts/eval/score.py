@@ -13,15 +13,15 @@ column and some gold row fills it; it counts the pairs whose gold kind is filled
 """
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections import Counter
 
 import pandas as pd
 
-from .errors import ZhfactsError
-from .lang.zh.placenames import same_place
-from .tableio import normalise
+from ..compare import empty_number, metric_matches, values_equal
+from ..errors import ZhfactsError
+from ..lang.zh.placenames import same_place
+from ..io.tables import normalise
 
 #: Fields whose accuracy is reported, in report order.
 FIELDS = ("value", "value_max", "unit", "qualifier", "year", "place", "per", "metric")
@@ -31,34 +31,6 @@ MENTION_FIGURES = ("mention_p", "mention_r", "mention_f1", "strict_f1", "full_f1
 #: Every figure name a threshold may refer to.
 FIGURES = MENTION_FIGURES + FIELDS + ("kind",)
 REQUIRED_COLUMNS = ("doc_id", "start", "end") + FIELDS
-
-VALUE_TOLERANCE = 1e-6
-METRIC_DICE = 0.5
-
-
-def values_equal(gold: float, pred: float) -> bool:
-    """Equal within a relative difference of 1e-6 (of the larger magnitude); both empty is equal."""
-    gold_empty, pred_empty = _empty_number(gold), _empty_number(pred)
-    if gold_empty or pred_empty:
-        return gold_empty and pred_empty
-    return gold == pred or abs(gold - pred) <= VALUE_TOLERANCE * max(abs(gold), abs(pred))
-
-
-def _empty_number(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def dice(a: str, b: str) -> float:
-    """Character Dice over multisets, 2|A∩B| / (|A|+|B|); two empty strings agree fully."""
-    if not a and not b:
-        return 1.0
-    common = sum((Counter(a) & Counter(b)).values())
-    return 2 * common / (len(a) + len(b))
-
-
-def metric_matches(gold: str, pred: str) -> bool:
-    return dice(gold, pred) >= METRIC_DICE
-
 
 def _exact(gold: object, pred: object) -> bool:
     return gold == pred
@@ -77,17 +49,18 @@ def field_matches(field: str, gold: object, pred: object) -> bool:
     return COMPARE.get(field, _exact)(gold, pred)
 
 
-def overlap(a: dict, b: dict) -> int:
+def span_overlap(a: dict, b: dict) -> int:
+    """How many characters two spans share (negative when apart)."""
     return min(a["end"], b["end"]) - max(a["start"], b["start"])
 
 
 def pair_rows(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
     """One-to-one pairs (gold index, pred index) of overlapping spans, largest overlap first."""
     candidates = sorted(
-        (-overlap(g, p), abs(g["start"] - p["start"]), gi, pi)
+        (-span_overlap(g, p), abs(g["start"] - p["start"]), gi, pi)
         for gi, g in enumerate(gold)
         for pi, p in enumerate(pred)
-        if overlap(g, p) > 0
+        if span_overlap(g, p) > 0
     )
     used_gold, used_pred, pairs = set(), set(), []
     for _, _, gi, pi in candidates:
@@ -181,7 +154,7 @@ def _score_document(gold: list[dict], pred: list[dict], fields: tuple[str, ...])
 
 def _public(value: object) -> object:
     """NaN becomes None so the result serialises as JSON null."""
-    return None if _empty_number(value) else value
+    return None if empty_number(value) else value
 
 
 def _row_entry(row: dict) -> dict:
@@ -321,7 +294,7 @@ def by_rule(gold: pd.DataFrame, pred: pd.DataFrame, gold_name: str = "gold", pre
     those were paired with gold, and how many of the paired were right; for each exclusion rule
     (when the table lists excluded mentions), how often it fired and how often the mention it
     dropped is no gold claim; for each mention rule (``rule``), how many of its claims pair."""
-    from .schema import RULE_COLUMNS
+    from ..schema import RULE_COLUMNS
 
     gold, pred = _prepare(gold, gold_name), _prepare(pred, pred_name)
     needed = [RULE_COLUMNS[s] for s in RULE_FIELDS if s != "kind" or "kind" in gold.columns] + ["rule"]
@@ -352,7 +325,7 @@ def by_rule(gold: pd.DataFrame, pred: pd.DataFrame, gold_name: str = "gold", pre
                 else:
                     add(slot, row[RULE_COLUMNS[slot]], paired=True, right=field_matches(field, g[gi][field], row[field]))
         for row in _rows(excluded, doc):
-            add("exclude", row.get("exclude_rule", ""), right=not any(overlap(x, row) > 0 for x in g))
+            add("exclude", row.get("exclude_rule", ""), right=not any(span_overlap(x, row) > 0 for x in g))
     return {slot: {rule: _rule_figures(c) for rule, c in sorted(rules.items())} for slot, rules in counts.items()}
 
 

@@ -1,13 +1,16 @@
-"""The ``zhfacts`` command line: one subcommand per module in :mod:`zhfacts.commands`."""
+"""The ``zhfacts`` command line: one subcommand per module of this package.
+
+Each module has ``HELP``, ``configure(parser)`` and ``run(args) -> int``.
+"""
 from __future__ import annotations
 
 import argparse
 import importlib
 import sys
 
-from .errors import ZhfactsError
+from ..errors import ZhfactsError
 
-#: Subcommand name -> module under zhfacts.commands.
+#: Subcommand name -> module under zhfacts.cli.
 COMMANDS = {
     "extract": "extract",
     "score": "score",
@@ -23,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zhfacts", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     for name, module_name in COMMANDS.items():
-        module = importlib.import_module(f".commands.{module_name}", __package__)
+        module = importlib.import_module(f".{module_name}", __package__)
         cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.configure(cmd)
         cmd.set_defaults(run=module.run)

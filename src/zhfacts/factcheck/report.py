@@ -17,9 +17,11 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .consistency import check
-from .diff import STATUSES, align, format_number, is_table_path, load_claims
-from .errors import ZhfactsError
-from .lang.zh.placenames import canonical_place
+from .align import STATUSES, align
+from .load import is_table_path, load_claims
+from .render import format_number
+from ..errors import ZhfactsError
+from ..lang.zh.placenames import canonical_place
 
 #: Claim fields shown when a highlight is hovered or clicked, in this order.
 CLAIM_FIELDS = ("text", "value", "value_max", "unit", "qualifier", "metric", "metric_en", "year",

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .docio import read_document
-from .errors import ZhfactsError
-from .schema import KINDS, QUALIFIERS, SPEC_COLUMNS, unit_codes
-from .tableio import as_text, is_missing, read_raw, read_table, table_files
+from ..io.documents import read_document
+from ..errors import ZhfactsError
+from ..schema import KINDS, QUALIFIERS, SPEC_COLUMNS, unit_codes
+from ..io.tables import as_text, is_missing, read_raw, read_table, table_files
 
 YEAR = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?")
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from ..docio import decode
+from ..io.documents import decode
 from ..errors import ZhfactsError
 from ..learn.decider import ON_BY_DEFAULT
 from ..pipeline import CORPUS_DIR, document_for_path, document_rows, make_document
 from ..table import to_frame
-from ..tableio import FORMATS, TableWriter
+from ..io.tables import FORMATS, TableWriter
 
 HELP = "extract every quantitative claim of Chinese documents into a fact table"
 
@@ -28,6 +28,11 @@ def configure(parser) -> None:
     parser.add_argument("--format", choices=FORMATS, help="output format (default: from the -o suffix)")
     parser.add_argument("--year", help="document year for files without a manifest entry")
     parser.add_argument("--place", help="default place for files without a manifest entry")
+    parser.add_argument("--lang", help="language of the documents (zh, zh-Hant, en; default: the manifest's "
+                                       "language column, else detected from the script)")
+    parser.add_argument("--kind", help="document kind that picks the profile of fallbacks (feature, work_report, "
+                                       "communique, plan, press ...; default: the manifest's kind column, else "
+                                       "detected from the title, else default)")
     parser.add_argument("--model", action=argparse.BooleanOptionalAction, default=ON_BY_DEFAULT,
                         help="choose among the rules' candidates with the learned decider "
                              "(default: %(default)s; see docs/model.md for why)")
@@ -62,9 +67,10 @@ def input_files(paths: list[str]) -> list[str | Path]:
 def _frames(files, args):
     for item in tqdm(files, desc="extract", unit="doc", file=sys.stderr, disable=len(files) < 2 or None):
         if item == "-":
-            doc = make_document("stdin", decode(sys.stdin.buffer.read(), "<stdin>"), args.year or "", args.place or "")
+            doc = make_document("stdin", decode(sys.stdin.buffer.read(), "<stdin>"), args.year or "", args.place or "",
+                                args.lang or "", args.kind or "")
         else:
-            doc = document_for_path(item, args.year, args.place)
+            doc = document_for_path(item, args.year, args.place, args.lang, args.kind)
         yield to_frame(document_rows(doc, explain=args.explain, model=args.model))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from ..errors import ZhfactsError
-from ..report import build_report, write_html
+from ..factcheck.report import build_report, write_html
 
 HELP = "write an HTML report: highlighted claims, fact table, consistency findings, diff of two documents"
 

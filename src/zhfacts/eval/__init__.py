@@ -1,0 +1,1 @@
+"""Evaluation against hand-labelled gold: scoring and gold checking."""

@@ -1,0 +1,2 @@
+"""Fact-checking: claims loaded and compared (load, intervals, align, render), consistency
+inside one document, and the HTML report."""

@@ -1,0 +1,1 @@
+"""Input and output: documents (encodings), fact tables (csv, jsonl, parquet) and the manifest."""
