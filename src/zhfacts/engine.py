@@ -33,7 +33,10 @@ def features(ask: Ask, start: int, end: int, rule: str, rank: int) -> tuple[tupl
     distance = m.start - end if end <= m.start else max(0, start - m.end)
     clause = ask.memo.get("clause") or ask.memo.setdefault("clause", ctx.clause_bounds(m.start))
     si = ctx.sentence_of(start)
-    inside = lambda spans: any(x.start <= start and end <= x.end for x in spans.starting_in(start - LONGEST_SPAN, start + 1))  # noqa: E731
+
+    def inside(spans) -> bool:
+        return any(x.start <= start and end <= x.end for x in spans.starting_in(start - LONGEST_SPAN, start + 1))
+
     return base + (
         ("from_text", True), ("before", end <= m.start), ("distance", distance),
         ("same_clause", clause[0] <= start < clause[1] or clause[0] < end <= clause[1]),

@@ -23,7 +23,7 @@ COMMANDS = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zhfacts", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="zhfacts", description="every quantitative claim of a text as a row of a fact table")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(f".{module_name}", __package__)
