@@ -24,6 +24,8 @@ def run(args, capsys):
     ("gb18030", TEXT.encode("gb18030")),
     ("gbk", TEXT.encode("gbk")),
     ("utf-16", TEXT.encode("utf-16")),
+    ("utf-16-le without BOM", TEXT.encode("utf-16-le")),
+    ("utf-16-be without BOM", TEXT.encode("utf-16-be")),
 ])
 def test_encodings_give_the_same_claims_and_offsets(tmp_path, capsys, encoding, data):
     src = tmp_path / "doc.txt"

@@ -63,10 +63,11 @@ def _regenerate() -> None:
     FIXTURES.mkdir(parents=True, exist_ok=True)
     for name, args in COMMANDS.items():
         table = FIXTURES / f"{name}.csv"
-        buffer = io.StringIO()
+        buffer = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # JSON is written to its bytes
         with contextlib.redirect_stdout(buffer):
             main([a.replace("{out}", str(table)) for a in args])
-        (FIXTURES / f"{name}.out").write_text(buffer.getvalue(), encoding="utf-8")
+        buffer.flush()
+        (FIXTURES / f"{name}.out").write_bytes(buffer.buffer.getvalue())
 
 
 if __name__ == "__main__":

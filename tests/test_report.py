@@ -135,7 +135,8 @@ def test_cli_report_document(tmp_path, capsys):
     assert len(re.findall(r'<mark class="claim', page)) == len(claims)
     assert len(re.findall(r'<tr class="claim-row', page)) == len(claims)
     assert "Values over the years" in page  # 贫困人口发生率 in 2014 and 2019
-    assert str(out) in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert captured.out == "" and f"wrote {out}" in captured.err  # data on stdout, messages on stderr
 
 
 def test_cli_report_two_documents(tmp_path):

@@ -1,7 +1,10 @@
 """The HTML report in a real browser: headless chromium loads it without console errors, the
-script runs to the end, every claim is highlighted and listed, and a screenshot is taken."""
+script runs to the end, every claim is highlighted and listed, its Chinese is drawn with real
+glyphs (not the boxes a browser draws when no CJK font is installed), and a screenshot is taken."""
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -23,14 +26,14 @@ DOCUMENT = ("科左后旗黄牛产业\n\n"
             "全旗共有贫困户500户，其中因病致贫300户、因学致贫150户。<不是标签> & 引号“”\n")
 
 
-def chromium(page: Path, profile: Path, *action: str) -> subprocess.CompletedProcess:
+def chromium(page: Path, profile: Path, *action: str, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run headless chromium on a local page with networking and background services off."""
     command = [
         CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
         "--enable-logging=stderr", "--v=0", "--window-size=1280,1400", *action, page.as_uri(),
     ]
-    return subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+    return subprocess.run(command, capture_output=True, text=True, timeout=180, check=False, env=env)
 
 
 def console_messages(stderr: str) -> list[str]:
@@ -79,3 +82,51 @@ def test_report_screenshot(report, tmp_path):
     assert console_messages(result.stderr) == []
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 10_000
+
+
+#: Drawn in the page's own font: two common characters of the report and a code point no font
+#: has, which every browser draws as its "missing glyph" box.
+GLYPH_PROBE = """<canvas id="probe" width="64" height="64"></canvas><pre id="glyphs"></pre><script>
+(function () {
+  var canvas = document.getElementById("probe"), ctx = canvas.getContext("2d");
+  var family = getComputedStyle(document.body).fontFamily;
+  function pixels(ch) {
+    ctx.clearRect(0, 0, 64, 64);
+    ctx.font = "48px " + family;
+    ctx.fillStyle = "#000";
+    ctx.fillText(ch, 4, 52);
+    return Array.prototype.join.call(ctx.getImageData(0, 0, 64, 64).data, ",");
+  }
+  var a = pixels("\u9ec4"), b = pixels("\u725b"), box = pixels(String.fromCodePoint(0x10FFFD));
+  document.getElementById("glyphs").textContent = JSON.stringify(
+    {distinct: a !== b, not_box: a !== box && b !== box, inked: /[1-9]/.test(a)});
+})();
+</script>"""
+
+
+def glyph_check(page: Path, profile: Path, env: dict | None = None) -> dict:
+    """Whether the page's font draws Chinese: two characters differ from each other and from the
+    missing-glyph box."""
+    probe = page.with_name("probe-" + page.name)
+    probe.write_text(page.read_text(encoding="utf-8").replace("</body>", GLYPH_PROBE + "</body>"), encoding="utf-8")
+    result = chromium(probe, profile, "--dump-dom", env=env)
+    found = re.search(r'<pre id="glyphs">(.*?)</pre>', result.stdout)
+    assert found, result.stderr[-2000:]
+    return json.loads(found.group(1))
+
+
+def test_boxes_are_detected(report, tmp_path):
+    """The check below would see boxes: with no fonts at all, chromium draws every character as one."""
+    page, _ = report
+    empty = tmp_path / "fonts.conf"
+    empty.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                     f'<dir>{tmp_path / "no-fonts"}</dir><cachedir>{tmp_path / "cache"}</cachedir></fontconfig>')
+    found = glyph_check(page, tmp_path / "profile", env={**os.environ, "FONTCONFIG_FILE": str(empty)})
+    assert not (found["distinct"] and found["not_box"])
+
+
+def test_chinese_renders_with_a_cjk_font(report, tmp_path):
+    listed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    assert listed.strip(), "no CJK font installed (apt-get install fonts-noto-cjk or fonts-wqy-zenhei)"
+    page, _ = report
+    assert glyph_check(page, tmp_path / "profile") == {"distinct": True, "not_box": True, "inked": True}

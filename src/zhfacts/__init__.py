@@ -1,14 +1,22 @@
 """zhfacts: every quantitative claim of Chinese text as a row of a fact table."""
 from __future__ import annotations
 
-from .pipeline import extract_table, extract_text_table
+from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
 
-__all__ = ["extract_table", "extract_text_table", "load"]
+try:
+    __version__ = version("zhfacts")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
+
+__all__ = ["__version__", "extract_table", "extract_text_table", "load"]
+
+#: Public names and the modules that define them, imported when first used so that the
+#: command line starts (and answers Ctrl-C or --version) before the extractor is loaded.
+_LAZY = {"extract_table": "pipeline", "extract_text_table": "pipeline", "load": "spacy_pipe"}
 
 
 def __getattr__(name: str):
-    """``load`` imports spaCy only when asked for, so the command line does not pay for it."""
-    if name == "load":
-        from .spacy_pipe import load
-        return load
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,6 +8,7 @@ candidates chosen by a decider (the rules' own order, or a learned one).
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ import pandas as pd
 from .context import build_context
 from .io.documents import read_document
 from .engine import attribute
+from .errors import ZhfactsError
 from .lang import bundle, detect
 from .io.manifest import read_manifest
 from .decide import DEFAULT, Decider
@@ -23,12 +25,21 @@ from .profiles import detect_kind, profile_for
 from .table import claim_row, to_frame
 from .types import Claim, Document
 
-#: The bundled corpus, used when extract is given no path.
-CORPUS_DIR = Path("corpus")
+#: The bundled corpus (package data), used when extract is given no path.
+CORPUS_DIR = Path(__file__).resolve().parent / "corpus"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def make_document(doc_id: str, text: str, year: str = "", place: str = "", lang: str = "", kind: str = "") -> Document:
-    """A document with its folded copy; its language and kind given, else detected."""
+    """A document with its folded copy; its language and kind given, else detected. Text with a
+    lone surrogate (half of a UTF-16 pair, from bytes decoded with surrogateescape) is not
+    Unicode text and is refused here, not deep in a table or cache."""
+    bad = _SURROGATE.search(text)
+    if bad:
+        raise ZhfactsError(doc_id, f"the text holds a lone surrogate U+{ord(bad.group()):04X} at offset "
+                                   f"{bad.start()}, which is not Unicode text; decode it strictly or with errors='replace'")
     code = lang or detect(text, bundle("zh").traditional)
     title = text.lstrip().split("\n", 1)[0]
     return Document(doc_id=doc_id, text=text, year=year, place=place, norm=bundle(code).fold(text),
@@ -60,14 +71,14 @@ def extract_text_table(text: str, doc_id: str, year: str | None = None, place: s
 
 
 def document_for_path(path: Path | str, year: str | None = None, place: str | None = None,
-                      lang: str | None = None, kind: str | None = None) -> Document:
+                      lang: str | None = None, kind: str | None = None, doc_id: str | None = None) -> Document:
     """Read a file; year, place, language and kind come from the arguments, else from the
     manifest beside it, else (language and kind) from the text."""
     path = Path(path)
     text = read_document(path)
     entry = read_manifest(path.parent / "manifest.csv").get(path.stem)
     return make_document(
-        path.stem, text,
+        doc_id or path.stem, text,
         year or (entry.year if entry else ""),
         place or (entry.default_place if entry else ""),
         lang or (entry.language if entry else ""),

@@ -19,7 +19,7 @@ SPEC_COLUMNS = [
 #: Columns zhfacts adds after the spec's own.
 EXTRA_COLUMNS = [
     "kind", "metric_en_source", "place_en", "province", "city", "county", "rule", "metric_rule", "status",
-    "unit_surface", "confidence",
+    "unit_surface", "confidence", "value_exact",
     # why: the rule behind each slot's value, and where the evidence stands in the text
     "exclude_rule", "unit_rule", "year_rule", "place_rule", "per_rule", "kind_rule",
     "sentence_start", "sentence_end", "place_start", "place_end", "year_start", "year_end",

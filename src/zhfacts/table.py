@@ -1,6 +1,9 @@
 """Stage 7: the fact table. Spec columns in the spec's order, then zhfacts' own; floats only here."""
 from __future__ import annotations
 
+import math
+from decimal import Decimal
+
 import pandas as pd
 
 from .codes import Slot, Status
@@ -26,13 +29,13 @@ def claim_row(c: Claim, doc: Document) -> dict:
     year_start, year_end = _evidence(c, Slot.YEAR)
     return {
         "doc_id": c.doc_id, "start": m.start, "end": m.end, "text": doc.text[m.start:m.end],
-        "value": float(m.value), "value_max": float(m.value_max) if m.value_max is not None else None,
+        "value": _float(m.value), "value_max": _float(m.value_max) if m.value_max is not None else None,
         "unit": m.unit, "qualifier": m.qualifier, "metric": c.metric,
         "metric_en": metric_en, "year": c.year, "place": c.place,
-        "per": c.per, "sentence": c.sentence.text(doc), "kind": c.kind if claim else "",
+        "per": c.per, "sentence": bundle(doc.lang).window(doc, c.sentence, m.start, m.end), "kind": c.kind if claim else "",
         "metric_en_source": metric_en_source, "place_en": c.place_en, "province": c.province, "city": c.city, "county": c.county,
         "rule": c.rule, "metric_rule": c.metric_rule, "status": str(c.status), "unit_surface": m.unit_surface,
-        "confidence": c.confidence,
+        "confidence": c.confidence, "value_exact": exact_text(m.value),
         "exclude_rule": c.exclude_rule, "unit_rule": c.rule_of(Slot.UNIT),
         "year_rule": c.rule_of(Slot.YEAR), "place_rule": c.rule_of(Slot.PLACE),
         "per_rule": c.rule_of(Slot.PER), "kind_rule": c.rule_of(Slot.KIND),
@@ -52,6 +55,18 @@ def candidate_lists(c: Claim) -> dict[str, list[dict]]:
              "end": d.candidates[i].end, "score": d.scores[i] if d.scores else None, "chosen": i in d.chosen}
             for i in order]
     return out
+
+
+def _float(value: Decimal | int) -> float:
+    """The value as a float; NaN when it is beyond float range (value_exact keeps it)."""
+    number = float(value)
+    return number if math.isfinite(number) else math.nan
+
+
+def exact_text(value: Decimal | int) -> str:
+    """The exact value in plain digits, never an exponent or inf: "2" + 308 zeros stays that."""
+    text = format(Decimal(value), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def to_frame(rows: list[dict]) -> pd.DataFrame:

@@ -1,14 +1,18 @@
 """The ``zhfacts`` command line: one subcommand per module of this package.
 
-Each module has ``HELP``, ``configure(parser)`` and ``run(args) -> int``.
+Each module has ``HELP``, ``configure(parser)`` and ``run(args) -> int``. Streams and exit
+codes are the same for every subcommand (docs/cli.md): data on stdout, messages on stderr;
+0 success, 1 a finding or gate the user asked to fail on (or a reader of stdout that went
+away), 2 bad input or output, 130/143/129 interrupted by SIGINT/SIGTERM/SIGHUP.
 """
 from __future__ import annotations
 
 import argparse
-import importlib
+import contextlib
+import os
+import re
+import signal
 import sys
-
-from ..errors import ZhfactsError
 
 #: Subcommand name -> module under zhfacts.cli.
 COMMANDS = {
@@ -22,29 +26,71 @@ COMMANDS = {
 }
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised where the program is so that temporary output is cleaned up
+    on the way out, as for Ctrl-C."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_interrupted(signum: int, frame) -> None:
+    raise Interrupted(signum)
+
+
+def year_arg(text: str) -> str:
+    """--year and its kin: a four-digit year."""
+    if not re.fullmatch(r"[0-9]{4}", text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year (four digits, such as 2020)")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="zhfacts", description="every quantitative claim of a text as a row of a fact table")
+    import importlib
+
+    from .. import __version__
+
+    parser = argparse.ArgumentParser(prog="zhfacts", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"zhfacts {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-q", "--quiet", action="store_true", help="no progress bar, notes or warnings on stderr")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(f".{module_name}", __package__)
-        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        cmd = sub.add_parser(name, help=module.HELP, description=module.HELP, parents=[common])
         module.configure(cmd)
         cmd.set_defaults(run=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if signum is not None:
+            signal.signal(signum, _raise_interrupted)
     try:
-        return args.run(args)
-    except ZhfactsError as exc:
-        print(f"zhfacts: {exc}", file=sys.stderr)
-        return 2
+        from .. import console
+        from ..errors import ZhfactsError
+
+        args = build_parser().parse_args(argv)
+        console.quiet = args.quiet
+        try:
+            return args.run(args)
+        except ZhfactsError as exc:
+            print(f"zhfacts: {exc}", file=sys.stderr)
+            return 2
+    except Interrupted as exc:
+        print(f"zhfacts: interrupted ({signal.Signals(exc.signum).name})", file=sys.stderr)
+        return 128 + exc.signum
     except KeyboardInterrupt:
         print("zhfacts: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return 0
+        # The reader of stdout went away (``| head``): not a success, and no second error from
+        # Python flushing the closed pipe at exit.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ import argparse
 from ..factcheck.align import align
 from ..factcheck.load import load_claims
 from ..factcheck.render import report_lines
-from ..io.tables import FORMATS, write_table
+from ..io.tables import FORMATS, TableWriter
+from . import year_arg
 
 HELP = "compare the claims of two documents or fact tables: same, changed, over time, only in one"
 
@@ -17,16 +18,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", help="also write the aligned pairs as a table to this file")
     parser.add_argument("--format", choices=FORMATS, help="table format of -o (default: from its suffix)")
     parser.add_argument("--fail-on", choices=["changed"], help="exit 1 when any pair has this status")
-    parser.add_argument("--year-a", help="document year of A when it is a document outside the corpus")
-    parser.add_argument("--year-b", help="document year of B when it is a document outside the corpus")
+    parser.add_argument("--year-a", type=year_arg,
+                        help="document year of A (YYYY); default: the manifest's, else the year its text names")
+    parser.add_argument("--year-b", type=year_arg,
+                        help="document year of B (YYYY); default: the manifest's, else the year its text names")
     parser.add_argument("--place", help="default place of both documents when outside the corpus")
 
 
 def run(args: argparse.Namespace) -> int:
+    writer = TableWriter(args.output, args.format) if args.output else None  # checked before the work
     a, _ = load_claims(args.a, year=args.year_a, place=args.place)
     b, _ = load_claims(args.b, year=args.year_b, place=args.place)
     table = align(a, b)
-    if args.output:
-        write_table(table, args.output, args.format)
+    if writer is not None:
+        with writer:
+            writer.write(table)
     print("\n".join(report_lines(table, args.a, args.b)))
     return 1 if args.fail_on and (table["status"] == args.fail_on).any() else 0

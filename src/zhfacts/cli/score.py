@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import argparse
-import json
+import math
 import sys
 from pathlib import Path
 
+from .. import console
 from ..errors import ZhfactsError
 from ..eval.goldcheck import load_gold
 from ..eval.score import FIGURES, by_rule, format_by_rule, format_errors, format_figure, format_report, score
@@ -25,6 +26,8 @@ def parse_minimum(text: str) -> tuple[str | None, str, float]:
         minimum = float(number)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r}: {number!r} is not a number") from None
+    if not math.isfinite(minimum):
+        raise argparse.ArgumentTypeError(f"{text!r}: the minimum must be a finite number (nan would turn the gate off)")
     return doc or None, field, minimum
 
 
@@ -38,19 +41,20 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         metavar="[DOC:]FIELD=VALUE",
                         help="fail (exit 1) when a figure is below VALUE; without DOC: the "
                              "micro-average over all documents; repeatable")
-    parser.add_argument("--corpus", default="corpus", help="directory of <doc_id>.txt (default: ./corpus)")
+    parser.add_argument("--corpus", help="directory of <doc_id>.txt (default: the corpus folder beside the "
+                                         "gold's folder, else the bundled corpus)")
     parser.add_argument("--by-rule", action="store_true",
                         help="also score each rule of each slot: how often it fired and how often its choice was "
                              "right on the paired claims (exclusion rules when the table lists excluded mentions)")
 
 
 def run(args: argparse.Namespace) -> int:
-    gold = load_gold(args.gold, args.corpus)
+    gold = load_gold(args.gold, args.corpus or gold_corpus(args.gold))
     pred = read_table(args.pred)
     labelled = gold_documents(args.gold, gold)
     unlabelled = sorted(set(pred["doc_id"]) - labelled)
     if unlabelled:
-        print(f"not scored (no gold): {len(unlabelled)} document(s): {', '.join(unlabelled)}", file=sys.stderr)
+        console.note(f"not scored (no gold): {len(unlabelled)} document(s): {', '.join(unlabelled)}")
         pred = pred[pred["doc_id"].isin(labelled)]
     result = score(gold, pred, gold_name=args.gold, pred_name=args.pred)
     failures = below_minimum(result, args.minimums)
@@ -59,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         shown = result if args.errors else {k: v for k, v in result.items() if k != "errors"}
         if rules is not None:
             shown = {**shown, "by_rule": rules}
-        print(json.dumps(shown, ensure_ascii=False, indent=2))
+        console.print_json(shown)
     else:
         print(format_report(result))
         if rules is not None:
@@ -71,6 +75,17 @@ def run(args: argparse.Namespace) -> int:
     for line in failures:
         print(line, file=sys.stderr)
     return 1 if failures else 0
+
+
+def gold_corpus(gold: str) -> Path:
+    """The documents gold is labelled on: ``corpus/`` beside the gold's folder (gold/ and corpus/
+    of one checkout), else the bundled corpus; so score works from any directory."""
+    from ..pipeline import CORPUS_DIR
+
+    folder = Path(gold).resolve()
+    folder = folder if folder.is_dir() else folder.parent
+    beside = folder.parent / "corpus"
+    return beside if beside.is_dir() else CORPUS_DIR
 
 
 def gold_documents(path, gold) -> set[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
@@ -91,7 +92,18 @@ def _check_span(record: dict) -> list[str]:
 
 
 def _check_value(record: dict) -> list[str]:
-    return [] if _number(record["value"]) is not None else [f"value {record['value']!r} is not a number"]
+    if _number(record["value"]) is not None:
+        return []
+    if is_missing(record["value"]) and _exact(record.get("value_exact")):
+        return []  # beyond float range: value_exact holds it
+    return [f"value {record['value']!r} is not a number"]
+
+
+def _exact(cell: object) -> bool:
+    try:
+        return not is_missing(cell) and Decimal(str(cell).strip()).is_finite()
+    except InvalidOperation:
+        return False
 
 
 def _check_value_max(record: dict) -> list[str]:
@@ -175,6 +187,9 @@ class _Corpus:
         self.texts: dict[str, str | None] = {}
 
     def load(self, doc_id: str) -> list[str]:
+        if Path(doc_id).name != doc_id or doc_id in (".", ".."):
+            self.texts[doc_id] = None
+            return [f"doc_id {doc_id!r} is not a document name (no folders, no absolute paths)"]
         path = self.directory / f"{doc_id}.txt"
         self.texts[doc_id] = read_document(path) if path.is_file() else None
         return [] if path.is_file() else [f"no corpus document {path}"]

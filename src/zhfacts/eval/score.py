@@ -13,6 +13,7 @@ column and some gold row fills it; it counts the pairs whose gold kind is filled
 """
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections import Counter
 
@@ -21,7 +22,7 @@ import pandas as pd
 from ..compare import empty_number, metric_matches, values_equal
 from ..errors import ZhfactsError
 from ..lang.zh.placenames import same_place
-from ..io.tables import normalise
+from ..io.tables import exact_value, normalise
 
 #: Fields whose accuracy is reported, in report order.
 FIELDS = ("value", "value_max", "unit", "qualifier", "year", "place", "per", "metric")
@@ -31,6 +32,15 @@ MENTION_FIGURES = ("mention_p", "mention_r", "mention_f1", "strict_f1", "full_f1
 #: Every figure name a threshold may refer to.
 FIGURES = MENTION_FIGURES + FIELDS + ("kind",)
 REQUIRED_COLUMNS = ("doc_id", "start", "end") + FIELDS
+
+
+
+def same_value(gold: dict, pred: dict) -> bool:
+    """The value field of two rows; beyond float range (inf in memory) only exact digits agree."""
+    if isinstance(gold["value"], float) and isinstance(pred["value"], float) and not (
+            math.isinf(gold["value"]) or math.isinf(pred["value"])):
+        return values_equal(gold["value"], pred["value"])
+    return exact_value(gold) == exact_value(pred)
 
 def _exact(gold: object, pred: object) -> bool:
     return gold == pred
@@ -135,7 +145,7 @@ def _score_document(gold: list[dict], pred: list[dict], fields: tuple[str, ...])
         for field in fields:
             if field == "kind" and not g["kind"]:
                 continue
-            ok[field] = field_matches(field, g[field], p[field])
+            ok[field] = field_matches(field, g[field], p[field]) if field != "value" else same_value(g, p)
             counts["compared"][field] += 1
             counts["correct"][field] += ok[field]
             if not ok[field]:

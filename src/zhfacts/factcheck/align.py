@@ -10,6 +10,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..compare import METRIC_DICE, dice, values_equal
+from ..io.tables import exact_value
 from ..lang.zh.placenames import same_place
 from ..schema import SPEC_COLUMNS
 from .intervals import compatible
@@ -20,7 +21,7 @@ VALUE_BONUS = 0.5
 STATUSES = ("changed", "over_time", "only_in_a", "only_in_b", "same")
 
 #: The claim columns each side of a diff row carries.
-SIDE_COLUMNS = SPEC_COLUMNS + ["kind", "place_en"]
+SIDE_COLUMNS = SPEC_COLUMNS + ["kind", "place_en", "value_exact"]
 
 
 # --- similarity ---------------------------------------------------------------------------
@@ -48,6 +49,8 @@ def places_match(a: str, b: str) -> bool:
 
 def same_value(a, b) -> bool:
     """Value (within the scorer's tolerance), upper end and qualifier agree."""
+    if not (math.isfinite(a["value"]) and math.isfinite(b["value"])):
+        return exact_value(a) == exact_value(b) and a["qualifier"] == b["qualifier"]
     return (values_equal(a["value"], b["value"]) and values_equal(a["value_max"], b["value_max"])
             and a["qualifier"] == b["qualifier"])
 
@@ -124,12 +127,18 @@ def _diff_row(a, b, i, j, metric: float) -> dict:
     for side, claim in (("a", a), ("b", b)):
         for column in SIDE_COLUMNS:
             row[f"{side}_{column}"] = None if claim is None else claim[column]
+        if claim is not None and not math.isfinite(claim["value"]):
+            row[f"{side}_value"] = math.nan  # its value_exact holds it
+        if claim is not None and not row[f"{side}_value_exact"]:
+            row[f"{side}_value_exact"] = str(exact_value(claim))
     if a is None or b is None:
         row["status"] = "only_in_a" if b is None else "only_in_b"
         return row
     row["status"] = pair_status(a, b)
     row["abs_diff"] = b["value"] - a["value"]
     row["rel_diff"] = row["abs_diff"] / abs(a["value"]) if a["value"] else math.nan
+    if not math.isfinite(row["abs_diff"]):  # a value beyond float range: no difference in floats
+        row["abs_diff"] = row["rel_diff"] = math.nan
     if row["status"] != "over_time":
         row["compatible"] = row["status"] == "same" or compatible(a, b)
     return row

@@ -60,17 +60,19 @@ def locate(claims: pd.DataFrame, text: str | None = None) -> list[dict]:
     """Claims as records with ``index`` (table row), ``sentence_no`` and ``rel``/``rel_end``
     (the claim's offsets in ``sentence``, the text its words are read from).
 
-    A table that gives every claim's ``sentence_start`` is read by offsets: the claim stands at
-    ``start - sentence_start`` in its sentence, which is the document's text between the
-    sentence offsets when the document is given, else the sentence column when it holds the
-    claim there. Claims of one sentence share its number; ``shown``/``shown_offset`` are the
-    sentence as read and the claim in it, for display. A table without offsets (a hand-made
-    one) is read by finding each claim's text in its sentence, left to right.
+    With the document's text and every claim's ``sentence_start``, claims are read by offsets:
+    the claim stands at ``start - sentence_start`` in its sentence, the document's text between
+    the sentence offsets. Claims of one sentence share its number; ``shown``/``shown_offset``
+    are the sentence as read (line breaks dropped) and the claim in it, for display. Without
+    the text, each claim's text is found in its sentence, left to right: the sentence column
+    holds a window around each claim, so the windows of one sentence (same sentence_start) are
+    first merged into one text; a hand-made table without offsets is read as it is.
     """
     records = claims.to_dict("records")
     starts = [_offset(r.get("sentence_start")) for r in records]
-    if records and all(s is not None for s in starts):
+    if text is not None and records and all(s is not None for s in starts):
         return _by_offsets(claims, records, starts, text)
+    _whole_sentences(records, starts)
     sentence_no, previous, search_from = -1, None, 0
     for index, record in zip(claims.index, records):
         record["index"] = int(index)
@@ -88,25 +90,44 @@ def locate(claims: pd.DataFrame, text: str | None = None) -> list[dict]:
     return records
 
 
-def _by_offsets(claims: pd.DataFrame, records: list[dict], starts: list[int], text: str | None) -> list[dict]:
+def _by_offsets(claims: pd.DataFrame, records: list[dict], starts: list[int], text: str) -> list[dict]:
     numbers: dict[int, int] = {}
     for index, record, ss in zip(claims.index, records, starts):
         record["index"] = int(index)
         record["sentence_no"] = numbers.setdefault(ss, len(numbers))
-        start, end, shown = int(record["start"]), int(record["end"]), record["sentence"]
+        start, end = int(record["start"]), int(record["end"])
         se = _offset(record.get("sentence_end"))
         rel, rel_end = start - ss, end - ss
-        if text is not None and se is not None and 0 <= ss <= start <= end <= se <= len(text):
+        if se is not None and 0 <= ss <= start <= end <= se <= len(text):
             record["sentence"] = text[ss:se]
-        elif not (0 <= rel <= rel_end <= len(shown) and shown[rel:rel_end] == record["text"]):
+        else:
             rel = rel_end = -1
         record["rel"], record["rel_end"] = rel, rel_end
         # shown without its line breaks: the claim moves back by the breaks before it
+        shown = record["sentence"].replace("\n", "") if rel >= 0 else record["sentence"]
         needle = str(record["text"]).replace("\n", "")
         at = rel - record["sentence"][:rel].count("\n") if rel >= 0 else -1
         record["shown"] = shown
         record["shown_offset"] = at if at >= 0 and shown[at:at + len(needle)] == needle else -1
     return records
+
+
+def _whole_sentences(records: list[dict], starts: list[int | None]) -> None:
+    """Give claims of one sentence (same sentence_start) one sentence text, merged from their
+    windows (the table's sentence column holds a window around each claim)."""
+    groups: dict[tuple, list[dict]] = {}
+    for record, ss in zip(records, starts):
+        if ss is not None:
+            groups.setdefault((record["doc_id"], ss), []).append(record)
+    for group in groups.values():
+        text = ""
+        for window in dict.fromkeys(r["sentence"] for r in group):
+            if text.find(window, max(0, len(text) - 3 * len(window))) >= 0:
+                continue
+            k = next((k for k in range(min(len(text), len(window)), 0, -1) if text.endswith(window[:k])), 0)
+            text += window[k:]
+        for record in group:
+            record["sentence"] = text
 
 
 def _sentences(records: list[dict]) -> list[list[dict]]:
@@ -256,10 +277,17 @@ def breakdowns(sentences: list[list[dict]]) -> list[tuple[dict, list[dict]]]:
 
 
 def check_breakdowns(pairs: list[tuple[dict, list[dict]]]) -> list[dict]:
-    """The parts of a 其中 breakdown may cover the total or part of it, never exceed it."""
+    """The parts of a 其中 breakdown may cover the total or part of it, never exceed it.
+
+    The parts are taken as stated (rounding them down would excuse any excess); the total
+    stands for everything that rounds to it at its last stated digit (5亿 for 4.5亿 to 5.5亿,
+    5.0亿 for 4.95亿 to 5.05亿).
+    """
     findings = []
     for total, parts in pairs:
-        low, high, low_open, _ = _sum_interval(parts)
+        _, high, _, _ = _sum_interval(parts)
+        stated = [interval(p) for p in parts]
+        low, low_open = sum(b[0] for b in stated), any(b[2] for b in stated)
         total_low, total_high, _, total_high_open = interval(total, rounding=True)
         ok = low < total_high or (low == total_high and not low_open and not total_high_open)
         summed = sum(p["value"] for p in parts)
@@ -399,6 +427,7 @@ def check(claims: pd.DataFrame, texts: dict[str, str] | None = None) -> list[dic
     """Every finding in a table from load.normalize_claims, each document checked on its own;
     ``texts`` gives the text of documents by doc_id, where the claims' sentences are read."""
     findings = []
+    claims = claims[[math.isfinite(v) for v in claims["value"]]]  # a value beyond float range is not summed
     for doc_id, document in claims.groupby("doc_id", sort=False):
         records = locate(document, (texts or {}).get(doc_id))
         sentences = _sentences(records)

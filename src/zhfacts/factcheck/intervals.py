@@ -61,6 +61,8 @@ def interval(claim, rounding: bool = False) -> tuple[float, float, bool, bool]:
     """
     value, qualifier, text = float(claim["value"]), claim["qualifier"], str(claim["text"])
     top = value if is_missing(claim["value_max"]) else float(claim["value_max"])
+    if not (math.isfinite(value) and math.isfinite(top)):
+        return value, top, False, False  # beyond float range: the value itself, no rounding
     stated, nonzero = digit_places(text, value)
     half = stated / 2 if rounding else 0.0
     floor = 0.0 if value >= 0 else -math.inf

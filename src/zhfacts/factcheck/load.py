@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..console import note
 from ..errors import ZhfactsError
-from ..io.documents import read_document
-from ..io.tables import FORMATS, as_text, read_table
+from ..io.tables import FORMATS, as_text, read_table, with_exact_values
 from ..schema import EXTRA_COLUMNS, QUALIFIERS, SPEC_COLUMNS
 
 #: Columns a table must have to be compared at all; the others get defaults.
@@ -23,13 +23,27 @@ def is_table_path(path: Path | str) -> bool:
 
 
 def load_claims(path: Path | str, year: str | None = None, place: str | None = None) -> tuple[pd.DataFrame, str | None]:
-    """The claims of a document (extracted) or a fact table, and the document text if any."""
-    from ..pipeline import extract_table  # the extractor loads its models only when a document needs it
+    """The claims of a document (extracted) or a fact table, and the document text if any.
+
+    A document's year is the given one, else the manifest's, else the year its text names
+    (the language's document_year); with none, a warning says that relative times stay unresolved.
+    """
+    # The extractor loads its models only when a document needs it.
+    from ..lang import bundle
+    from ..pipeline import document_for_path, document_rows, make_document
+    from ..table import to_frame
 
     if is_table_path(path):
         return normalize_claims(read_table(path), path), None
-    text = read_document(path)
-    return normalize_claims(extract_table(path, year=year, place=place), path), text
+    doc = document_for_path(path, year, place)
+    if not doc.year:
+        found = bundle(doc.lang).document_year(doc.norm)
+        if found:
+            doc = make_document(doc.doc_id, doc.text, found, doc.place, doc.lang, doc.kind)
+        else:
+            note(f"{path}: no document year (none given, none in a manifest, none in the text); "
+                 "relative times (this year, last year) stay unresolved; give its year")
+    return normalize_claims(to_frame(document_rows(doc)), path), doc.text
 
 
 def normalize_claims(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
@@ -41,7 +55,7 @@ def normalize_claims(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
     missing = [c for c in REQUIRED_COLUMNS if c not in df.columns]
     if missing:
         raise ZhfactsError(source, f"not a fact table: missing column(s) {', '.join(missing)}")
-    df = df.copy()
+    df = with_exact_values(df.copy())
     if "status" in df.columns:
         df = df[df["status"].astype(str) != "excluded"]
     df = df.reset_index(drop=True)
@@ -57,7 +71,7 @@ def normalize_claims(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
         raise ZhfactsError(source, f"row {df.index[df['value'].isna()][0] + 1}: column value: empty, expected a number")
     for column in ("start", "end"):
         numbers = pd.to_numeric(df[column].replace("", math.nan), errors="coerce")
-        df[column] = numbers.fillna(-1).astype(int)
+        df[column] = numbers.where(numbers.abs() < 2 ** 62).fillna(-1).astype(int)
     numeric = ("start", "end", "value", "value_max", "confidence")
     for column in (c for c in SPEC_COLUMNS + EXTRA_COLUMNS if c not in numeric):
         df[column] = df[column].map(as_text)

@@ -16,6 +16,15 @@ def format_number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def format_value(claim) -> str:
+    """A claim's value for people: a range shows both ends ("4至5万元" -> 40,000–50,000), a value
+    beyond float range its exact digits."""
+    value = claim["value"]
+    shown = claim.get("value_exact", "") if not math.isfinite(value) else format_number(value)
+    top = claim.get("value_max")
+    return shown if top is None or pd.isna(top) else f"{shown}–{format_number(top)}"
+
+
 def _side(row, side: str) -> str:
     start, end = row[f"{side}_start"], row[f"{side}_end"]
     where = f"{start}-{end} " if not pd.isna(start) and start >= 0 else ""

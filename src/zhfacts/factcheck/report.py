@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .consistency import check
 from .align import STATUSES, align
 from .load import is_table_path, load_claims
-from .render import format_number
+from .render import format_number, format_value
 from ..errors import ZhfactsError
 from ..lang.zh.placenames import canonical_place
 
@@ -121,7 +121,7 @@ def document_view(number: int, name: str, text: str, claims: pd.DataFrame, findi
     rows = []
     for index, claim in claims.iterrows():
         rows.append({"index": int(index), "status": statuses.get(int(index), ""),
-                     "cells": [{"text": _shown(claim[c]), "sort": claim[c] if c in NUMERIC_COLUMNS else None}
+                     "cells": [{"text": format_value(claim) if c == "value" else _shown(claim[c]), "sort": claim[c] if c in NUMERIC_COLUMNS else None}
                                for c in TABLE_COLUMNS]})
     data = {str(index): {f: _shown(claim[f]) for f in CLAIM_FIELDS} for index, claim in claims.iterrows()}
     return {"number": number, "name": name, "pieces": highlight_segments(text, claims), "rows": rows,

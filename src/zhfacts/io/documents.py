@@ -6,6 +6,8 @@ Offsets everywhere are into the string this module returns, so it decodes and no
 from __future__ import annotations
 
 import codecs
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import ZhfactsError
@@ -15,22 +17,78 @@ MAX_BYTES = 200 * 1024 * 1024
 
 
 def decode(data: bytes, name: object) -> str:
-    """Decode bytes as UTF-8 (BOM optional), UTF-16 (with BOM) or GB18030, else raise."""
+    """Decode bytes as UTF-8 (BOM optional), UTF-16 (with a BOM, or without one when the text
+    holds ASCII, whose NUL bytes mark it), Big5 or GB18030, else raise.
+
+    Which of the legacy encodings (Big5 or GB18030, UTF-16LE or BE) a file is in is decided by
+    charset-normalizer, restricted to those candidates: two Chinese encodings can both decode
+    the same bytes, and only one of them gives Chinese.
+    """
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return _strict(data, "utf-16", name)
+    if b"\x00" not in data:
         try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise ZhfactsError(name, f"not valid UTF-16 text ({exc.reason} at byte {exc.start})") from None
-    if b"\x00" in data:
-        raise ZhfactsError(name, "binary file (contains NUL bytes), not text")
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        return _strict(data, _detect(data, ("gb18030", "big5"), "gb18030"), name)
+    encoding = _detect(data, ("utf_16_le", "utf_16_be"), "")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding) if encoding else ""
     except UnicodeDecodeError:
-        pass
+        text = ""
+    if not text or _CONTROL.search(text) or not _ASCII.search(text):  # UTF-16's NULs come with ASCII
+        raise ZhfactsError(name, "binary file (contains NUL bytes), not text")
+    return text
+
+
+#: Control characters no text document holds (tab, line and page breaks aside).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_ASCII = re.compile(r"[\t\n\r -~]")
+
+
+def _detect(data: bytes, candidates: tuple[str, ...], default: str) -> str:
+    from charset_normalizer import from_bytes  # imported here: only legacy encodings need it
+
+    best = from_bytes(data[:_SAMPLE], cp_isolation=list(candidates)).best()
+    return best.encoding if best is not None else default
+
+
+def _strict(data: bytes, encoding: str, name: object) -> str:
     try:
-        return data.decode("gb18030")
+        return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ZhfactsError(name, f"cannot decode as UTF-8, UTF-16 or GB18030 (byte {exc.start})") from None
+        label = encoding.upper().replace("_", "-")
+        raise ZhfactsError(name, f"cannot decode as UTF-8, UTF-16, Big5 or GB18030 "
+                                 f"({label}: {exc.reason} at byte {exc.start})") from None
+
+
+#: Bytes of a document the encoding detector looks at.
+_SAMPLE = 64 * 1024
+
+
+def read_stdin(name: str = "<stdin>") -> str:
+    """Standard input, under the same size limit as a file."""
+    import sys
+
+    data = sys.stdin.buffer.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ZhfactsError(name, f"too large (over {MAX_BYTES} bytes, the limit); split it first")
+    return decode(data, name)
+
+
+def paragraph_blocks(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """(offset, text) blocks of at most about ``size`` characters, cut after a paragraph break
+    (else a line break), so a huge document is extracted block by block in flat memory."""
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + size)
+        if end < len(text):
+            cut = text.rfind("\n\n", pos, end)
+            cut = cut + 2 if cut > pos else text.rfind("\n", pos, end) + 1
+            end = cut if cut > pos else end
+        yield pos, text[pos:end]
+        pos = end
 
 
 def read_document(path: Path | str) -> str:

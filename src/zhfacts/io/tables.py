@@ -11,8 +11,11 @@ import io
 import json
 import math
 import os
+import signal
+import sys
 import tempfile
-from contextlib import suppress
+from contextlib import contextmanager, suppress
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
@@ -23,8 +26,13 @@ from ..schema import EVIDENCE_COLUMNS
 FORMATS = ("csv", "jsonl", "parquet")
 
 def table_format(path: Path | str, fmt: str | None = None) -> str:
-    """The format named by ``fmt`` or, failing that, by the file suffix."""
-    name = (fmt or Path(path).suffix.lstrip(".")).lower()
+    """The format named by ``fmt`` or, failing that, by the file suffix (``-`` is stdout: CSV
+    unless ``fmt`` says otherwise). A suffix naming another table format than ``fmt`` is refused,
+    so that what is written can be read back by its name."""
+    suffix = "" if str(path) == "-" else Path(path).suffix.lstrip(".").lower()
+    if fmt and suffix in FORMATS and suffix != fmt:
+        raise ZhfactsError(path, f"the suffix .{suffix} does not match --format {fmt}; name the file .{fmt}")
+    name = (fmt or suffix or ("csv" if str(path) == "-" else "")).lower()
     if name not in FORMATS:
         wanted = ", ".join(f".{f}" for f in FORMATS)
         raise ZhfactsError(path, f"unknown table format {name!r} (expected {wanted})")
@@ -112,7 +120,7 @@ def _one_line(exc: Exception) -> str:
 
 def normalise(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
     """The table with the contract's types; a cell that cannot take its type names its row."""
-    df = df.copy()
+    df = with_exact_values(df.copy())
     for column in df.columns:
         convert, dtype = NUMERIC_COLUMNS.get(column, (as_text, str))
         df[column] = pd.Series(_convert(df[column], source, column, convert), index=df.index, dtype=dtype)
@@ -165,6 +173,35 @@ def _to_float(cell: object) -> float:
     return number
 
 
+def with_exact_values(df: pd.DataFrame) -> pd.DataFrame:
+    """Fill an empty value from value_exact (a value beyond float range is written that way)."""
+    if "value_exact" in df.columns and "value" in df.columns:
+        df["value"] = [_exact_float(exact) if is_missing(value) and not is_missing(exact) else value
+                       for value, exact in zip(df["value"], df["value_exact"])]
+    return df
+
+
+def exact_value(record: dict) -> Decimal:
+    """A row's value exactly: value_exact when the table has it, else the float value."""
+    exact = record.get("value_exact")
+    return Decimal(str(exact).strip()) if not is_missing(exact) else Decimal(repr(float(record["value"])))
+
+
+def _exact_float(cell: object) -> float:
+    """A value_exact cell as a float: ±inf stands in memory for a value beyond float range
+    (comparisons that must be exact read value_exact)."""
+    try:
+        return float(Decimal(str(cell).strip()))
+    except InvalidOperation:
+        raise ValueError(f"column value_exact: {cell!r} is not a number") from None
+
+
+def _to_value(cell: object) -> float:
+    if isinstance(cell, float) and math.isinf(cell):
+        return cell
+    return _to_float(cell)
+
+
 def _to_optional_float(cell: object) -> float:
     return math.nan if is_missing(cell) else _to_float(cell)
 
@@ -173,6 +210,8 @@ def _to_int(cell: object) -> int:
     number = _to_float(cell)
     if not number.is_integer():
         raise ValueError(f"{cell!r} is not a whole number")
+    if abs(number) >= 2 ** 63:
+        raise ValueError(f"{as_text(cell)[:20]}… is too large for an offset")
     return int(number)
 
 
@@ -185,7 +224,7 @@ NUMERIC_COLUMNS = {
     **{column: (_to_optional_int, "Int64") for column in EVIDENCE_COLUMNS},
     "start": (_to_int, "int64"),
     "end": (_to_int, "int64"),
-    "value": (_to_float, "float64"),
+    "value": (_to_value, "float64"),
     "value_max": (_to_optional_float, "float64"),
     "confidence": (_to_optional_float, "float64"),
 }
@@ -198,27 +237,52 @@ def write_table(df: pd.DataFrame, path: Path | str, fmt: str | None = None) -> N
 
 
 class TableWriter:
-    """Streams tables chunk by chunk into a temporary file and moves it into place on success.
+    """Streams tables chunk by chunk to their target and, for a regular file, atomically.
 
-    Memory stays flat however many documents are written; any exception inside the ``with``
-    block removes the temporary file and leaves an existing target untouched.
+    A regular file (or a symbolic link to one, which stays a link) is written to a temporary
+    file beside it and moved into place only on success; any exception inside the ``with``
+    block removes the temporary file and leaves an existing target untouched. ``-`` is
+    standard output; a device or FIFO (``/dev/stdout``) is written to as it is. Memory stays
+    flat however many documents are written. The target is checked when the writer is made,
+    before any extraction work.
     """
 
     def __init__(self, path: Path | str, fmt: str | None = None):
-        self.path = Path(path)
-        self.fmt = table_format(self.path, fmt)
+        self.name = str(path)
+        self.stream = self.name == "-"
+        given = Path(path)
+        if given.is_dir():
+            raise ZhfactsError(self.name, "is a directory, expected a table file")
+        self.direct = self.stream or (given.exists() and not given.is_file())
+        # A symbolic link is written through: the file it names is replaced, the link stays.
+        self.path = given if self.direct else Path(os.path.realpath(given))
+        self.fmt = table_format("-" if self.direct and not Path(path).suffix else path, fmt)
         self._tmp = ""
+        self._out = None
         self._sink = None
-        self._rows = 0
         self._columns: list[str] | None = None
 
     def __enter__(self) -> "TableWriter":
-        directory = self.path.parent if str(self.path.parent) else Path(".")
+        if self.stream:
+            self._out = sys.stdout.buffer
+            return self
+        if self.direct:
+            try:
+                self._out = open(self.path, "wb")
+            except OSError as exc:
+                raise ZhfactsError(self.name, f"cannot open for writing: {exc.strerror or exc}") from None
+            return self
+        directory = self.path.parent
         try:
-            fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
-        except OSError as exc:
-            raise ZhfactsError(self.path, f"cannot create a file in {directory}: {exc.strerror or exc}") from None
-        os.close(fd)
+            with _signals_held():  # the temporary file is known before a signal can arrive
+                try:
+                    fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
+                except OSError as exc:
+                    raise ZhfactsError(self.name, f"cannot create a file in {directory}: {exc.strerror or exc}") from None
+                self._out = os.fdopen(fd, "wb")
+        except BaseException:  # a signal held back above arrives here, before the with block
+            self._finish(KeyboardInterrupt)
+            raise
         return self
 
     def write(self, df: pd.DataFrame) -> None:
@@ -229,32 +293,63 @@ class TableWriter:
 
                 table = pa.Table.from_pandas(df, preserve_index=False)
                 if self._sink is None:
-                    self._sink = pq.ParquetWriter(self._tmp, table.schema)
+                    self._sink = pq.ParquetWriter(self._out, table.schema)
                 self._sink.write_table(table.cast(self._sink.schema))
             elif self.fmt == "csv":
-                header = self._columns is None
-                df.to_csv(self._tmp, mode="w" if header else "a", header=header, index=False,
-                          encoding="utf-8-sig" if header else "utf-8")
+                first = self._columns is None
+                bom = "\ufeff" if first and not self.direct else ""  # Excel needs it; a pipe does not
+                self._out.write((bom + df.to_csv(index=False, header=first)).encode("utf-8"))
             else:
-                _write_jsonl(df, self._tmp, append=self._columns is not None)
+                self._out.write(_jsonl(df).encode("utf-8"))
+            self._out.flush()
+        except BrokenPipeError:
+            raise
         except (OSError, ValueError, TypeError, NotImplementedError) as exc:
-            raise ZhfactsError(self.path, f"cannot write {self.fmt} table: {_one_line(exc)}") from None
+            raise ZhfactsError(self.name, f"cannot write {self.fmt} table: {_one_line(exc)}") from None
         self._columns = list(df.columns)
-        self._rows += len(df)
 
     def __exit__(self, exc_type, exc, tb) -> None:
+        with _signals_held():  # an interruption during clean-up waits until it is done
+            self._finish(exc_type)
+
+    def _finish(self, exc_type) -> None:
         try:
             if exc_type is None:
-                if self._sink is not None:
-                    self._sink.close()
                 try:
-                    os.chmod(self._tmp, _mode_for(self.path))
-                    os.replace(self._tmp, self.path)
+                    if self._sink is not None:
+                        self._sink.close()  # the Parquet footer: a full disk shows here
+                    self._out.flush()
+                    if not self.stream:
+                        self._out.close()
+                    if not self.direct:
+                        os.chmod(self._tmp, _mode_for(self.path))
+                        os.replace(self._tmp, self.path)
+                except BrokenPipeError:
+                    raise
                 except OSError as err:
-                    raise ZhfactsError(self.path, f"cannot write {self.fmt} table: {_one_line(err)}") from None
+                    raise ZhfactsError(self.name, f"cannot write {self.fmt} table: {_one_line(err)}") from None
         finally:
-            with suppress(FileNotFoundError):
-                os.unlink(self._tmp)
+            if self._sink is not None and getattr(self._sink, "is_open", False):
+                with suppress(Exception):  # after a failed write; not again when garbage-collected
+                    self._sink.close()
+                self._sink.is_open = False
+            if not self.stream and self._out is not None:
+                with suppress(OSError):
+                    self._out.close()
+            if self._tmp:
+                with suppress(FileNotFoundError):
+                    os.unlink(self._tmp)
+
+
+@contextmanager
+def _signals_held():
+    """Hold Ctrl-C, SIGTERM and SIGHUP back for a moment: they arrive when it is over."""
+    held = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _mode_for(path: Path) -> int:
@@ -266,12 +361,13 @@ def _mode_for(path: Path) -> int:
     return 0o666 & ~umask
 
 
-def _write_jsonl(df: pd.DataFrame, tmp: str, append: bool = False) -> None:
+def _jsonl(df: pd.DataFrame) -> str:
     """One JSON object per line, Chinese kept readable, floats at full precision, NaN as null."""
-    with open(tmp, "a" if append else "w", encoding="utf-8") as out:
-        for record in df.to_dict("records"):
-            clean = {k: None if is_missing(v) and not isinstance(v, str) else v for k, v in record.items()}
-            out.write(json.dumps(clean, ensure_ascii=False, default=_json_default) + "\n")
+    lines = []
+    for record in df.to_dict("records"):
+        clean = {k: None if is_missing(v) and not isinstance(v, str) else v for k, v in record.items()}
+        lines.append(json.dumps(clean, ensure_ascii=False, allow_nan=False, default=_json_default) + "\n")
+    return "".join(lines)
 
 
 def _json_default(value: object) -> object:

@@ -12,8 +12,8 @@ from .folding import fold
 from .gloss import metric_english
 from .numbers import find_mentions
 from .places import division, find_places, people_places, place_english
-from .sentences import clause_bounds, split_sentences
-from .times import find_times
+from .sentences import clause_bounds, split_sentences, window
+from .times import document_year, find_times
 from .words import tag, tokenize, word_windows
 
 
@@ -45,9 +45,9 @@ BUNDLE = Language(
     code="zh", scripts=("zh-Hans", "zh-Hant", "zh-CN", "zh-TW", "zh-HK"), lexicon=lexicon.LEXICON,
     time_units=TIME_UNITS, traditional=lexicon.traditional_chars(),
     fold=fold, split_sentences=split_sentences, find_mentions=find_mentions,
-    word_windows=word_windows, tokenize=tokenize, find_times=find_times, find_places=find_places,
+    word_windows=word_windows, tokenize=tokenize, find_times=find_times, document_year=document_year, find_places=find_places,
     set_phrases=set_phrases, quoted=quoted, bracketed=bracketed, is_dateline=is_dateline,
-    people_places=people_places, clause_bounds=clause_bounds, division=division,
+    people_places=people_places, clause_bounds=clause_bounds, window=window, division=division,
     place_english=place_english, gloss=metric_english, tag=tag,
 )
 

@@ -17,6 +17,8 @@ from . import lexicon
 
 
 _ZEROS = ("零", "〇", "○")
+#: Scale words of 万 and above one numeral may hold ("5亿1万4千6百" has two, "4.78万亿" two).
+_MAX_BIG_SCALES = 6
 
 
 @lru_cache(maxsize=None)
@@ -123,6 +125,8 @@ def parse_numeral(s: str) -> Decimal | None:
     _, scales, points = _chars()
     if not s or regex.search(r"([万亿萬億])\1\1", s):
         return None  # 万万万: a scale repeats at most twice (万万 = 亿)
+    if sum(scales.get(c, 0) >= 10000 for c in s) > _MAX_BIG_SCALES:
+        return None  # 亿万亿万…: no numeral chains so many (and the parse would recurse once each)
     point = next((i for i, c in enumerate(s) if c in points), -1)
     if point >= 0:
         return _decimal(s[:point], s[point + 1:])

@@ -7,6 +7,9 @@ lines between them (a photo caption or page furniture dropped into the paragraph
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import lru_cache
+
 import regex
 
 from ...types import Document, Sentence
@@ -89,14 +92,34 @@ def split_sentences(doc: Document) -> list[Sentence]:
     return sorted((s for s in out if s.parts), key=lambda s: s.start)
 
 
+@lru_cache(maxsize=8)
+def _break_offsets(norm: str, breaks: str) -> list[int]:
+    """Offsets of a document's clause breaks and line ends, found once per document so that
+    clause bounds cost a bisection, not a walk through a clause that may be the whole line."""
+    return [i for i, ch in enumerate(norm) if ch in breaks]
+
+
 def clause_bounds(norm: str, pos: int, lists: bool = False) -> tuple[int, int]:
     """The clause around pos: from after clause punctuation (and the enumeration comma with
     ``lists``) or a line break before it, to the next one."""
-    breaks = punctuation("clause") + (punctuation("list") if lists else "") + "\n"
-    a = pos
-    while a > 0 and norm[a - 1] not in breaks:
-        a -= 1
-    b = pos
-    while b < len(norm) and norm[b] not in breaks:
-        b += 1
-    return a, b
+    offsets = _break_offsets(norm, punctuation("clause") + (punctuation("list") if lists else "") + "\n")
+    i = bisect_left(offsets, pos)
+    return (offsets[i - 1] + 1 if i else 0), (offsets[i] if i < len(offsets) else len(norm))
+
+
+#: Characters of its sentence kept either side of a claim in the table's ``sentence`` column.
+WINDOW_REACH = 60
+
+
+def window(doc: Document, s: Sentence, start: int, end: int, reach: int = WINDOW_REACH) -> str:
+    """The claim [start, end) with up to ``reach`` characters of its sentence either side, cut
+    after clause punctuation where the reach falls inside a clause (line breaks dropped, as in
+    the whole sentence), so a table row never copies a whole long sentence."""
+    lo, hi = max(s.start, start - reach), min(s.end, end + reach)
+    if lo > s.start:
+        cut = _CLAUSE.search(doc.norm, lo, start)
+        lo = cut.end() if cut else lo
+    if hi < s.end:
+        cuts = list(_CLAUSE.finditer(doc.norm, end, hi))
+        hi = cuts[-1].end() if cuts else hi
+    return "".join(doc.text[max(a, lo):min(b, hi)] for a, b in s.parts if a < hi and b > lo).replace("\n", "")

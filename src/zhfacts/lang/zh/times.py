@@ -80,3 +80,14 @@ def _relative(year: int, offset: str) -> str:
         a, b = offset.split(":")
         return f"{year + int(a)}-{year + int(b)}"
     return str(year + int(offset))
+
+
+def document_year(norm: str) -> str:
+    """The year a document speaks from, when no manifest or option gives it: the first year its
+    title line names, else the latest year the text names; "" when it names none."""
+    title = next((line for line in norm.splitlines() if line.strip()), "")
+    for text in (title, norm):
+        years = [int(t.year) for t in find_times(text, "") if t.year.isdigit()]
+        if years:
+            return str(years[0] if text is title else max(years))
+    return ""

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import jieba
 
-from ...diskcache import WordTable
+from ...diskcache import WordTable, cache_dir, cache_path
 from . import lexicon
 from .numerals import numeral_chars
 from .sentences import clause_bounds
@@ -22,6 +22,11 @@ jieba.setLogLevel(60)
 @lru_cache(maxsize=None)
 def tokenizer() -> jieba.Tokenizer:
     tok = jieba.Tokenizer()
+    # jieba's dictionary cache goes to zhfacts' own directory, never a shared temporary file; when
+    # that directory cannot be written, jieba's attempt fails quietly and leaves nothing behind.
+    cache_dir()
+    tok.tmp_dir = str(cache_path())
+    tok.cache_file = f"jieba-{jieba.__version__}.cache"
     tok.initialize()
     for surface in lexicon.unit_surfaces():
         tok.add_word(surface, freq=1000, tag="q")

@@ -17,6 +17,8 @@ from ..words import tag
 from .exclude import LONGEST_SPAN
 
 _MAX_METRIC = 14
+#: How far from its number a metric phrase is looked for, so a long clause costs no more per number.
+_METRIC_REACH = 4 * _MAX_METRIC
 #: A phrase before the number this short is a bare verb ("治理") that joins the noun after it.
 _BARE_VERB = 2
 _BLANK = "\x00"
@@ -50,17 +52,21 @@ def _blank(ask, a: int, b: int) -> str:
     """The text [a, b) with times, places, qualifiers and other claims blanked out (a non-claim
     number stays: "66千伏线路")."""
     m, ctx, norm = ask.mention, ask.ctx, ask.norm
-    chars = list(norm[a:b])
     near = ctx.times.starting_in(a - LONGEST_SPAN, b) + ctx.places.starting_in(a - LONGEST_SPAN, b)
     spans = [(x.start, x.end) for x in near]
     lo = bisect_left(ask.claims, (a - LONGEST_SPAN, 0))
     spans += [c for c in ask.claims[lo:bisect_left(ask.claims, (b, 0))] if c != (m.start, m.end)]
     if m.qualifier_start >= 0:
         spans.append((m.qualifier_start, m.start))
-    for x, y in spans:
-        for i in range(max(x, a), min(y, b)):
-            chars[i - a] = _BLANK
-    return "".join(chars)
+    pieces, pos = [], a
+    for x, y in sorted((max(x, a), min(y, b)) for x, y in spans):
+        if y <= pos:
+            continue
+        x = max(x, pos)
+        pieces += [norm[pos:x], _BLANK * (y - x)]
+        pos = y
+    pieces.append(norm[pos:b])
+    return "".join(pieces)
 
 
 def _is_filler(piece: str) -> bool:
@@ -107,7 +113,7 @@ def _tail_phrase(text: str) -> str:
 
 
 def _pieces(text: str) -> list[str]:
-    return [p for p in (_trim(p) for p in text.split(_BLANK)) if not _is_filler(p)]
+    return [p for p in (_trim(p) for p in text.split(_BLANK) if p) if not _is_filler(p)]
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,7 @@ def _windows(ask) -> Windows:
     counts = unit is None or unit.category in (UnitCategory.COUNT, UnitCategory.PEOPLE)
     a, _ = ask.ctx.clause_bounds(m.start, lists=True)
     _, b = ask.ctx.clause_bounds(m.end, lists=True)
+    a, b = max(a, m.start - _METRIC_REACH), min(b, m.unit_end + _METRIC_REACH)
     before_pieces = _pieces(_blank(ask, a, m.start))
     before = _tail_phrase(before_pieces[-1])[-_MAX_METRIC:] if before_pieces else ""
     if before and len(before) <= _BARE_VERB and len(before_pieces) > 1:

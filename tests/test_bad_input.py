@@ -1,0 +1,101 @@
+"""Hostile input gets a clear one-line error or a correct result, never a traceback: legacy
+encodings, oversized stdin, numerals that would recurse, numbers too large for their column,
+gates that cannot gate, gold that points outside the corpus, and huge files read in blocks."""
+from __future__ import annotations
+
+import io
+import sys
+
+import pytest
+
+from zhfacts.cli import main
+from zhfacts.cli import extract
+from zhfacts.io.documents import decode
+from zhfacts.lang.zh.numerals import parse_numeral
+from zhfacts.pipeline import extract_text_table
+from zhfacts.io.tables import read_table
+
+TRADITIONAL = "全縣財政收入增長百分之十，農民人均可支配收入達到一萬元。"
+HEADER = "doc_id,start,end,text,value,value_max,unit,qualifier,metric,metric_en,year,place,per,sentence\n"
+
+
+def run(args, capsys):
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_big5_is_detected_not_read_as_gb18030():
+    data = TRADITIONAL.encode("big5")
+    assert data.decode("gb18030") != TRADITIONAL  # both decode; only one gives the text
+    assert decode(data, "x") == TRADITIONAL
+
+
+def test_gb18030_stays_gb18030():
+    text = "2020年全旗黄牛存栏达80万头。"
+    assert decode(text.encode("gb18030"), "x") == text
+
+
+def test_stdin_has_the_file_size_limit(monkeypatch, capsys):
+    import zhfacts.io.documents as docio
+
+    monkeypatch.setattr(docio, "MAX_BYTES", 10)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("2020年投入30万元。".encode("utf-8"))))
+    code, _, err = run(["extract", "-"], capsys)
+    assert code == 2 and "<stdin>: too large" in err and err.count("\n") == 1
+
+
+def test_chained_scale_words_are_no_numeral():
+    assert parse_numeral("3" + "亿万" * 500) is None
+    assert parse_numeral("5亿1万4千6百") == 500014600
+    table = extract_text_table("2020年投入3" + "亿万" * 500 + "元，另投入5亿元。", "d", year="2020")
+    assert list(table["text"]) == ["5亿元"]
+
+
+@pytest.mark.parametrize("column", ["start", "end"])
+def test_offsets_too_large_are_one_line(tmp_path, capsys, column):
+    huge = "9" * 30
+    row = {"start": "7", "end": "13"} | {column: huge}
+    path = tmp_path / "p.csv"
+    path.write_text(HEADER + f"d,{row['start']},{row['end']},30000元,30000,,CNY,=,投入,,2020,,,\n", encoding="utf-8")
+    for command in (["check", str(path)], ["diff", str(path), str(path)]):
+        code, _, err = run(command, capsys)
+        assert code == 2 and f"column {column}" in err and "too large" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("minimum", ["nan", "inf", "-inf"])
+def test_a_minimum_must_be_finite(tmp_path, capsys, minimum):
+    with pytest.raises(SystemExit) as exit_:
+        main(["score", "gold", "pred", "--min", f"value={minimum}"])
+    assert exit_.value.code == 2 and "finite" in capsys.readouterr().err
+
+
+def test_gold_doc_id_cannot_name_a_file_outside_the_corpus(tmp_path, capsys):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("投入30000元。", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    gold = tmp_path / "g.csv"
+    gold.write_text(HEADER + f"{tmp_path / 'secret'},2,8,30000元,30000,,CNY,=,投入,,2020,,,\n", encoding="utf-8")
+    code, out, _ = run(["check-gold", str(gold), "--corpus", str(corpus)], capsys)
+    assert code == 1 and "is not a document name" in out
+
+
+def test_huge_document_is_read_in_paragraph_blocks(tmp_path, capsys, monkeypatch):
+    paragraphs = [f"{2000 + i}年第{i}村投入{i + 1}万元。" for i in range(40)]
+    path = tmp_path / "big.txt"
+    text = "\n\n".join(paragraphs) + "\n"
+    path.write_text(text, encoding="utf-8")
+    whole = tmp_path / "whole.csv"
+    assert run(["extract", str(path), "-o", str(whole), "--year", "2040"], capsys)[0] == 0
+    seen = []
+    real = extract.make_document
+    monkeypatch.setattr(extract, "make_document", lambda *a: seen.append(len(a[1])) or real(*a))
+    monkeypatch.setattr(extract, "BLOCK_CHARS", 100)
+    blocks = tmp_path / "blocks.csv"
+    assert run(["extract", str(path), "-o", str(blocks), "--year", "2040"], capsys)[0] == 0
+    assert len(seen) > 5 and max(seen) <= 100  # no stage saw more than a block
+    a, b = read_table(whole), read_table(blocks)
+    columns = ["start", "end", "text", "value", "year", "sentence_start", "sentence_end"]
+    assert a[columns].equals(b[columns])
+    assert all(text[s:e] == t for s, e, t in zip(b["start"], b["end"], b["text"]))

@@ -1,0 +1,78 @@
+"""Interrupted runs: SIGTERM and SIGHUP clean up the temporary output as Ctrl-C does, Ctrl-C in
+start-up is one line, and a full disk while Parquet writes its footer is a one-line error."""
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from zhfacts.cli import main
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def big_doc(tmp_path_factory):
+    """A document that takes the extractor a few seconds."""
+    path = tmp_path_factory.mktemp("big") / "big.txt"
+    text = "\n".join((CORPUS / f"{d}.txt").read_text(encoding="utf-8") for d in ("kzhq-2020", "gwr-2020"))
+    path.write_text((text + "\n") * 12, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_signal_removes_the_temporary_output(tmp_path, big_doc, signum):
+    out = tmp_path / "out.csv"
+    proc = subprocess.Popen([sys.executable, "-m", "zhfacts", "extract", str(big_doc), "-o", str(out)],
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".out.csv.*.tmp")):  # the run is under way
+        assert proc.poll() is None and time.monotonic() < deadline, "no temporary output appeared"
+        time.sleep(0.05)
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 128 + signum
+    assert err.count("\n") == 1 and err.startswith("zhfacts: interrupted") and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ctrl_c_during_start_up_is_one_line(tmp_path):
+    fake = tmp_path / "pandas"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("raise KeyboardInterrupt\n")  # Ctrl-C while pandas loads
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-m", "zhfacts", "extract", "x.txt"], env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 130 and done.stderr == "zhfacts: interrupted\n"
+
+
+def test_full_disk_while_parquet_writes_its_footer(tmp_path, capsys, monkeypatch):
+    import pyarrow.parquet as pq
+
+    doc = tmp_path / "d.txt"
+    doc.write_text("2020年投入30万元。", encoding="utf-8")
+    real_close = pq.ParquetWriter.close
+
+    def full(self):
+        real_close(self)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(pq.ParquetWriter, "close", full)
+    code = main(["extract", str(doc), "-o", str(tmp_path / "t.parquet")])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "No space left on device" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["d.txt"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_full_device_is_one_line(capfd, fmt):
+    done = subprocess.run([sys.executable, "-m", "zhfacts", "extract", str(CORPUS / "nea-2022.txt"),
+                           "-o", "/dev/full", "--format", fmt], capture_output=True, text=True)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "No space left on device" in done.stderr
