@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .. import __version__
 
-    parser = argparse.ArgumentParser(prog="zhfacts", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="zhfacts", description="every quantitative claim of a text as a row of a fact table")
     parser.add_argument("--version", action="version", version=f"zhfacts {__version__}")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar, notes or warnings on stderr")
