@@ -100,3 +100,5 @@ class Language:
     division: Callable[..., Any]
     place_english: Callable[[str], str]
     gloss: Callable[[str], tuple[str, str]]
+    #: (word, part-of-speech tag) of a text, for the learned decider's features; none by default.
+    tag: Callable[[str], tuple[tuple[str, str], ...]] = lambda text: ()
