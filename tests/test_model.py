@@ -1,37 +1,26 @@
-"""The trained metric ranker and claim filter: offline loading, no-op cases, feature tokens, labels."""
+"""The learned decider: offline loading, empty and place-less documents, the feature table,
+labels from gold, and a tiny trained model that ranks an obvious case right."""
 from __future__ import annotations
 
+import math
+import re
 import socket
-from decimal import Decimal
+from pathlib import Path
 
 import pytest
-import spacy
 
-from zhfacts.codes import Slot, Status
-from zhfacts.learn.decider import CLAIM, FILTER, GOOD, MODELS_DIR, RANKER, _load, apply_model, model_available
-from zhfacts.learn.examples import filter_examples, ranker_examples
-from zhfacts.learn.features import candidate_features, mention_features
+from zhfacts.codes import Slot
+from zhfacts.decide import DEFAULT
+from zhfacts.learn.decider import MODEL_DIR, ON_BY_DEFAULT, Learned, decider_for, load_model
+from zhfacts.learn.features import FEATURES, NUMERIC
+from zhfacts.learn.training import SLOTS, fit, labelled, record
 from zhfacts.pipeline import extract_claims, make_document
-from zhfacts.types import Candidate, Claim, Decision, Mention, Sentence
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
-def hand_claim(doc, number: str, unit: str, unit_surface: str, candidates=(), rule: str = "number_unit",
-               excluded: str = "") -> Claim:
-    """A claim over the first occurrence of ``number`` in a one-sentence document."""
-    start = doc.text.index(number)
-    end = start + len(number)
-    mention = Mention(start, end, Decimal(1), None, unit, unit_surface, "=", rule, unit_end=end)
-    sentence = Sentence(0, len(doc.text), ((0, len(doc.text)),))
-    if excluded:
-        drop = Decision(Slot.EXCLUDE, (Candidate(Slot.EXCLUDE, "excluded", excluded),), (0,))
-        return Claim(doc.doc_id, mention, sentence, Status.EXCLUDED, (drop,))
-    metric = Decision(Slot.METRIC, tuple(Candidate(Slot.METRIC, p, r) for p, r in candidates),
-                      (0,) if candidates else ())
-    return Claim(doc.doc_id, mention, sentence, Status.CLAIM, (metric,))
-
-
-def doc_of(text: str):
-    return make_document("t", text, "2020", "科左后旗")
+def doc_of(text: str, place: str = "科左后旗", year: str = "2020"):
+    return make_document("t", text, year, place)
 
 
 def test_shipped_model_loads_offline(monkeypatch):
@@ -39,100 +28,146 @@ def test_shipped_model_loads_offline(monkeypatch):
         raise OSError("network used while loading the model")
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
-    assert model_available()
-    for name, label in ((RANKER, GOOD), (FILTER, CLAIM)):
-        nlp = _load.__wrapped__(str(MODELS_DIR / name))
-        cats = nlp("rule_noun_after rank0 len2").cats
-        assert label in cats and sum(cats.values()) == pytest.approx(1.0)
+    model = load_model(MODEL_DIR)
+    assert set(model.boosters) <= set(SLOTS) and Slot.PLACE in model.boosters
+    assert model.meta["features"] == list(FEATURES)
+    claims = extract_claims(doc_of("努古斯台嘎查养牛1200头。"), Learned(model))
+    assert [c.mention.start for c in claims if c.status == "claim"] == [8]
 
 
-@pytest.mark.parametrize("text", ["", "会议于2019年4月召开。", "没有数字的句子。"])
-def test_apply_model_without_claims_is_a_no_op(text):
-    doc = doc_of(text)
-    claims = extract_claims(doc)
+def test_a_directory_without_a_model_is_a_clear_error(tmp_path):
+    with pytest.raises(Exception, match=r"no usable trained model .*scripts/train.py"):
+        load_model(tmp_path)
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "没有数字的句子。", "会议于2019年4月召开。"])
+def test_model_survives_documents_without_claims(text):
+    claims = extract_claims(doc_of(text), decider_for(True))
     assert all(c.status != "claim" for c in claims)
-    assert apply_model(claims, doc) == claims
 
 
-def test_apply_model_reorders_candidates_and_leaves_input_alone():
-    doc = doc_of("40万内蒙古科左后旗人民告别贫困历史。")
-    candidates = [("人民", "noun_after"), ("人民告别贫困历史", "verb_phrase_after")]
-    claim = hand_claim(doc, "40万", "person", "", candidates, rule="bare_number+counted_noun")
-    [out] = apply_model([claim], doc)
-    assert claim.metric_candidates == candidates and claim.confidence is None
-    assert sorted(out.metric_candidates) == sorted(candidates)
-    assert (out.metric, out.metric_rule.removesuffix("+model")) == out.metric_candidates[0]
-    assert out.metric_rule.endswith("+model") == (out.metric_candidates[0] != candidates[0])
-    assert 0.0 <= out.confidence <= 1.0
+def test_model_decides_a_document_with_no_places():
+    doc = make_document("t", "会议共有120人参加，投资5000万元。", "2020", "")
+    claims = [c for c in extract_claims(doc, decider_for(True)) if c.status == "claim"]
+    assert [c.mention.end - c.mention.start for c in claims] == [4, 6]
+    for c in claims:
+        assert c.place == "" and c.year == ""
+        assert 0.0 < c.confidence <= 1.0
+        place = c.decision(Slot.PLACE)
+        assert place.decider == "model" and len(place.scores) == len(place.candidates)
 
 
-SHARE = "全旗共有贫困户2000户，人均收入增长10%。"
-PEOPLE = "40万内蒙古科左后旗人民告别贫困历史。"
+def test_rule_order_sets_no_confidence():
+    [claim] = [c for c in extract_claims(doc_of("养牛1200头。"), decider_for(False)) if c.status == "claim"]
+    assert decider_for(False) is DEFAULT and claim.confidence is None
 
-CANDIDATE_CASES = [
-    # (sentence, number, unit, unit surface, candidates, candidate index, expected feature tokens)
-    (SHARE, "10%", "%", "%", [("人均收入增长", "phrase_before"), ("共有贫困户", "previous_metric")], 0,
-     {"rule_phrase_before", "rank0", "rule_phrase_before_rank0", "len6_8", "n2", "unit_x25", "cat_share",
-      "after_stop", "longest", "start_人", "end_长", "人", "均"}),
-    (SHARE, "10%", "%", "%", [("人均收入增长", "phrase_before"), ("共有贫困户", "previous_metric")], 1,
-     {"rule_previous_metric", "rank1", "top_rule_phrase_before", "top_len6_8", "len4_5", "verb"}),
-    (PEOPLE, "40万", "person", "", [("人民", "noun_after"), ("人民告别贫困历史", "verb_phrase_after")], 0,
-     {"rule_noun_after", "len2", "noverb", "shape_n", "inside_other", "cat_none", "after_han"}),
-    (PEOPLE, "40万", "person", "", [("人民", "noun_after"), ("人民告别贫困历史", "verb_phrase_after")], 1,
-     {"rule_verb_phrase_after", "contains_top", "contains_other", "longest", "verb", "len6_8"}),
-    ("发电量达到5万千瓦时，", "5万千瓦时", "kWh", "千瓦时", [("发电量", "phrase_before")], 0,
-     {"rule_phrase_before", "rank0", "n1", "unit_kWh", "after_comma", "glossary"}),
+
+TEXT = "2019年，科左后旗努古斯台嘎查养牛1200头，与北京市合作建设大棚（50个）。"
+
+
+def _rows(text: str, slot: Slot, number: str):
+    """The feature rows of one slot of the mention starting at ``number``, by (rule, value)."""
+    doc = doc_of(text)
+    _, groups = record(doc)
+    start = text.index(number)
+    [group] = [g for g in groups if g.slot == slot and g.start == start]
+    return {(row["rule"], value): row for row, value in zip(group.rows, group.values)}, group
+
+
+FEATURE_CASES = [
+    # (slot, number, (rule, value), expected features) over TEXT, a document of 科左后旗 (level 3)
+    (Slot.PLACE, "1200头", ("place_before", "努古斯台嘎查"),
+     {"from_text": 1, "before": 1, "same_clause": 1, "same_sentence": 1, "clauses_between": 0,
+      "log_distance": math.log1p(2), "place_level": 5, "default_level": 3, "level_difference": 2, "partner": 0,
+      "in_brackets": 0, "is_first": 1, "position": 0, "rank": 0, "between_words": 1, "between_n": 1}),
+    (Slot.PLACE, "1200头", ("place_before", "科左后旗"),
+     {"place_level": 3, "level_difference": 0, "rank": 1, "position": 1, "document_default": 1,
+      "n_same_value": 1, "contains_other": 0}),
+    (Slot.PLACE, "1200头", ("document_place", "科左后旗"),
+     {"from_text": 0, "place_level": -1, "document_default": 1, "default_level": 3, "is_first": 0, "rank": 0}),
+    (Slot.YEAR, "1200头", ("time_before", "2019"),
+     {"from_text": 1, "before": 1, "same_clause": 0, "clauses_between": 1, "time_direct": 0, "time_vague": 0,
+      "document_default": 0, "time_span": 0}),
+    (Slot.PLACE, "50个", ("place_before", "努古斯台嘎查"),
+     {"same_clause": 0, "same_sentence": 1, "clauses_between": 1, "in_brackets": 0, "between_v": 2}),
+    (Slot.EXCLUDE, "50个", ("claim", ""), {"from_text": 0, "empty": 1, "length": 0}),
 ]
 
 
-@pytest.mark.parametrize("sentence, number, unit, surface, candidates, index, expected", CANDIDATE_CASES)
-def test_candidate_features(sentence, number, unit, surface, candidates, index, expected):
-    doc = doc_of(sentence)
-    texts = candidate_features(hand_claim(doc, number, unit, surface, candidates), doc)
-    assert len(texts) == len(candidates)
-    assert expected <= set(texts[index].split())
+@pytest.mark.parametrize("slot, number, key, expected", FEATURE_CASES)
+def test_feature_table(slot, number, key, expected):
+    rows, _ = _rows(TEXT, slot, number)
+    row = rows[key]
+    assert set(row) == set(FEATURES)
+    assert {k: row[k] for k in expected} == pytest.approx(expected)
 
 
-MENTION_CASES = [
-    # (sentence, number, unit, unit surface, excluded by, expected feature tokens)
-    ("“三个一”工程覆盖3个村。", "三个", "item", "个", "set_phrase",
-     {"excl_set_phrase", "quoted", "nodigits", "b1_quote", "m_三", "unit_item", "cat_count"}),
-    ("“三个一”工程覆盖3个村。", "3个", "item", "个", "",
-     {"excl_none", "unquoted", "digits", "a1_han", "a1c_村", "b1c_盖", "m_3"}),
-    ("贫困发生率降至0.04%。", "0.04%", "%", "%", "",
-     {"unit_x25", "cat_share", "a1_stop", "usurf", "prose", "mlen4_5"}),
-    ("第3批，", "3", "", "", "ordinal", {"excl_ordinal", "unit_none", "nousurf", "b1c_第", "a1_han"}),
-]
+def test_agreement_features_count_candidates_that_agree():
+    rows, group = _rows(TEXT, Slot.PLACE, "1200头")
+    values = list(group.values)
+    for row, value in zip(group.rows, values):
+        assert row["n_same_value"] == values.count(value) - 1
+        assert row["n_candidates"] == len(values) and row["n_distinct"] == len(set(values))
+        assert row["same_as_first"] == float(value == values[0])
 
 
-@pytest.mark.parametrize("sentence, number, unit, surface, excluded, expected", MENTION_CASES)
-def test_mention_features(sentence, number, unit, surface, excluded, expected):
-    doc = doc_of(sentence)
-    text = mention_features(hand_claim(doc, number, unit, surface, excluded=excluded), doc)
-    assert expected <= set(text.split())
+def test_words_between_are_counted_by_coarse_tag():
+    rows, _ = _rows("努古斯台嘎查的牧民购买了母牛50头。", Slot.PLACE, "50头")
+    row = rows[("place_before", "努古斯台嘎查")]
+    assert (row["between_words"], row["between_u"], row["between_v"], row["between_n"]) == (5, 2, 1, 2)
+    assert all(isinstance(row[k], float) for k in NUMERIC)
 
 
-def test_feature_tokens_stay_single_spacy_tokens():
-    nlp = spacy.blank("xx")
-    texts = []
-    for sentence, number, unit, surface, candidates, _, _ in CANDIDATE_CASES:
-        doc = doc_of(sentence)
-        claim = hand_claim(doc, number, unit, surface, candidates)
-        texts += candidate_features(claim, doc) + [mention_features(claim, doc)]
-    for text in texts:
-        assert [t.text for t in nlp.make_doc(text)] == text.split()
+def test_labels_follow_the_scorer():
+    text = "努古斯台嘎查养牛1200头，第3批。"
+    _, groups = record(doc_of(text))
+    start = text.index("1200头")
+    gold = [{"start": start, "end": start + 5, "metric": "养牛", "year": "2020", "place": "科左后旗", "kind": "actual"}]
+    labels = {(g.slot, g.start): (g.values, right) for g, right in labelled(groups, gold)}
+    values, right = labels[(Slot.PLACE, start)]
+    assert dict(zip(values, right)) == {"努古斯台嘎查": False, "科左后旗": True}
+    # every mention gets an exclusion label: "claim" ("") is right only for the paired one
+    ordinal = text.index("3批")
+    assert dict(zip(*labels[(Slot.EXCLUDE, start)]))[""] is True
+    assert dict(zip(*labels[(Slot.EXCLUDE, ordinal)]))[""] is False
+    assert (Slot.PLACE, ordinal) not in labels
 
 
-def test_training_examples_label_a_tiny_gold():
-    doc = doc_of("全旗共有贫困户2000户，人均收入增长10%，第3批。")
-    households = hand_claim(doc, "2000户", "household", "户", [("共有", "phrase_before"), ("贫困户", "noun_after")])
-    share = hand_claim(doc, "10%", "%", "%", [("人均收入增长", "phrase_before")])
-    ordinal = hand_claim(doc, "3", "", "", excluded="ordinal")
-    start = doc.text.index("2000户")
-    gold = [{"start": start, "end": start + 5, "metric": "贫困户"},
-            {"start": ordinal.mention.start, "end": ordinal.mention.end, "metric": "批"}]
-    claims = [households, share, ordinal]
-    # Only claims paired with gold give ranker examples; GOOD means the phrase scores as the gold metric.
-    assert [label for _, label in ranker_examples(claims, gold, doc)] == [False, True]
-    # Every mention gives a filter example; CLAIM means it overlaps a gold span, excluded or not.
-    assert [label for _, label in filter_examples(claims, gold, doc)] == [True, False, True]
+def _tiny_corpus():
+    """Ten documents whose gold always puts the cattle in the county, never in the village the
+    sentence names: the rule order is always wrong there, the pattern obvious."""
+    examples = []
+    for i, village in enumerate(["努古斯台", "布拉", "巴彦", "乌兰", "查干", "哈日", "宝力", "额尔", "塔拉", "阿古"]):
+        text = f"{village}嘎查养牛{1200 + i}头。"
+        doc = make_document(f"d{i}", text, "2020", "科左后旗")
+        _, groups = record(doc)
+        start = text.index("养牛") + 2
+        gold = [{"start": start, "end": len(text) - 1, "metric": "养牛", "year": "2020", "place": "科左后旗",
+                 "kind": "actual"}]
+        examples += labelled(groups, gold)
+    return examples
+
+
+def test_tiny_trained_model_ranks_an_obvious_case_right():
+    model = fit(_tiny_corpus(), (Slot.PLACE,))
+    doc = make_document("new", "新发嘎查养牛300头。", "2020", "科左后旗")
+    [rules] = [c for c in extract_claims(doc) if c.status == "claim"]
+    [learned] = [c for c in extract_claims(doc, Learned(model)) if c.status == "claim"]
+    assert rules.place == "新发嘎查"
+    assert learned.place == "科左后旗" and learned.rule_of(Slot.PLACE) == "document_place+model"
+    place = learned.decision(Slot.PLACE)
+    assert place.scores[place.chosen[0]] > max(s for i, s in enumerate(place.scores) if i != place.chosen[0])
+    # the other slots have no classifier and keep the rule order
+    assert learned.decision(Slot.YEAR).decider == "rule_order"
+
+
+def test_training_is_reproducible():
+    examples = _tiny_corpus()
+    first, second = fit(examples, (Slot.PLACE,)), fit(examples, (Slot.PLACE,))
+    assert first.boosters[Slot.PLACE].model_to_string() == second.boosters[Slot.PLACE].model_to_string()
+
+
+def test_the_default_follows_the_ablation_page():
+    page = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
+    [default] = re.findall(r"\*\*Model default: (on|off)\.\*\*", page)
+    assert (default == "on") == ON_BY_DEFAULT

@@ -355,7 +355,8 @@ def test_detection_agrees_with_the_manifest_over_the_corpus():
 
 
 ENGINE = ["codes.py", "types.py", "spans.py", "context.py", "registry.py", "decide.py", "engine.py",
-          "pipeline.py", "table.py", "profiles/__init__.py", "lang/__init__.py", "lang/base.py"]
+          "pipeline.py", "table.py", "profiles/__init__.py", "lang/__init__.py", "lang/base.py",
+          "learn/features.py", "learn/decider.py", "learn/training.py"]
 
 
 @pytest.mark.parametrize("name", ENGINE)

@@ -108,3 +108,18 @@ def test_pipe_over_several_texts(nlp):
     assert [[s.text for s in d.spans["claims"]] for d in docs] == [
         list(extract_text_table(text, "doc")["text"]) for text in texts
     ]
+
+
+@pytest.mark.parametrize("model", [True, False])
+def test_claims_carry_every_slots_candidates(model):
+    doc = _doc(load(model=model), "努古斯台嘎查养牛1200头。", "2020", "科左后旗")
+    [span] = doc.spans["claims"]
+    candidates = span._.claim["candidates"]
+    place = candidates["place"]
+    assert [c["value"] for c in place if c["chosen"]] == [span._.claim["place"]]
+    assert {c["value"] for c in place} == {"努古斯台嘎查", "科左后旗"}
+    if model:
+        scores = [c["score"] for c in place]
+        assert scores == sorted(scores, reverse=True) and span._.claim["confidence"] > 0
+    else:
+        assert all(c["score"] is None for c in place) and span._.claim["confidence"] is None

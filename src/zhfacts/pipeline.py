@@ -20,7 +20,8 @@ from .engine import attribute
 from .errors import ZhfactsError
 from .lang import bundle, detect
 from .io.manifest import read_manifest
-from .learn.decider import ON_BY_DEFAULT, apply_model, model_available
+from .decide import DEFAULT, Decider
+from .learn.decider import ON_BY_DEFAULT, decider_for
 from .profiles import detect_kind, profile_for
 from .table import claim_row, to_frame
 from .types import Claim, Document
@@ -46,23 +47,21 @@ def make_document(doc_id: str, text: str, year: str = "", place: str = "", lang:
                     lang=code, kind=kind or detect_kind(title))
 
 
-def extract_claims(doc: Document, model: bool = False) -> list[Claim]:
-    """Every number mention of the document as a claim or an excluded mention (with its rule);
-    with ``model``, the trained ranker reorders the rules' metric candidates."""
+def extract_claims(doc: Document, decider: Decider = DEFAULT) -> list[Claim]:
+    """Every number mention of the document as a claim or an excluded mention (with its rule),
+    each slot decided by the decider among the rules' candidates."""
     lang = bundle(doc.lang)
     sentences = lang.split_sentences(doc)
     tables = lang.find_tables(doc)
     mentions = with_table_cells(lang.find_mentions(doc), tables)
     tokens = lang.tokenize(doc, lang.word_windows(doc, mentions))
     ctx = build_context(doc, lang, profile_for(doc.kind), sentences, tokens, tables)
-    claims = attribute(mentions, ctx)
-    if model and model_available():
-        claims = apply_model(claims, doc)
-    return claims
+    return attribute(mentions, ctx, decider)
 
 
 def document_rows(doc: Document, explain: bool = False, model: bool = ON_BY_DEFAULT) -> list[dict]:
-    return [claim_row(c, doc) for c in extract_claims(doc, model) if explain or c.status == "claim"]
+    """The table rows of the document; ``model`` decides with the trained model, else the rule order."""
+    return [claim_row(c, doc) for c in extract_claims(doc, decider_for(model)) if explain or c.status == "claim"]
 
 
 def extract_text_table(text: str, doc_id: str, year: str | None = None, place: str | None = None,

@@ -14,9 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lang.zh.words import tokenizer
-from .learn.decider import ON_BY_DEFAULT
+from .learn.decider import ON_BY_DEFAULT, decider_for
 from .pipeline import extract_claims, make_document
-from .table import claim_row
+from .table import candidate_lists, claim_row
 
 SPAN_KEY = "claims"
 LABEL = "CLAIM"
@@ -28,7 +28,8 @@ if not Doc.has_extension("zhfacts_excluded"):
 
 
 class ClaimsComponent:
-    """Sets ``doc.spans["claims"]`` and ``doc._.zhfacts_excluded`` from the extractor's rows.
+    """Sets ``doc.spans["claims"]`` and ``doc._.zhfacts_excluded`` from the extractor's rows; each
+    row's ``candidates`` lists every slot's candidates, best first, with the model's scores.
 
     ``doc.user_data`` keys ``doc_id``, ``year`` and ``place`` override the component's config,
     so one pipeline serves documents of different years and places.
@@ -48,7 +49,8 @@ class ClaimsComponent:
             data.get("year") or self.year or "", data.get("place") or self.place or "",
             data.get("lang") or self.lang or "",
         )
-        rows = [claim_row(c, document) for c in extract_claims(document, self.model)]
+        found = extract_claims(document, decider_for(self.model))
+        rows = [claim_row(c, document) | {"candidates": candidate_lists(c)} for c in found]
         claims = [r for r in rows if r["status"] == "claim"]
         _split_tokens_at(doc, {r["start"] for r in claims} | {r["end"] for r in claims})
         spans = []
@@ -96,7 +98,7 @@ def load(year: str | None = None, place: str | None = None, model: bool = ON_BY_
     (English tokens, the language of each document from its script or ``user_data["lang"]``).
 
     ``year`` and ``place`` are the defaults for documents whose ``user_data`` gives none;
-    ``model`` ranks metric candidates with the trained ranker. Nothing is downloaded.
+    ``model`` decides with the learned decider, as ``zhfacts extract --model``. Nothing is downloaded.
     """
     if lang == "zh":
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})

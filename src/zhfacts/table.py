@@ -45,6 +45,19 @@ def claim_row(c: Claim, doc: Document) -> dict:
     }
 
 
+def candidate_lists(c: Claim) -> dict[str, list[dict]]:
+    """slot -> its candidates in the decider's order of preference: value, rule, evidence span,
+    the learned decider's score (None under the rule order) and whether it was chosen."""
+    out = {}
+    for d in c.decisions:
+        order = d.ranking or tuple(range(len(d.candidates)))
+        out[str(d.slot)] = [
+            {"value": d.candidates[i].value, "rule": d.candidates[i].rule, "start": d.candidates[i].start,
+             "end": d.candidates[i].end, "score": d.scores[i] if d.scores else None, "chosen": i in d.chosen}
+            for i in order]
+    return out
+
+
 def _float(value: Decimal | int) -> float:
     """The value as a float; NaN when it is beyond float range (value_exact keeps it)."""
     number = float(value)

@@ -2,6 +2,7 @@
 document text exactly as stored (half-open, Python string indices)."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -97,7 +98,8 @@ class Decision:
 
     ``candidates`` are in rule order; ``chosen`` indexes them (a slot that composes its answer,
     a per denominator of a counted unit and a time, may choose several, joined by "/" in the
-    value). ``ranking`` is a learned decider's order of preference, empty for the rule order.
+    value). ``ranking`` is a learned decider's order of preference and ``scores`` its probability
+    that each candidate (in rule order) is right; both are empty for the rule order.
     """
 
     slot: Slot
@@ -105,6 +107,7 @@ class Decision:
     chosen: tuple[int, ...]
     decider: str = "rule_order"
     ranking: tuple[int, ...] = ()
+    scores: tuple[float, ...] = ()
 
     @property
     def winners(self) -> tuple[Candidate, ...]:
@@ -118,12 +121,19 @@ class Decision:
     def rule(self) -> str:
         """The winning rules' names; "+<decider>" marks a choice other than the rule order's."""
         names = "+".join(dict.fromkeys(c.rule for c in self.winners))
-        return f"{names}+{self.decider}" if self.ranking and self.chosen[:1] != (0,) else names
+        overruled = self.ranking and self.candidates and self.value != self.candidates[0].value
+        return f"{names}+{self.decider}" if overruled else names
 
     @property
     def preferred(self) -> tuple[Candidate, ...]:
         """The candidates in the decider's order of preference."""
         return tuple(self.candidates[i] for i in self.ranking) if self.ranking else self.candidates
+
+    @property
+    def score(self) -> float | None:
+        """The learned decider's probability of its most preferred candidate, whose value it chose;
+        None for the rule order."""
+        return self.scores[self.ranking[0]] if self.scores and self.ranking else None
 
     @property
     def evidence(self) -> Span | None:
@@ -149,7 +159,13 @@ class Claim:
     city: str = ""
     county: str = ""
     township: str = ""
-    confidence: float | None = None  # set by a learned decider when it runs
+
+    @property
+    def confidence(self) -> float | None:
+        """The product of the learned decider's probabilities of the candidates it chose (the
+        chance that every slot it decided is right, taken as independent); None when it did not run."""
+        scores = [d.score for d in self.decisions if d.score is not None]
+        return math.prod(scores) if scores else None
 
     def decision(self, slot: Slot) -> Decision | None:
         for d in self.decisions:

@@ -45,8 +45,8 @@ def configure(parser) -> None:
                                        "communique, plan, press ...; default: the manifest's kind column, else "
                                        "detected from the title, else default)")
     parser.add_argument("--model", action=argparse.BooleanOptionalAction, default=ON_BY_DEFAULT,
-                        help="rank metric candidates with the trained model (default: %(default)s; "
-                             "see docs/model.md for why)")
+                        help="choose among the rules' candidates with the learned decider "
+                             "(default: %(default)s; see docs/model.md for why)")
     parser.add_argument("--explain", action="store_true",
                         help="also list number mentions that are not claims, with the rule that dropped them")
     parser.add_argument("--keep-going", action="store_true",

@@ -135,3 +135,5 @@ class Language:
     meaning: Callable[[str], tuple[frozenset[str], frozenset[str]]]
     #: A key equal for every spelling of one place in any language (a Chinese name and its English form).
     place_key: Callable[[str], str]
+    #: (word, part-of-speech tag) of a text, for the learned decider's features; none by default.
+    tag: Callable[[str], tuple[tuple[str, str], ...]] = lambda text: ()

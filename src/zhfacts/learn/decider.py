@@ -1,88 +1,116 @@
-"""The model half of rule-plus-model: the rules propose, two small trained classifiers weigh.
+"""The learned decider: one gradient-boosted classifier per slot scores every candidate.
 
-The rules stay the source of every mention, every claim and every candidate metric phrase.
-``metric_ranker`` scores each candidate phrase of a claim (P(GOOD): the phrase matches the
-gold metric) and the candidates are reordered by that score; ``claim_filter`` scores each
-mention (P(CLAIM): it is a gold claim) and, when a threshold is given, vetoes claims the rules
-accepted. Both are spaCy bag-of-words text classifiers over a short text of whitespace-separated
-feature tokens, so they train in seconds on the gold and need no vectors or downloads.
+Each classifier gives P(right) for one candidate from its feature row (``features.rows``); the
+decider picks the most probable candidate (the earlier in rule order on a tie), keeps the whole
+order as the decision's ranking and the probabilities as its scores. Slots without a classifier
+(the unit; the per denominator, composed of several candidates) keep the rule order. The model
+is a directory of LightGBM text files and one ``model.json`` (the slots, the feature names and
+the vocabulary of names), shipped as package data and read from disk only.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-from functools import lru_cache
+import json
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+import numpy as np
 
-from ..codes import Slot, Status
-from ..types import Candidate, Claim, Decision, Document
-from .features import candidate_features, mention_features
+from ..codes import Slot
+from ..context import Ask
+from ..decide import DEFAULT, Decider
+from ..errors import ZhfactsError
+from ..types import Candidate, Decision
+from .features import CATEGORICAL, FEATURES, rows
 
-#: Where the shipped models live (package data).
-MODELS_DIR = Path(__file__).parent / "models"
+#: Where the shipped model lives (package data).
+MODEL_DIR = Path(__file__).resolve().parent / "models" / "decider"
+META = "model.json"
+#: The name a learned choice carries ("place_before+model" where it overrules the rule order).
+NAME = "model"
 
-#: Whether extraction ranks with the model unless told otherwise. Off: in the leave-one-document-
-#: out ablation (docs/model.md) it wins neither mention F1 nor strict tuple F1.
+#: Whether extraction decides with the model unless told otherwise: off, as it does not win the
+#: leave-one-document-out ablation by the acceptance rule (docs/model.md: full tuple F1 +0.024,
+#: strict tuple F1 -0.010 against the rule order with the profiles).
 ON_BY_DEFAULT = False
-RANKER = "metric_ranker"
-FILTER = "claim_filter"
-GOOD, BAD = "GOOD", "BAD"
-#: The name the model's choices carry (a metric_rule "noun_after+model" is a choice it changed).
-DECIDER = "model"
-CLAIM, NOT_CLAIM = "CLAIM", "NOT_CLAIM"
 
-#: P(CLAIM) under which apply_model turns a claim into an excluded mention; None keeps the
-#: filter off, as the leave-one-document-out ablation (docs/model.md) found it does not help.
-CLAIM_THRESHOLD: float | None = None
 
-# --- applying the models ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Model:
+    """A classifier per slot, with the vocabulary that turns the categorical features into codes."""
 
-def model_available(directory: Path = MODELS_DIR) -> bool:
-    """Whether both trained pipelines are on disk (a source tree before training has none)."""
-    return all((directory / name / "config.cfg").is_file() for name in (RANKER, FILTER))
+    boosters: dict
+    vocabulary: dict[str, tuple[str, ...]]
+    meta: dict
+
+    @cached_property
+    def codes(self) -> dict[str, dict[str, int]]:
+        return {name: {v: i for i, v in enumerate(self.vocabulary[name])} for name in CATEGORICAL}
+
+    def matrix(self, table: list[dict]) -> np.ndarray:
+        """The feature rows as a float matrix in FEATURES order; an unknown name is missing (NaN)."""
+        codes = self.codes
+        out = np.empty((len(table), len(FEATURES)), dtype=np.float64)
+        for r, row in enumerate(table):
+            for c, name in enumerate(FEATURES):
+                value = row[name]
+                out[r, c] = codes[name].get(value, np.nan) if name in codes else value
+        return out
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        for slot, booster in self.boosters.items():
+            (directory / f"{slot}.txt").write_text(booster.model_to_string(), encoding="utf-8")
+        meta = {**self.meta, "features": list(FEATURES), "slots": [str(s) for s in self.boosters],
+                "vocabulary": {k: list(v) for k, v in self.vocabulary.items()}}
+        (directory / META).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def load_model(directory: Path = MODEL_DIR) -> Model:
+    """The model saved in directory; a clear error when there is none or it does not fit."""
+    import lightgbm  # here: only a run that decides with the model pays for the import
+
+    try:
+        meta = json.loads((directory / META).read_text(encoding="utf-8"))
+        boosters = {Slot(s): lightgbm.Booster(model_str=(directory / f"{s}.txt").read_text(encoding="utf-8"))
+                    for s in meta["slots"]}
+    except (OSError, ValueError, KeyError, lightgbm.basic.LightGBMError) as exc:
+        raise ZhfactsError(directory, f"no usable trained model ({exc}); run scripts/train.py") from None
+    if meta.get("features") != list(FEATURES):
+        raise ZhfactsError(directory, "model was trained on other features; run scripts/train.py")
+    vocabulary = {k: tuple(v) for k, v in meta.pop("vocabulary").items()}
+    return Model(boosters, vocabulary, meta)
+
+
+class Learned:
+    """Decides every slot that has a classifier by its probabilities; the others by rule order.
+
+    The chosen value is that of the most probable candidate; the choice is credited to the first
+    candidate in rule order with that value, so the rule names change only where the value does."""
+
+    name = NAME
+
+    def __init__(self, model: Model):
+        self.model = model
+
+    def decide(self, slot: Slot, candidates: tuple[Candidate, ...], ask: Ask) -> Decision:
+        booster = self.model.boosters.get(slot)
+        if booster is None or not candidates:
+            return DEFAULT.decide(slot, candidates, ask)
+        scores = tuple(float(p) for p in booster.predict(self.model.matrix(rows(slot, candidates, ask)), num_threads=1))
+        ranking = tuple(sorted(range(len(candidates)), key=lambda i: (-scores[i], i)))
+        # the value of the most probable candidate, credited to the first rule that proposes it
+        best = candidates[ranking[0]].value
+        chosen = next(i for i, c in enumerate(candidates) if c.value == best)
+        return Decision(slot, candidates, (chosen,), self.name, ranking, scores)
 
 
 @lru_cache(maxsize=None)
-def _load(path: str):
-    import spacy  # here, not at module import: spaCy is slow to import and most callers never rank
-
-    return spacy.load(path)
-
-
-def _probabilities(directory: Path, name: str, label: str, texts: list[str]) -> list[float]:
-    nlp = _load(str(directory / name))
-    return [d.cats[label] for d in nlp.pipe(texts)]
+def shipped() -> Learned:
+    """The decider of the shipped model, loaded once."""
+    return Learned(load_model(MODEL_DIR))
 
 
-def apply_model(claims: list[Claim], doc: Document, directory: Path = MODELS_DIR,
-                threshold: float | None = CLAIM_THRESHOLD) -> list[Claim]:
-    """The claims with metric candidates reordered by P(GOOD), best first, and ``confidence``
-    set to the chosen phrase's P(GOOD); metric_rule gains "+model" where the model's choice
-    differs from the rules' first. With a threshold, a claim whose P(CLAIM) is below it becomes
-    an excluded mention with rule "model" and its P(CLAIM) as confidence. New Claim objects are
-    returned; the input is left as it was."""
-    live = [i for i, c in enumerate(claims) if c.status == Status.CLAIM]
-    if not live:
-        return list(claims)
-    out = list(claims)
-    texts = {i: candidate_features(claims[i], doc) for i in live}
-    flat = [t for i in live for t in texts[i]]
-    probs = iter(_probabilities(directory, RANKER, GOOD, flat))
-    for i in live:
-        claim = claims[i]
-        good = [next(probs) for _ in texts[i]]
-        if not good:
-            continue
-        order = tuple(sorted(range(len(good)), key=lambda k: -good[k]))
-        metric = claim.decision(Slot.METRIC)
-        ranked = Decision(Slot.METRIC, metric.candidates, order[:1], DECIDER, order)
-        decisions = tuple(ranked if d.slot == Slot.METRIC else d for d in claim.decisions)
-        out[i] = replace(claim, decisions=decisions, confidence=good[order[0]])
-    if threshold is not None:
-        p_claim = _probabilities(directory, FILTER, CLAIM, [mention_features(claims[i], doc) for i in live])
-        for i, p in zip(live, p_claim):
-            if p < threshold:
-                veto = Decision(Slot.EXCLUDE, (Candidate(Slot.EXCLUDE, Status.EXCLUDED.value, DECIDER),), (0,), DECIDER)
-                kept = tuple(d for d in out[i].decisions if d.slot == Slot.UNIT)
-                out[i] = replace(out[i], status=Status.EXCLUDED, decisions=kept + (veto,), confidence=p)
-    return out
+def decider_for(model: bool) -> Decider:
+    """The shipped learned decider with ``model``, else the rule order."""
+    return shipped() if model else DEFAULT

@@ -1,160 +1,134 @@
-"""Feature texts of the learned decider: one short text of whitespace-separated tokens per
-metric candidate (for the ranker) and per mention (for the claim filter)."""
+"""The feature table: one row of named facts per candidate of one slot of one mention.
+
+Every fact is generic (no word of any language is named here): the rule that proposed the
+candidate and its rank, where its evidence stands from the number (characters, clauses,
+sentences, paragraphs; same clause; in brackets or quotes; in a heading), the parts of speech of
+the words between (from the language bundle's tagger, counted by their first letter), what the
+evidence is (a place of some level against the document's default place, a partner or donor, a
+comparison base; a time that modifies one number directly), the document's kind and language,
+and how the candidate agrees with the others and with the previous claim. Rows are dicts; the
+string-valued ``CATEGORICAL`` ones are turned into codes by the model's vocabulary, which comes
+from the rule registry and the profiles, never from the documents trained on.
+"""
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
-import regex
+from ..codes import Slot
+from ..context import Ask
+from ..types import Candidate
 
-from ..lang.zh import lexicon
-from ..lang.zh.lexicon import punctuation
-from ..lang.zh.places import has_place_suffix
-from ..lang.zh.words import tag
-from ..types import Claim, Document
+#: Features whose values are names (turned into codes by the model's vocabulary).
+CATEGORICAL = ("rule", "kind")
+#: Coarse parts of speech counted between the evidence and the number: the first letter of the
+#: tagger's tags (noun, verb, preposition, conjunction, particle, adverb, numeral, classifier,
+#: punctuation or unknown, pronoun, adjective, locative, time word).
+TAG_CLASSES = "nvpcudmqxraft"
+#: Farther than this, evidence counts as "far" and its words between are not tagged.
+_TAG_REACH = 30
+#: Clause and sentence distances are counted up to this.
+_COUNT_MAX = 8
 
-_QUALIFIERS = {"=": "eq", ">": "gt", ">=": "ge", "<": "lt", "<=": "le", "~": "approx"}
-
-
-# --- feature tokens --------------------------------------------------------------------------
-
-def _safe(text: str) -> str:
-    """Text as one feature token: ASCII letters, digits, _ and Han characters kept, anything
-    else as xHEX, so spaCy's tokenizer never splits it on punctuation."""
-    return "".join(ch if regex.match(r"[A-Za-z0-9_\p{Han}]", ch) else f"x{ord(ch):x}" for ch in text)
-
-
-def _bucket(n: int) -> str:
-    for top, name in ((1, "1"), (2, "2"), (3, "3"), (5, "4_5"), (8, "6_8")):
-        if n <= top:
-            return name
-    return "9up"
-
-
-def _char_class(ch: str) -> str:
-    """A neighbouring character as a small class, so unseen characters still carry a signal."""
-    if not ch or ch == "\n":
-        return "end"
-    for chars, name in (("，,", "comma"), ("。！？!?", "stop"), (punctuation("list"), "list"), ("；;", "semi"),
-                        ("：:", "colon"), (punctuation("open_quote") + punctuation("close_quote") + "\"", "quote"),
-                        (punctuation("bracket"), "paren")):
-        if ch in chars:
-            return name
-    if ch.isdigit():
-        return "digit"
-    return "han" if regex.match(r"\p{Han}", ch) else "other"
+NUMERIC = (
+    "rank", "position", "n_candidates", "n_distinct", "n_same_value", "is_first", "same_as_first",
+    "from_text", "before", "log_distance", "clauses_between", "sentences_between", "paragraphs_between",
+    "same_clause", "same_sentence", "in_quotes", "in_brackets", "evidence_in_heading", "number_in_heading",
+    "empty", "length", "contains_other", "inside_other", "document_default", "same_as_previous",
+    "place_level", "default_level", "level_difference", "partner", "compared", "scope",
+    "time_direct", "time_vague", "time_span", "english",
+    *(f"between_{c}" for c in TAG_CLASSES), "between_words",
+)
+FEATURES = CATEGORICAL + NUMERIC
 
 
-def _unit_category(claim: Claim) -> str:
-    unit = lexicon.units().get(claim.mention.unit_surface)
-    return unit.category if unit else "none"
+@lru_cache(maxsize=256)
+def _default_level(lang, place: str) -> int:
+    """The level of the document's default place, as the bundle's place finder reads it; -1
+    when it reads none."""
+    found = [p for p in lang.find_places(place) if p.start == 0] if place else []
+    return found[0].place.level if found else -1
 
 
-def _unit_end(claim: Claim) -> int:
-    m = claim.mention
-    return m.unit_end if m.unit_end >= 0 else m.end
+def _clauses_between(ask: Ask, a: int, b: int) -> int:
+    """How many clause boundaries lie between positions a < b (0: same clause)."""
+    n, pos = 0, b
+    while n < _COUNT_MAX:
+        start, _ = ask.ctx.clause_bounds(pos)
+        if start <= a or start <= 0:
+            return n
+        n, pos = n + 1, start - 1
+    return n
 
 
-@lru_cache(maxsize=None)
-def _glossary() -> tuple[str, ...]:
-    return tuple(lexicon.metric_glossary())
-
-
-def _shape(tagged) -> str:
-    """Coarse parts of speech of a phrase's first three words ("v", "n_v_n_more")."""
-    coarse = [f[:1] for _, f in tagged[:3]] + (["more"] if len(tagged) > 3 else [])
-    return "_".join(coarse) or "empty"
-
-
-def candidate_features(claim: Claim, doc: Document) -> list[str]:
-    """One feature text per metric candidate of the claim, in the rules' order.
-
-    Besides the candidate's own rule, rank, length, parts of speech and characters, each text
-    says how the candidate stands to the rules' first choice (contains it, lies inside it), as a
-    linear model cannot compare candidates itself.
-    """
-    m = claim.mention
-    candidates = claim.metric_candidates
-    if not candidates:
-        return []
-    top, top_rule = candidates[0]
-    phrases = [p for p, _ in candidates]
-    longest = max(len(p) for p in phrases)
-    after = doc.norm[_unit_end(claim):_unit_end(claim) + 1]
-    shared = [
-        f"n{min(len(candidates), 5)}", f"unit_{_safe(m.unit or 'none')}", f"cat_{_unit_category(claim)}",
-        f"mrule_{_safe(m.rule)}", f"after_{_char_class(after)}", f"qual_{_QUALIFIERS.get(m.qualifier, 'other')}",
-    ]
-    out = []
-    for i, (phrase, rule) in enumerate(candidates):
-        rank = f"rank{min(i, 4)}"
-        size = f"len{_bucket(len(phrase))}"
-        tokens = [f"rule_{rule}", rank, f"rule_{rule}_{rank}", size, f"rule_{rule}_{size}", *shared]
-        tagged = tag(phrase) if phrase else ()
-        if tagged:
-            tokens += [f"first_{_safe(tagged[0][1])}", f"last_{_safe(tagged[-1][1])}"]
-        tokens.append("verb" if any(f.startswith("v") for _, f in tagged) else "noverb")
-        tokens.append(f"shape_{_shape(tagged)}")
-        if any(f == "ns" for _, f in tagged) or has_place_suffix(phrase):
-            tokens.append("place")
-        if any(g in phrase for g in _glossary()):
-            tokens.append("glossary")
-        if i:
-            tokens += [f"top_rule_{top_rule}", f"top_len{_bucket(len(top))}"]
-            if top and top in phrase and top != phrase:
-                tokens.append("contains_top")
-            if phrase and phrase in top and top != phrase:
-                tokens.append("inside_top")
-        others = [p for p in phrases if p and p != phrase]
-        if any(p in phrase for p in others):
-            tokens.append("contains_other")
-        if phrase and any(phrase in p for p in others):
-            tokens.append("inside_other")
-        if len(phrase) == longest:
-            tokens.append("longest")
-        if phrases.count(phrase) > 1:
-            tokens.append("repeated")
-        if phrase:
-            tokens += [f"start_{_safe(phrase[0])}", f"end_{_safe(phrase[-1])}", *(_safe(ch) for ch in phrase)]
-        out.append(" ".join(tokens))
+def _tags_between(ask: Ask, a: int, b: int) -> dict[str, float]:
+    counts = dict.fromkeys(TAG_CLASSES, 0)
+    words = ask.ctx.lang.tag(ask.norm[a:b]) if 0 < b - a <= _TAG_REACH else ()
+    for _, flag in words:
+        if flag[:1] in counts:
+            counts[flag[:1]] += 1
+    out = {f"between_{c}": float(n) for c, n in counts.items()}
+    out["between_words"] = float(len(words)) if b - a <= _TAG_REACH else -1.0
     return out
 
 
-def _last_tag(text: str) -> str:
-    tagged = tag(text) if text else ()
-    return _safe(tagged[-1][1]) if tagged else "none"
+def _evidence(c: Candidate, ask: Ask) -> dict[str, float]:
+    """Facts about the candidate's evidence span in the text (all 0 when it has none)."""
+    m, ctx = ask.mention, ask.ctx
+    if not c.from_text:
+        return {"from_text": 0.0}
+    before = c.end <= m.start
+    a, b = (c.end, m.start) if before else (m.end, c.start)
+    a, b = min(a, b), max(a, b)
+    si = ctx.sentence_of(c.start)
+    out = {
+        "from_text": 1.0, "before": float(before), "log_distance": math.log1p(max(0, b - a)),
+        "clauses_between": float(_clauses_between(ask, a, b)) if a < b else 0.0,
+        "sentences_between": float(min(_COUNT_MAX, abs(ask.si - si))),
+        "paragraphs_between": float(min(_COUNT_MAX, abs(ctx.sentences[ask.si].paragraph - ctx.sentences[si].paragraph))),
+        "same_clause": float(bool(c.feature("same_clause"))), "same_sentence": float(si == ask.si),
+        "in_quotes": float(bool(c.feature("in_quotes"))), "in_brackets": float(bool(c.feature("in_brackets"))),
+        "evidence_in_heading": float(ctx.sentences[si].heading),
+        **_tags_between(ask, a, b),
+    }
+    place = ctx.place_at.get(c.start)
+    if place is not None and place.end == c.end:
+        out.update(place_level=float(place.place.level), partner=float(place.partner),
+                   compared=float(place.compared), scope=float(place.scope))
+    time = next((t for t in ctx.times.starting_in(c.start, c.start + 1) if t.end == c.end), None)
+    if time is not None:
+        out.update(time_direct=float(time.direct), time_vague=float(not time.year))
+    return out
 
 
-def _first_tag(text: str) -> str:
-    tagged = tag(text) if text else ()
-    return _safe(tagged[0][1]) if tagged else "none"
-
-
-def _quoted(claim: Claim, doc: Document) -> bool:
-    """Whether the mention stands inside an open quotation in its sentence."""
-    before = doc.norm[claim.sentence.start:claim.mention.start]
-    depth = sum(before.count(q) for q in punctuation("open_quote")) - sum(before.count(q) for q in punctuation("close_quote"))
-    return depth > 0 or before.count('"') % 2 == 1
-
-
-def mention_features(claim: Claim, doc: Document) -> str:
-    """The claim/not-claim feature text of a mention (a claim or an excluded one)."""
-    m = claim.mention
-    norm, end = doc.norm, _unit_end(claim)
-    text = doc.text[m.start:m.end]
-    b1, b2 = norm[m.start - 1:m.start] if m.start else "", norm[max(0, m.start - 2):max(0, m.start - 1)]
-    a1, a2 = norm[end:end + 1], norm[end + 1:end + 2]
-    tokens = [
-        f"mrule_{_safe(m.rule)}", f"unit_{_safe(m.unit or 'none')}", f"cat_{_unit_category(claim)}",
-        f"excl_{claim.exclude_rule or 'none'}",
-        f"qual_{_QUALIFIERS.get(m.qualifier, 'other')}", "usurf" if m.unit_surface else "nousurf",
-        f"b1_{_char_class(b1)}", f"b2_{_char_class(b2)}", f"a1_{_char_class(a1)}", f"a2_{_char_class(a2)}",
-        f"b1c_{_safe(b1 or 'none')}", f"a1c_{_safe(a1 or 'none')}",
-        f"pos_before_{_last_tag(norm[max(claim.sentence.start, m.start - 6):m.start])}",
-        f"pos_after_{_first_tag(norm[end:min(claim.sentence.end, end + 6)])}",
-        "digits" if regex.search(r"\d", text) else "nodigits", f"mlen{_bucket(len(text))}",
-        "quoted" if _quoted(claim, doc) else "unquoted", "heading" if claim.sentence.heading else "prose",
-        *(f"m_{_safe(ch)}" for ch in text),
-    ]
-    return " ".join(tokens)
-
-
+def rows(slot: Slot, candidates: tuple[Candidate, ...], ask: Ask) -> list[dict]:
+    """One feature row per candidate, in rule order."""
+    doc, ctx = ask.ctx.doc, ask.ctx
+    values = [c.value for c in candidates]
+    previous = ask.previous.value_of(slot) if ask.previous is not None else None
+    default_level = _default_level(ctx.lang, doc.place)
+    shared = {
+        "kind": doc.kind, "n_candidates": float(len(candidates)), "n_distinct": float(len(set(values))),
+        "number_in_heading": float(ask.sentence.heading), "english": float(doc.lang.startswith("en")),
+        "default_level": float(default_level),
+    }
+    out = []
+    for i, c in enumerate(candidates):
+        others = [v for j, v in enumerate(values) if j != i and v and v != c.value]
+        row = dict.fromkeys(NUMERIC, 0.0) | shared | {
+            "rule": c.rule, "rank": float(c.feature("rank", 0)), "position": float(i),
+            "n_same_value": float(values.count(c.value) - 1), "is_first": float(i == 0),
+            "same_as_first": float(c.value == values[0]), "empty": float(not c.value),
+            "length": float(len(c.value)),
+            "contains_other": float(bool(c.value) and any(v in c.value for v in others)),
+            "inside_other": float(bool(c.value) and any(c.value in v for v in others)),
+            "document_default": float(bool(c.value) and c.value in (doc.year, doc.place)),
+            "same_as_previous": -1.0 if previous is None else float(c.value == previous),
+            "time_span": float("-" in c.value and slot == Slot.YEAR),
+            "place_level": -1.0, "level_difference": 0.0,
+        }
+        row |= _evidence(c, ask)
+        if row["place_level"] >= 0 and default_level >= 0:
+            row["level_difference"] = row["place_level"] - default_level
+        out.append(row)
+    return out

@@ -15,7 +15,7 @@ from .places import division, find_places, people_places, place_english, place_k
 from .sentences import clause_bounds, split_sentences, window
 from .tables import find_tables, is_caption
 from .times import document_year, find_times
-from .words import tokenize, word_windows
+from .words import tag, tokenize, word_windows
 
 
 def _spans(pattern: regex.Pattern, norm: str, group: int = 0) -> list[Span]:
@@ -49,7 +49,7 @@ BUNDLE = Language(
     word_windows=word_windows, tokenize=tokenize, find_times=find_times, document_year=document_year, find_places=find_places,
     set_phrases=set_phrases, quoted=quoted, bracketed=bracketed, is_dateline=is_dateline, is_caption=is_caption,
     people_places=people_places, clause_bounds=clause_bounds, window=window, division=division,
-    place_english=place_english, gloss=metric_english, meaning=meaning, place_key=place_key,
+    place_english=place_english, gloss=metric_english, meaning=meaning, place_key=place_key, tag=tag,
 )
 
 register(BUNDLE)
