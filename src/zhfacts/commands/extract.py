@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,9 +11,10 @@ from tqdm import tqdm
 
 from ..docio import decode
 from ..model import ON_BY_DEFAULT
+from ..engines import Options, results, terminate_as_interrupt
 from ..errors import ZhfactsError
 from ..normalise import make_document
-from ..pipeline import CORPUS_DIR, document_for_path, document_rows
+from ..pipeline import CORPUS_DIR
 from ..table import to_frame
 from ..tableio import FORMATS, TableWriter
 
@@ -26,7 +28,10 @@ def configure(parser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="a .txt file, a directory of them, or - for stdin (default: the bundled corpus)")
     parser.add_argument("-o", "--output", help="write the table here (format from the suffix or --format)")
-    parser.add_argument("--format", choices=FORMATS, help="output format (default: from the -o suffix)")
+    parser.add_argument("--format", choices=FORMATS + ("datapackage",),
+                        help="output format (default: from the -o suffix); parquet with an -o not named "
+                             "*.parquet writes a partitioned dataset directory, datapackage a directory with "
+                             "claims.csv, documents.csv and datapackage.json")
     parser.add_argument("--year", help="document year for files without a manifest entry")
     parser.add_argument("--place", help="default place for files without a manifest entry")
     parser.add_argument("--model", action=argparse.BooleanOptionalAction, default=ON_BY_DEFAULT,
@@ -34,6 +39,17 @@ def configure(parser) -> None:
                              "see docs/model.md for why)")
     parser.add_argument("--explain", action="store_true",
                         help="also list number mentions that are not claims, with the rule that dropped them")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=os.cpu_count() or 1,
+                        help="worker processes when there are several files (default: the machine's cores, "
+                             "%(default)s)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run on a Dask cluster: local starts one on this machine, or tcp://HOST:PORT")
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes >= 1, got {text!r}")
+    return int(text)
 
 
 def input_files(paths: list[str]) -> list[str | Path]:
@@ -60,26 +76,36 @@ def input_files(paths: list[str]) -> list[str | Path]:
     return out
 
 
-def _frames(files, args):
-    for item in tqdm(files, desc="extract", unit="doc", file=sys.stderr, disable=len(files) < 2 or None):
-        if item == "-":
-            doc = make_document("stdin", decode(sys.stdin.buffer.read(), "<stdin>"), args.year or "", args.place or "")
-        else:
-            doc = document_for_path(item, args.year, args.place)
-        yield to_frame(document_rows(doc, explain=args.explain, model=args.model))
+def _results(files, args):
+    """One result per file in input order, from the engine the options choose; paths stay paths
+    (workers read them), standard input is read here."""
+    items = [make_document("stdin", decode(sys.stdin.buffer.read(), "<stdin>"), args.year or "", args.place or "")
+             if f == "-" else f for f in files]
+    done = results(items, Options(args.year, args.place, args.explain, args.model),
+                   jobs=args.jobs, scheduler=args.scheduler)
+    yield from tqdm(done, total=len(items), desc="extract", unit="doc", file=sys.stderr,
+                    disable=len(items) < 2 or None)
+
+
+def _writer(args):
+    from ..dataset import ParquetDatasetWriter, is_dataset
+
+    fmt = args.format
+    if fmt == "datapackage":
+        from ..datapackage import DataPackageWriter
+        return DataPackageWriter(args.output)
+    if is_dataset(args.output, fmt):
+        return ParquetDatasetWriter(args.output)
+    return TableWriter(args.output, fmt)
 
 
 def run(args) -> int:
     files = input_files(args.paths)
-    if args.output:
-        with TableWriter(args.output, args.format) as writer:
-            wrote = False
-            for frame in _frames(files, args):
-                if len(frame) or not wrote:
-                    writer.write(frame)
-                    wrote = True
-        return 0
-    frames = list(_frames(files, args))
+    with terminate_as_interrupt():
+        if args.output:
+            _write(files, args)
+            return 0
+        frames = [done.table for done in _results(files, args)]
     table = pd.concat(frames, ignore_index=True) if frames else to_frame([])
     columns = SCREEN_COLUMNS + (["status", "rule"] if args.explain else [])
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250,
@@ -87,3 +113,25 @@ def run(args) -> int:
         shown = table[columns].assign(value=table["value"].map(lambda v: f"{v:.15g}"))
         print(shown.to_string(index=False) if len(table) else "no claims")
     return 0
+
+
+def _write(files, args) -> None:
+    from ..datapackage import DataPackageWriter
+    from ..dataset import ParquetDatasetWriter
+
+    with _writer(args) as writer:
+        if args.scheduler and isinstance(writer, ParquetDatasetWriter):
+            from ..dask import extract
+            from ..engines.dask import connect
+
+            with connect(args.scheduler):
+                writer.write_dask(extract(files, args.year, args.place, args.explain, args.model))
+            return
+        wrote = False
+        for done in _results(files, args):
+            # A dataset has a partition for every document, empty or not.
+            if len(done.table) or not wrote or isinstance(writer, ParquetDatasetWriter):
+                writer.write(done.table)
+                wrote = True
+            if isinstance(writer, DataPackageWriter):
+                writer.add_document(done.record())
