@@ -18,10 +18,15 @@ COMMANDS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; given the command about to run, only that command's module is imported (the
+    others pull in what a run of it does not need, at start-up)."""
     parser = argparse.ArgumentParser(prog="zhfacts", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     for name, module_name in COMMANDS.items():
+        if command in COMMANDS and name != command:
+            sub.add_parser(name)
+            continue
         module = importlib.import_module(f".commands.{module_name}", __package__)
         cmd = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.configure(cmd)
@@ -30,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv[0] if argv else None).parse_args(argv)
     try:
         return args.run(args)
     except ZhfactsError as exc:

@@ -1,7 +1,8 @@
-"""Word tables that are slow to parse at every start (jieba's word tags, CC-CEDICT), parsed once
-into an SQLite file in the temporary directory and then looked up word by word, so a process
-opens them in a millisecond instead of loading them whole. A cache that cannot be read or
-written is rebuilt or skipped; it never changes a result."""
+"""Tables that are slow to build at every start (jieba's dictionary with zhfacts' words, its
+word tags, CC-CEDICT), built once into the user's cache directory (platformdirs) and then opened
+in milliseconds: memory-mapped or looked up word by word instead of loaded whole. A cache entry
+is named by a key of what it was built from, so a new version builds a new entry; a cache that
+cannot be read or written is rebuilt or skipped, and never changes a result."""
 from __future__ import annotations
 
 import os
@@ -11,27 +12,53 @@ from contextlib import closing, suppress
 from pathlib import Path
 from typing import Callable
 
-_VERSION = "2"
+_VERSION = "3"
+
+
+def cache_dir() -> Path:
+    """zhfacts' directory in the user's cache directory (on Linux $XDG_CACHE_HOME/zhfacts)."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("zhfacts")) / _VERSION
+
+
+def cached_path(name: str, key: str, build: Callable[[Path], None]) -> Path | None:
+    """The cache file ``name-key``, built by ``build(path)`` when missing; None when the cache
+    directory cannot be written. Built beside the target and moved into place, so a reader
+    never sees half a file."""
+    path = cache_dir() / f"{name}-{key}"
+    if path.exists():
+        return path
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        os.close(fd)
+    except OSError:
+        return None
+    try:
+        build(Path(tmp))
+        os.replace(tmp, path)
+        return path
+    except (OSError, sqlite3.Error):
+        return None
+    finally:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
 
 
 class WordTable:
-    """A read-only str -> str mapping over an SQLite table, or over a dict when no cache can be
-    written (a read-only temporary directory)."""
+    """A read-only str -> str mapping over an SQLite table in the cache, or over a dict when no
+    cache can be written (a read-only home)."""
 
     def __init__(self, name: str, key: str, build: Callable[[], dict[str, str]]):
-        path = Path(tempfile.gettempdir()) / f"zhfacts-{name}-{_VERSION}-{key}.sqlite"
         self._memory: dict[str, str] | None = None
         self._db: sqlite3.Connection | None = None
-        with suppress(sqlite3.Error):
-            if path.exists():
+        path = cached_path(name, f"{key}.sqlite", lambda tmp: _write(tmp, build()))
+        if path is not None:
+            with suppress(sqlite3.Error):
                 self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
                 return
-        table = build()
-        with suppress(sqlite3.Error, OSError):
-            _write(path, table)
-            self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            return
-        self._memory = table
+        self._memory = build()
 
     def get(self, word: str, default: str | None = None) -> str | None:
         if self._memory is not None:
@@ -41,15 +68,7 @@ class WordTable:
 
 
 def _write(path: Path, table: dict[str, str]) -> None:
-    """Write beside the target, then move into place, so a reader never sees half a table."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name)
-    os.close(fd)
-    try:
-        with closing(sqlite3.connect(tmp)) as db:
-            db.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
-            db.executemany("INSERT INTO t VALUES (?, ?)", table.items())
-            db.commit()
-        os.replace(tmp, path)
-    finally:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
+        db.executemany("INSERT INTO t VALUES (?, ?)", table.items())
+        db.commit()
