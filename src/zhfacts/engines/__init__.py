@@ -4,6 +4,7 @@ order, with exactly the rows a serial run gives; only where the work happens dif
 from __future__ import annotations
 
 import signal
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,6 +89,9 @@ def terminate_as_interrupt() -> Iterator[None]:
     def interrupt(signum, frame):
         raise KeyboardInterrupt
 
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach the main thread only
+        return
     previous = signal.signal(signal.SIGTERM, interrupt)
     try:
         yield
