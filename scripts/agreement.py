@@ -8,6 +8,7 @@ adjudicator has to look at: rows only one pass has, and fields the passes label 
 
     python scripts/agreement.py annotation/nea-2022.a.csv annotation/nea-2022.b.csv
     python scripts/agreement.py A1 B1 A2 B2 --markdown --disagreements
+    python scripts/agreement.py --dir annotation --markdown   # every <doc>.a.csv with its <doc>.b.csv
 
 Each pair must cover its own documents (a doc_id in two pairs would be merged).
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 import pandas as pd
 
@@ -25,12 +27,18 @@ from zhfacts.tableio import read_table
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="+", metavar="A B",
+    parser.add_argument("files", nargs="*", metavar="A B",
                         help="pairs of fact tables: pass A then pass B of the same documents")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument("--disagreements", action="store_true",
                         help="list rows only one pass has and fields that differ, with sentences")
+    parser.add_argument("--dir", help="pair every <doc>.a.csv in this folder with its <doc>.b.csv")
     args = parser.parse_args(argv)
+    if args.dir:
+        args.files += [str(p) for a in sorted(Path(args.dir).glob("*.a.csv"))
+                       for p in (a, a.with_name(a.name[:-len(".a.csv")] + ".b.csv"))]
+    if not args.files:
+        parser.error("give pairs of files, or --dir")
     if len(args.files) % 2:
         parser.error("files come in pairs: pass A then pass B")
     return args

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .docio import read_document
 from .errors import ZhfactsError
-from .schema import KINDS, PER_UNITS, QUALIFIERS, SPEC_COLUMNS, unit_codes
+from .schema import KINDS, QUALIFIERS, SPEC_COLUMNS, unit_codes
 from .tableio import as_text, is_missing, read_raw, read_table, table_files
 
 YEAR = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?")
@@ -127,9 +127,9 @@ def _check_kind(record: dict) -> list[str]:
 
 def _check_per(record: dict) -> list[str]:
     per = as_text(record["per"])
-    if not per or all(part in PER_UNITS for part in per.split("/")):
+    if not per or all(part in unit_codes() for part in per.split("/")):
         return []
-    return [f"per {per!r} is not units from {'/'.join(PER_UNITS)} joined by '/'"]
+    return [f"per {per!r} is not unit codes joined by '/'"]
 
 
 def _check_year(record: dict) -> list[str]:
