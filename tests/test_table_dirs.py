@@ -170,3 +170,9 @@ def test_data_package_with_a_bad_code_fails_validation(package, tmp_path):
     report = validate(str(broken / "datapackage.json"))
     assert not report.valid
     assert "constraint-error" in {e.type for task in report.tasks for e in task.errors}
+
+
+def test_data_package_needs_an_output_directory(capsys):
+    assert main(["extract", str(CORPUS / "nea-2022.txt"), "--format", "datapackage"]) == 2
+    err = capsys.readouterr().err
+    assert "-o DIR" in err and err.count("\n") == 1

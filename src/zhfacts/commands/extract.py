@@ -100,6 +100,8 @@ def _writer(args):
 
 
 def run(args) -> int:
+    if args.format == "datapackage" and not args.output:
+        raise ZhfactsError("--format datapackage", "a data package is a directory: give -o DIR")
     files = input_files(args.paths)
     with terminate_as_interrupt():
         if args.output:
