@@ -77,3 +77,31 @@ def test_an_unwritable_cache_gives_the_same_rows(tmp_path):
     run = _extract(tmp_path, {"XDG_CACHE_HOME": str(blocked)})
     assert cached.returncode == 0 and run.returncode == 0, run.stderr
     assert (tmp_path / "out.csv").read_bytes() == rows
+
+
+ROMANISE = """
+import sys
+from zhfacts.places import place_english
+print(place_english("巴彦嘎查"), place_english("努古斯台镇"), "pypinyin" in sys.modules, sep="|")
+"""
+
+
+def test_romanised_names_are_remembered_across_runs(tmp_path):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", ROMANISE], env=env, capture_output=True, text=True, timeout=300)
+            for _ in range(2)]
+    assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
+    first, second = (r.stdout.strip().split("|") for r in runs)
+    assert first == ["Bayan Gacha", "Nugusitai Town", "True"]
+    assert second == ["Bayan Gacha", "Nugusitai Town", "False"]
+
+
+def test_memo_without_a_cache_still_computes(monkeypatch, tmp_path):
+    from zhfacts.diskcache import Memo
+
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file, not a directory", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    calls = []
+    memo = Memo("upper", "1", lambda text: calls.append(text) or text.upper())
+    assert [memo("ab"), memo("ab"), memo("cd")] == ["AB", "AB", "CD"] and calls == ["ab", "cd"]

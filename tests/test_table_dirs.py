@@ -176,3 +176,21 @@ def test_data_package_needs_an_output_directory(capsys):
     assert main(["extract", str(CORPUS / "nea-2022.txt"), "--format", "datapackage"]) == 2
     err = capsys.readouterr().err
     assert "-o DIR" in err and err.count("\n") == 1
+
+
+def test_scheduler_address_connects_to_a_running_cluster(tmp_path, reports, serial):
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://")
+        out = tmp_path / "out.csv"
+        assert main(["extract", str(reports), "-o", str(out), "--scheduler", cluster.scheduler_address]) == 0
+    pd.testing.assert_frame_equal(read_table(out), serial)
+
+
+def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path, reports, capsys):
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(reports), "-o", str(out), "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    err = capsys.readouterr().err
+    assert "tcp://127.0.0.1:9" in err and "cannot reach" in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []

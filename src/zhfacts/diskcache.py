@@ -52,6 +52,7 @@ class WordTable:
 
     def __init__(self, name: str, key: str, build: Callable[[], dict[str, str]]):
         self._memory: dict[str, str] | None = None
+        self._seen: dict[str, str | None] = {}
         self._db: sqlite3.Connection | None = None
         path = cached_path(name, f"{key}.sqlite", lambda tmp: _write(tmp, build()))
         if path is not None:
@@ -63,8 +64,43 @@ class WordTable:
     def get(self, word: str, default: str | None = None) -> str | None:
         if self._memory is not None:
             return self._memory.get(word, default)
-        row = self._db.execute("SELECT v FROM t WHERE k = ?", (word,)).fetchone()
-        return row[0] if row else default
+        if word not in self._seen:
+            row = self._db.execute("SELECT v FROM t WHERE k = ?", (word,)).fetchone()
+            self._seen[word] = row[0] if row else None
+        found = self._seen[word]
+        return default if found is None else found
+
+
+class Memo:
+    """A pure function of a string whose first call is slow (it loads large tables), remembered
+    across runs in an SQLite table in the cache; when the cache cannot be used, only in memory."""
+
+    def __init__(self, name: str, key: str, compute: Callable[[str], str]):
+        self._compute = compute
+        self._memory: dict[str, str] = {}
+        self._db: sqlite3.Connection | None = None
+        with suppress(sqlite3.Error, OSError):
+            path = cache_dir() / f"{name}-{key}.sqlite"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=5, isolation_level=None, check_same_thread=False)
+            db.execute("CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID")
+            self._db = db
+
+    def __call__(self, text: str) -> str:
+        if text in self._memory:
+            return self._memory[text]
+        value = None
+        if self._db is not None:
+            with suppress(sqlite3.Error):
+                row = self._db.execute("SELECT v FROM t WHERE k = ?", (text,)).fetchone()
+                value = row[0] if row else None
+        if value is None:
+            value = self._compute(text)
+            if self._db is not None:
+                with suppress(sqlite3.Error):
+                    self._db.execute("INSERT OR IGNORE INTO t VALUES (?, ?)", (text, value))
+        self._memory[text] = value
+        return value
 
 
 def _write(path: Path, table: dict[str, str]) -> None:

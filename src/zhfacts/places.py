@@ -17,6 +17,7 @@ from pathlib import Path
 import ahocorasick
 import regex
 
+from .diskcache import Memo
 from .resources import read_tsv
 from .spans import Marks
 from .tokens import first_word, jieba_frequency
@@ -254,17 +255,29 @@ def _english() -> dict[str, str]:
     return {r["name"]: r["en"] for r in read_tsv("places_en.tsv")}
 
 
+@lru_cache(maxsize=None)
+def _pinyin() -> Memo:
+    """pypinyin's romanisation, remembered across runs: its phrase tables take about a second to
+    load, far more than a document costs, and only names outside the English table need them."""
+    from importlib.metadata import version
+
+    def romanise(text: str) -> str:
+        from pypinyin import lazy_pinyin
+
+        return "".join(lazy_pinyin(text))
+
+    return Memo("pinyin", version("pypinyin"), romanise)
+
+
 @lru_cache(maxsize=4096)
 def place_english(name: str) -> str:
     """An English name: a known one, else the romanised stem with the suffix translated."""
-    from pypinyin import lazy_pinyin  # its phrase tables load only when a name needs them
-
     canonical = gazetteer().get(name, Place(name, 5)).name
     if canonical in _english():
         return _english()[canonical]
     for suffix, _ in _suffixes():
         if canonical.endswith(suffix) and len(canonical) > len(suffix):
             en = {r["suffix"]: r["en"] for r in read_tsv("place_suffixes.tsv")}[suffix]
-            stem = "".join(lazy_pinyin(canonical[: -len(suffix)])).capitalize()
+            stem = _pinyin()(canonical[: -len(suffix)]).capitalize()
             return f"{stem} {en}" if en not in ("City",) else stem
-    return "".join(lazy_pinyin(canonical)).capitalize()
+    return _pinyin()(canonical).capitalize()
