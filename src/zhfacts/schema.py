@@ -45,3 +45,13 @@ def unit_codes() -> frozenset[str]:
     """Every unit code the lexicon knows; gold and output may use no other. A ``per``
     denominator is unit codes joined by "/" (claims-spec 2), so these serve there too."""
     return lexicon.unit_codes() | frozenset(BARE_UNITS)
+
+
+@lru_cache(maxsize=None)
+def column_descriptions() -> dict[str, dict[str, str]]:
+    """Column -> its type and description (columns.tsv: from the claims contract and the README),
+    for the data package's descriptor; every column of the table is described."""
+    from .lang.base import Lexicon
+
+    rows = Lexicon("zhfacts").table("columns.tsv", ("column", "type", "description"), unique=("column",))
+    return {row["column"]: row for row in rows}

@@ -11,13 +11,15 @@ import csv
 import io
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources as _res
+from importlib.util import find_spec
+from pathlib import Path
 
 import ahocorasick
 import regex
 
 from . import lexicon
 from ...codes import PlaceLevel
+from ...diskcache import Memo
 from ...spans import Marks
 from .words import first_word, jieba_frequency
 
@@ -73,7 +75,9 @@ def suffix_level(name: str) -> int:
 @lru_cache(maxsize=None)
 def gazetteer() -> dict[str, Place]:
     """Surface -> Place for divisions, their short forms (provinces and cities) and aliases."""
-    text = _res.files("cpca").joinpath("resources/adcodes.csv").read_text(encoding="utf-8")
+    # Found, not imported: importing cpca builds its own address matcher, a fifth of a second.
+    package = Path(find_spec("cpca").submodule_search_locations[0])
+    text = (package / "resources" / "adcodes.csv").read_text(encoding="utf-8")
     rows = [(r["adcode"][:6], r["name"]) for r in csv.DictReader(io.StringIO(text))]
     by_code = dict(rows)
     out: dict[str, Place] = {"中国": COUNTRY}
@@ -242,19 +246,31 @@ def _english() -> dict[str, str]:
     return lexicon.place_english_names()
 
 
+@lru_cache(maxsize=None)
+def _pinyin() -> Memo:
+    """pypinyin's romanisation, remembered across runs: its phrase tables take about a second to
+    load, far more than a document costs, and only names outside the English table need them."""
+    from importlib.metadata import version
+
+    def romanise(text: str) -> str:
+        from pypinyin import lazy_pinyin
+
+        return "".join(lazy_pinyin(text))
+
+    return Memo("pinyin", version("pypinyin"), romanise)
+
+
 @lru_cache(maxsize=4096)
 def place_english(name: str) -> str:
     """An English name: a known one, else the romanised stem with the suffix translated."""
-    from pypinyin import lazy_pinyin  # its phrase tables load only when a name needs them
-
     canonical = gazetteer().get(name, Place(name, PlaceLevel.VILLAGE)).name
     if canonical in _english():
         return _english()[canonical]
     stem, suffix = lexicon.split_suffix(canonical)
     if suffix is not None:
-        romanised = "".join(lazy_pinyin(stem)).capitalize()
+        romanised = _pinyin()(stem).capitalize()
         return f"{romanised} {suffix.en}" if suffix.en not in ("City",) else romanised
-    return "".join(lazy_pinyin(canonical)).capitalize()
+    return _pinyin()(canonical).capitalize()
 
 
 def people_places(ctx) -> dict[str, PlaceMention]:
