@@ -1,21 +1,26 @@
-"""Throughput and peak memory of `zhfacts extract` next to plain jieba segmentation of the same text.
+"""Throughput, start-up, parallel speed-up and peak memory of `zhfacts extract`.
 
 jieba.lcut is the floor: zhfacts segments with jieba too, so the ratio shows what the rest of
 the pipeline costs. Every run is a fresh subprocess, so start-up, dictionary loading and peak
 memory are those of a real invocation; times are the best of --repeat runs, memory the
-largest. A second check extracts K copies of one document as K files (K = 1 and 50): the
-peak memory should not grow with the number of files. A third extracts one 30,000-character
-line of "3万人" without punctuation (10,000 claims in one clause), whose time should grow
-with its length, not with its square: its throughput is shown as a ratio to the corpus's.
-A fourth times start-up (the extract of a one-line file, whole process) and the gazetteer's
-loads within it: the national table, one county's townships and villages, and the township
-list (read only for a township as default place), each as a share of start-up.
+largest. Further checks: a one-sentence file end to end (next to a bare Python start); 40
+report files (the corpus's Chinese documents in turn) with --jobs 1, --jobs 2 and a Dask
+LocalCluster, each checked to write the same table; K copies of one document as K files
+(K = 1, 50 and 1,000): the peak memory should not grow with the number of files; and one
+30,000-character line of "3万人" without punctuation (10,000 claims in one clause), whose time
+should grow with its length, not with its square: its throughput is shown as a ratio to the
+corpus's.
+A last times start-up (the extract of a one-line file) and the gazetteer's loads within it: the
+national table, one county's townships and villages, and the township list, each as a share of
+start-up.
 
     python scripts/bench.py [--chars 300000] [--repeat 3] [--markdown]
 """
 from __future__ import annotations
 
 import argparse
+import csv
+import filecmp
 import json
 import os
 import shutil
@@ -114,6 +119,14 @@ def build_input(chars: int) -> str:
     return (block * (chars // len(block) + 1))[:chars]
 
 
+def reports(count: int) -> list[Path]:
+    """The corpus's Chinese documents in turn, ``count`` of them."""
+    with open(CORPUS / "manifest.csv", encoding="utf-8") as f:
+        zh = [row["doc_id"] for row in csv.DictReader(f) if row["language"].startswith("zh")]
+    docs = sorted(CORPUS / f"{d}.txt" for d in zh)
+    return [docs[i % len(docs)] for i in range(count)]
+
+
 def throughput(chars: int, seconds: float | None) -> str:
     return f"{chars / seconds:,.0f} char/s ({seconds:.2f} s)" if seconds else "-"
 
@@ -141,14 +154,32 @@ def main(argv: list[str] | None = None) -> int:
             inproc.append(run([sys.executable, "-c", ZHFACTS, str(warm), str(path), out], tmp))
         jieba_run, cli_run, inproc_run = best(jieba), best(cli), best(inproc)
 
-        document = max(CORPUS.glob("*.txt"), key=lambda p: p.stat().st_size)
+        one = tmp / "one.txt"
+        one.write_text("2020年全旗黄牛存栏达80万头,人均养牛2.4头。\n", encoding="utf-8")
+        bare = best([run([sys.executable, "-c", "pass"], tmp) for _ in range(args.repeat)])
+        single = best([run(CLI + [str(one), "-o", out], tmp) for _ in range(args.repeat)])
+
+        archive = tmp / "reports"
+        archive.mkdir()
+        for i, doc in enumerate(reports(40)):
+            shutil.copyfile(doc, archive / f"{i:02d}-{doc.name}")
+        archive_chars = sum(len(p.read_text(encoding="utf-8")) for p in archive.iterdir())
+        engines = {"--jobs 1": ["--jobs", "1"], "--jobs 2": ["--jobs", "2"], "--scheduler local": ["--scheduler", "local"]}
+        timed = {}
+        for name, flags in engines.items():
+            target = tmp / f"archive{len(timed)}.csv"
+            timed[name] = best([run(CLI + [str(archive), "-o", str(target), *flags], tmp) for _ in range(args.repeat)])
+            if not filecmp.cmp(tmp / "archive0.csv", target, shallow=False):
+                sys.exit(f"bench: {name} wrote other rows than --jobs 1")
+
+        document = CORPUS / "nea-2022.txt"
         files = {}
-        for k in (1, 50):
+        for k in (1, 50, 1000):
             folder = tmp / f"files-{k}"
             folder.mkdir()
             for i in range(k):
-                shutil.copyfile(document, folder / f"{document.stem}-{i:02d}.txt")
-            files[k] = run(CLI + [str(folder), "-o", out], tmp)
+                shutil.copyfile(document, folder / f"{document.stem}-{i:04d}.txt")
+            files[k] = run(CLI + [str(folder), "-o", out, "--jobs", "1"], tmp)
 
         line = tmp / "line.txt"
         line.write_text(LONG_LINE, encoding="utf-8")
@@ -164,13 +195,20 @@ def main(argv: list[str] | None = None) -> int:
 
     n = len(text)
     doc_chars = len(document.read_text(encoding="utf-8"))
+    serial = timed["--jobs 1"].wall
     rows = [
         ("jieba.lcut", throughput(n, jieba_run.wall), throughput(n, jieba_run.inner), f"{jieba_run.rss_mib:.0f} MiB"),
         ("zhfacts extract", throughput(n, cli_run.wall), throughput(n, inproc_run.inner),
          f"{cli_run.rss_mib:.0f} MiB"),
         ("zhfacts / jieba", f"{jieba_run.wall / cli_run.wall:.3f}", f"{jieba_run.inner / inproc_run.inner:.3f}", ""),
+        ("python -c pass", f"{bare.wall:.2f} s", "-", f"{bare.rss_mib:.0f} MiB"),
+        ("zhfacts extract, one sentence", f"{single.wall:.2f} s", "-", f"{single.rss_mib:.0f} MiB"),
     ] + [
-        (f"zhfacts extract, {k} × {document.name}", throughput(k * doc_chars, r.wall), "-", f"{r.rss_mib:.0f} MiB")
+        (f"zhfacts extract, 40 reports, {name}",
+         f"{throughput(archive_chars, r.wall)}, {serial / r.wall:.2f}x --jobs 1", "-", f"{r.rss_mib:.0f} MiB")
+        for name, r in timed.items()
+    ] + [
+        (f"zhfacts extract, {k:,} × {document.name}", throughput(k * doc_chars, r.wall), "-", f"{r.rss_mib:.0f} MiB")
         for k, r in files.items()
     ] + [
         ("zhfacts extract, one 30,000-character line", throughput(len(LONG_LINE), line_run.wall), "-",
@@ -183,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     ]
     header = ("", "whole process", "in-process (start-up excluded)", "peak RSS")
     intro = (f"{n:,} characters (corpus/*.txt repeated), best of {args.repeat}; "
-             f"zhfacts / jieba is the ratio of throughputs.")
+             f"zhfacts / jieba is the ratio of throughputs; 40 reports: {archive_chars:,} characters, "
+             f"each engine's table identical to --jobs 1's; peak RSS of the main process; {os.cpu_count()} cores.")
     print(intro)
     print()
     if args.markdown:

@@ -83,7 +83,6 @@ def test_directory_output_is_refused_before_the_work(tmp_path, doc, capsys, monk
         raise AssertionError("extraction ran before the output was checked")
 
     monkeypatch.setattr(pipeline, "document_rows", no_work)
-    monkeypatch.setattr("zhfacts.cli.extract.document_rows", no_work)
     args = [c.format(doc=doc) for c in command] + [str(doc), "-o", str(tmp_path)]
     code, _, err = run(args, capsys)
     assert code == 2 and "is a directory" in err

@@ -1,12 +1,12 @@
-"""Word tables that are slow to parse at every start (jieba's word tags, CC-CEDICT), parsed once
-into an SQLite file in zhfacts' cache directory and then looked up word by word, so a process
-opens them in a millisecond instead of loading them whole.
+"""Tables that are slow to build at every start (jieba's dictionary with zhfacts' words, its
+word tags, CC-CEDICT, romanised place names), built once into zhfacts' cache directory and then
+opened in milliseconds: memory-mapped or looked up word by word instead of loaded whole.
 
 The cache directory is the user's (platformdirs: ~/.cache/zhfacts on Linux), or
-``$ZHFACTS_CACHE_DIR``; jieba's own dictionary cache is kept there too. A cache file is
-checked when opened (its schema version, its row count, so a truncated or foreign file is
-noticed) and rebuilt when it fails; when nothing can be written there (a read-only
-directory) the table is kept in memory. A cache never changes a result.
+``$ZHFACTS_CACHE_DIR``. A cache entry is named by a key of what it was built from, so a new
+version builds a new entry. A cache file is checked when opened (its schema version, its row
+count, so a truncated or foreign file is noticed) and rebuilt when it fails; when nothing can be
+written there (a read-only directory) the table is kept in memory. A cache never changes a result.
 """
 from __future__ import annotations
 
@@ -37,36 +37,102 @@ def cache_dir() -> Path | None:
     return path if os.access(path, os.W_OK | os.X_OK) else None
 
 
+def cached_path(name: str, key: str, build: Callable[[Path], None], rebuild: bool = False) -> Path | None:
+    """The cache file ``name-version-key``, built by ``build(path)`` when missing (or when
+    ``rebuild``, after a reader found it broken); None when the cache directory cannot be
+    written. Built beside the target and moved into place, so a reader never sees half a file."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    path = directory / f"{name}-{_VERSION}-{key}"
+    if path.exists() and not rebuild:
+        return path
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
+        os.close(fd)
+    except OSError:
+        return None
+    try:
+        build(Path(tmp))
+        os.replace(tmp, path)
+        return path
+    except (OSError, sqlite3.Error):
+        return None
+    finally:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
 class WordTable:
     """A read-only str -> str mapping over an SQLite table, or over a dict when no cache can be
-    written."""
+    written. Words looked up once are remembered in memory."""
 
     def __init__(self, name: str, key: str, build: Callable[[], dict[str, str]]):
-        directory = cache_dir()
         self._memory: dict[str, str] | None = None
+        self._seen: dict[str, str | None] = {}
         self._db: sqlite3.Connection | None = None
-        path = directory / f"{name}-{_VERSION}-{key}.sqlite" if directory else None
-        if path is not None and path.exists():
+        table: dict[str, str] | None = None
+
+        def write(tmp: Path) -> None:
+            nonlocal table
+            table = build() if table is None else table
+            _write(tmp, table)
+
+        path = cached_path(name, f"{key}.sqlite", write)
+        if path is not None:
             self._db = _open(path)
+            if self._db is None:  # truncated, foreign or stale: built again
+                path = cached_path(name, f"{key}.sqlite", write, rebuild=True)
+                self._db = _open(path) if path is not None else None
             if self._db is not None:
                 return
-        table = build()
-        if path is not None:
-            with suppress(sqlite3.Error, OSError):
-                _write(path, table)
-                self._db = _open(path)
-                if self._db is not None:
-                    return
-        self._memory = table
+        self._memory = build() if table is None else table
 
     def get(self, word: str, default: str | None = None) -> str | None:
         if self._memory is not None:
             return self._memory.get(word, default)
-        try:
-            row = self._db.execute("SELECT v FROM t WHERE k = ?", (word,)).fetchone()
-        except UnicodeEncodeError:
-            return default  # a lone surrogate is no word of any table
-        return row[0] if row else default
+        if word not in self._seen:
+            try:
+                row = self._db.execute("SELECT v FROM t WHERE k = ?", (word,)).fetchone()
+            except UnicodeEncodeError:
+                return default  # a lone surrogate is no word of any table
+            self._seen[word] = row[0] if row else None
+        found = self._seen[word]
+        return default if found is None else found
+
+
+class Memo:
+    """A pure function of a string whose first call is slow (it loads large tables), remembered
+    across runs in an SQLite table in the cache; when the cache cannot be used, only in memory."""
+
+    def __init__(self, name: str, key: str, compute: Callable[[str], str]):
+        self._compute = compute
+        self._memory: dict[str, str] = {}
+        self._db: sqlite3.Connection | None = None
+        directory = cache_dir()
+        if directory is None:
+            return
+        with suppress(sqlite3.Error, OSError):
+            db = sqlite3.connect(directory / f"{name}-{_VERSION}-{key}.sqlite", timeout=5, isolation_level=None,
+                                 check_same_thread=False)
+            db.execute("CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID")
+            self._db = db
+
+    def __call__(self, text: str) -> str:
+        if text in self._memory:
+            return self._memory[text]
+        value = None
+        if self._db is not None:
+            with suppress(sqlite3.Error, UnicodeEncodeError):
+                row = self._db.execute("SELECT v FROM t WHERE k = ?", (text,)).fetchone()
+                value = row[0] if row else None
+        if value is None:
+            value = self._compute(text)
+            if self._db is not None:
+                with suppress(sqlite3.Error, UnicodeEncodeError):
+                    self._db.execute("INSERT OR IGNORE INTO t VALUES (?, ?)", (text, value))
+        self._memory[text] = value
+        return value
 
 
 def _open(path: Path) -> sqlite3.Connection | None:
@@ -87,17 +153,9 @@ def _open(path: Path) -> sqlite3.Connection | None:
 
 
 def _write(path: Path, table: dict[str, str]) -> None:
-    """Write beside the target, then move into place, so a reader never sees half a table."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name)
-    os.close(fd)
-    try:
-        with closing(sqlite3.connect(tmp)) as db:
-            db.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
-            db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
-            db.executemany("INSERT INTO t VALUES (?, ?)", table.items())
-            db.executemany("INSERT INTO meta VALUES (?, ?)", [("version", _VERSION), ("rows", str(len(table)))])
-            db.commit()
-        os.replace(tmp, path)
-    finally:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
+        db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
+        db.executemany("INSERT INTO t VALUES (?, ?)", table.items())
+        db.executemany("INSERT INTO meta VALUES (?, ?)", [("version", _VERSION), ("rows", str(len(table)))])
+        db.commit()

@@ -9,3 +9,7 @@ class ZhfactsError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = str(path)
         self.problem = problem
+
+    def __reduce__(self):
+        """Rebuilt from path and problem when it crosses from a worker process."""
+        return type(self), (self.path, self.problem)

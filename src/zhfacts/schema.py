@@ -48,3 +48,13 @@ def unit_codes() -> frozenset[str]:
     from .lang.en.lexicon import units as english_units
 
     return lexicon.unit_codes() | frozenset(u.code for u in english_units().values()) | frozenset(BARE_UNITS)
+
+
+@lru_cache(maxsize=None)
+def column_descriptions() -> dict[str, dict[str, str]]:
+    """Column -> its type and description (columns.tsv: from the claims contract and the README),
+    for the data package's descriptor; every column of the table is described."""
+    from .lang.base import Lexicon
+
+    rows = Lexicon("zhfacts").table("columns.tsv", ("column", "type", "description"), unique=("column",))
+    return {row["column"]: row for row in rows}

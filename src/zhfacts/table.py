@@ -70,13 +70,12 @@ def exact_text(value: Decimal | int) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+#: The type of every column: offsets int64 (evidence offsets nullable Int64), amounts float64,
+#: the rest text. An empty table has them too, so tables from many documents (Parquet
+#: partitions, Dask) share one schema.
+DTYPES = {c: "int64" if c in ("start", "end") else "Int64" if c in EVIDENCE_COLUMNS
+          else "float64" if c in ("value", "value_max", "confidence") else "str" for c in COLUMNS}
+
+
 def to_frame(rows: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["start"] = frame["start"].astype("int64")
-    frame["end"] = frame["end"].astype("int64")
-    frame["value"] = frame["value"].astype("float64")
-    frame["value_max"] = frame["value_max"].astype("float64")
-    frame["confidence"] = frame["confidence"].astype("float64")
-    for column in EVIDENCE_COLUMNS:
-        frame[column] = frame[column].astype("Int64")
-    return frame
+    return pd.DataFrame(rows, columns=COLUMNS).astype(DTYPES)

@@ -61,7 +61,9 @@ def chosen_lang(args) -> str | None:
     return None if getattr(args, "lang", "auto") == "auto" else args.lang
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; given the command about to run, only that command's module is imported (the
+    others pull in what a run of it does not need, at start-up)."""
     import importlib
 
     from .. import __version__
@@ -72,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar, notes or warnings on stderr")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, module_name in COMMANDS.items():
+        if command in COMMANDS and name != command:
+            sub.add_parser(name)
+            continue
         module = importlib.import_module(f".{module_name}", __package__)
         cmd = sub.add_parser(name, help=module.HELP, description=module.HELP, parents=[common])
         module.configure(cmd)
@@ -87,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         from .. import console
         from ..errors import ZhfactsError
 
-        args = build_parser().parse_args(argv)
+        argv = sys.argv[1:] if argv is None else argv
+        args = build_parser(argv[0] if argv else None).parse_args(argv)
         console.quiet = args.quiet
         try:
             return args.run(args)

@@ -12,11 +12,11 @@ from tqdm import tqdm
 from .. import console
 from ..errors import ZhfactsError
 from ..factcheck.render import format_value
-from ..io.documents import paragraph_blocks, read_stdin
+from ..engines import Options, results
+from ..io.documents import read_stdin
 from ..io.tables import FORMATS, TableWriter
 from ..learn.decider import ON_BY_DEFAULT
-from ..pipeline import CORPUS_DIR, document_for_path, document_rows, make_document
-from ..schema import EVIDENCE_COLUMNS
+from ..pipeline import CORPUS_DIR, make_document
 from ..table import to_frame
 from . import add_lang_argument, chosen_lang, year_arg
 
@@ -25,18 +25,15 @@ HELP = "extract every quantitative claim of Chinese or English documents into a 
 #: Columns shown on the terminal when no -o and no --format is given.
 SCREEN_COLUMNS = ["doc_id", "start", "end", "text", "value", "unit", "qualifier", "metric", "year", "place", "per"]
 
-#: A document longer than this many characters is extracted in blocks of whole paragraphs
-#: (io.documents.paragraph_blocks), so memory stays flat however large the file.
-BLOCK_CHARS = 2_000_000
-
-
 def configure(parser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="a .txt file, a directory of them, or - for stdin (default: the bundled corpus)")
     parser.add_argument("-o", "--output",
                         help="write the table here, or - for stdout (format from the suffix or --format)")
-    parser.add_argument("--format", choices=FORMATS,
-                        help="table format (default: from the -o suffix); without -o the table goes to stdout in it")
+    parser.add_argument("--format", choices=FORMATS + ("datapackage",),
+                        help="table format (default: from the -o suffix); without -o the table goes to stdout in it; "
+                             "parquet with an -o not named *.parquet writes a partitioned dataset directory, "
+                             "datapackage a directory with claims.csv, documents.csv and datapackage.json")
     parser.add_argument("--year", type=year_arg,
                         help="document year (YYYY); overrides the manifest's for every document")
     parser.add_argument("--place", help="default place; overrides the manifest's for every document")
@@ -51,6 +48,17 @@ def configure(parser) -> None:
                         help="also list number mentions that are not claims, with the rule that dropped them")
     parser.add_argument("--keep-going", action="store_true",
                         help="report a file that cannot be read and go on with the others (exit 1 at the end)")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=os.cpu_count() or 1,
+                        help="worker processes when there are several files (default: the machine's cores, "
+                             "%(default)s)")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run on a Dask cluster: local starts one on this machine, or tcp://HOST:PORT")
+
+
+def _jobs(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes >= 1, got {text!r}")
+    return int(text)
 
 
 def input_files(paths: list[str]) -> list[tuple[str | Path, str]]:
@@ -94,48 +102,81 @@ def _doc_id(path: str | Path, files: list[str | Path]) -> str:
     return Path(os.path.realpath(path)).relative_to(common).with_suffix("").as_posix()
 
 
-def _frames(files, args):
-    """One fact table per document (per block of a huge one), skipping unreadable files with
+def _results(files, args):
+    """One result per file in input order, from the engine the options choose; paths stay paths
+    (workers read them), standard input is read here. Unreadable files are skipped with
     --keep-going; ``args.skipped`` counts them."""
     args.skipped = 0
-    bar = tqdm(files, desc="extract", unit="doc", file=sys.stderr, disable=console.quiet or len(files) < 2 or None)
-    for item, doc_id in bar:
-        try:
-            if item == "-":
-                doc = make_document(doc_id, read_stdin(), args.year or "", args.place or "",
-                                    chosen_lang(args) or "", args.kind or "")
-            else:
-                doc = document_for_path(item, args.year, args.place, chosen_lang(args), args.kind, doc_id=doc_id)
-        except ZhfactsError as exc:
-            if not args.keep_going:
-                raise
+    items = []
+    for item, doc_id in files:
+        if item == "-":
+            try:
+                item = make_document(doc_id, read_stdin(), args.year or "", args.place or "",
+                                     chosen_lang(args) or "", args.kind or "")
+            except ZhfactsError as exc:
+                if not args.keep_going:
+                    raise
+                args.skipped += 1
+                print(f"zhfacts: {exc} (skipped)", file=sys.stderr)
+                continue
+        items.append((item, doc_id))
+    options = Options(args.year, args.place, args.explain, args.model, chosen_lang(args), args.kind, args.keep_going)
+    done = results([item for item, _ in items], options, jobs=args.jobs, scheduler=args.scheduler,
+                   doc_ids=[doc_id for _, doc_id in items])
+    for result in tqdm(done, total=len(items), desc="extract", unit="doc", file=sys.stderr,
+                       disable=console.quiet or len(items) < 2 or None):
+        if result.skipped:
             args.skipped += 1
-            tqdm.write(f"zhfacts: {exc} (skipped)", file=sys.stderr)
+            tqdm.write(f"zhfacts: {result.skipped} (skipped)", file=sys.stderr)
             continue
-        for offset, block in paragraph_blocks(doc.text, BLOCK_CHARS):
-            part = doc if offset == 0 and len(block) == len(doc.text) else make_document(
-                doc.doc_id, block, doc.year, doc.place, doc.lang, doc.kind)
-            frame = to_frame(document_rows(part, explain=args.explain, model=args.model))
-            if offset:
-                for column in ["start", "end"] + EVIDENCE_COLUMNS:
-                    frame[column] += offset
-            yield frame
+        yield result
+
+
+def _writer(output, args):
+    from ..io.dataset import ParquetDatasetWriter, is_dataset
+
+    if args.format == "datapackage":
+        from ..io.datapackage import DataPackageWriter
+        return DataPackageWriter(output)
+    if is_dataset(output, args.format):
+        return ParquetDatasetWriter(output)
+    return TableWriter(output, args.format)
+
+
+def _write(files, output, args) -> None:
+    from ..io.datapackage import DataPackageWriter
+    from ..io.dataset import ParquetDatasetWriter
+
+    with _writer(output, args) as writer:
+        every = isinstance(writer, ParquetDatasetWriter)  # a dataset has a partition per document
+        if args.scheduler and every:
+            from ..dask import extract
+            from ..engines.dask import connect
+
+            args.skipped = 0
+            with connect(args.scheduler):
+                writer.write_dask(extract([f for f, _ in files], args.year, args.place, args.explain, args.model))
+            return
+        wrote = False
+        for done in _results(files, args):
+            if len(done.table) or not wrote or every:
+                writer.write(done.table)
+                wrote = True
+            if isinstance(writer, DataPackageWriter):
+                writer.add_document(done.record())
+        if not wrote:
+            writer.write(to_frame([]))
 
 
 def run(args) -> int:
+    if args.format == "datapackage" and (not args.output or args.output == "-"):
+        raise ZhfactsError("--format datapackage", "a data package is a directory: give -o DIR")
     files = input_files(args.paths)
     output = args.output or ("-" if args.format else None)
     if output:
-        with TableWriter(output, args.format) as writer:
-            wrote = False
-            for frame in _frames(files, args):
-                if len(frame) or not wrote:
-                    writer.write(frame)
-                    wrote = True
-            if not wrote:
-                writer.write(to_frame([]))
+        _write(files, output, args)
         return 1 if args.skipped else 0
-    frames = list(_frames(files, args))
+    frames = [done.table for done in _results(files, args)]
     table = pd.concat(frames, ignore_index=True) if frames else to_frame([])
     columns = SCREEN_COLUMNS + (["status", "rule"] if args.explain else [])
     with pd.option_context("display.max_rows", None, "display.max_columns", None, "display.width", 250,

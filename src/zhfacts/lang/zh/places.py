@@ -22,6 +22,7 @@ from . import gazetteer as _gaz
 from . import lexicon
 from ...codes import PlaceLevel
 from .folding import fold
+from ...diskcache import Memo
 from ...spans import Marks
 from .words import first_word, jieba_frequency
 
@@ -433,19 +434,31 @@ def _english() -> dict[str, str]:
     return lexicon.place_english_names()
 
 
+@lru_cache(maxsize=None)
+def _pinyin() -> Memo:
+    """pypinyin's romanisation, remembered across runs: its phrase tables take about a second to
+    load, far more than a document costs, and only names outside the English table need them."""
+    from importlib.metadata import version
+
+    def romanise(text: str) -> str:
+        from pypinyin import lazy_pinyin
+
+        return "".join(lazy_pinyin(text))
+
+    return Memo("pinyin", version("pypinyin"), romanise)
+
+
 @lru_cache(maxsize=4096)
 def place_english(name: str) -> str:
     """An English name: a known one, else the romanised stem with the suffix translated."""
-    from pypinyin import lazy_pinyin  # its phrase tables load only when a name needs them
-
     canonical = gazetteer().get(name, Place(name, PlaceLevel.VILLAGE)).name
     if canonical in _english():
         return _english()[canonical]
     stem, suffix = lexicon.split_suffix(canonical)
     if suffix is not None:
-        romanised = "".join(lazy_pinyin(stem)).capitalize()
+        romanised = _pinyin()(stem).capitalize()
         return f"{romanised} {suffix.en}" if suffix.en not in ("City",) else romanised
-    return "".join(lazy_pinyin(canonical)).capitalize()
+    return _pinyin()(canonical).capitalize()
 
 
 def place_key(name: str) -> str:

@@ -1,0 +1,111 @@
+"""Ways to run the extraction over many documents: in this process, over a pool of worker
+processes, or on a Dask cluster. Every engine yields one fact table per document, in input
+order, with exactly the rows a serial run gives; only where the work happens differs."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Union
+
+import pandas as pd
+
+from ..types import Document
+
+#: A document to extract with its doc_id: a file to read where the work runs, or one already
+#: read (stdin).
+Item = Union[Path, Document]
+
+
+@dataclass(frozen=True)
+class Options:
+    """The extract options that change rows; sent with every document to wherever it runs."""
+
+    year: str | None = None
+    place: str | None = None
+    explain: bool = False
+    model: bool = False
+    lang: str | None = None
+    kind: str | None = None
+    keep_going: bool = False
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One document's fact table, with what a document list says about it."""
+
+    doc_id: str
+    source: str
+    year: str
+    place: str
+    characters: int
+    table: pd.DataFrame
+    skipped: str | None = None  # why an unreadable file was skipped (--keep-going)
+
+    def record(self) -> dict:
+        return {"doc_id": self.doc_id, "source": self.source, "year": self.year, "place": self.place,
+                "characters": self.characters, "claims": len(self.table)}
+
+
+#: A document longer than this many characters is extracted in blocks of whole paragraphs
+#: (io.documents.paragraph_blocks), so memory stays flat however large the file.
+BLOCK_CHARS = 2_000_000
+
+
+def extract_item(item: Item, options: Options, doc_id: str | None = None) -> Extracted:
+    """The fact table of one document: the unit of work of every engine. With --keep-going an
+    unreadable file gives an empty table and why it was skipped."""
+    from ..errors import ZhfactsError
+    from ..io.documents import paragraph_blocks
+    from ..pipeline import document_for_path, document_rows, make_document
+    from ..schema import EVIDENCE_COLUMNS
+    from ..table import to_frame
+
+    source = "stdin" if isinstance(item, Document) else str(item)
+    try:
+        doc = item if isinstance(item, Document) else document_for_path(
+            item, options.year, options.place, options.lang, options.kind, doc_id=doc_id)
+    except ZhfactsError as exc:
+        if not options.keep_going:
+            raise
+        return Extracted(doc_id or Path(item).stem, source, "", "", 0, to_frame([]), skipped=str(exc))
+    frames = []
+    for offset, block in paragraph_blocks(doc.text, BLOCK_CHARS):
+        part = doc if offset == 0 and len(block) == len(doc.text) else make_document(
+            doc.doc_id, block, doc.year, doc.place, doc.lang, doc.kind)
+        frame = to_frame(document_rows(part, explain=options.explain, model=options.model))
+        if offset:
+            for column in ["start", "end"] + EVIDENCE_COLUMNS:
+                frame[column] += offset
+        frames.append(frame)
+    table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0] if frames else to_frame([])
+    return Extracted(doc.doc_id, source, doc.year, doc.place, len(doc.text), table)
+
+
+def extract_table(item: Item, options: Options, doc_id: str | None = None) -> pd.DataFrame:
+    """Only the fact table of one document (a Dask partition)."""
+    return extract_item(item, options, doc_id).table
+
+
+def load_lexicons() -> None:
+    """Load the lexicons and word tables now, once per worker process, not inside the first
+    document's timing."""
+    from ..lang.zh.places import find_places
+    from ..lang.zh.words import tokenizer
+
+    tokenizer()
+    find_places("")
+
+
+def results(items: list[Item], options: Options, jobs: int = 1, scheduler: str | None = None,
+            doc_ids: list[str] | None = None) -> Iterator[Extracted]:
+    """One result per item in input order, from the engine the arguments choose; ``doc_ids``
+    names the files (default: their stems)."""
+    items = list(zip(items, doc_ids or [None] * len(items)))
+    if scheduler:
+        from .dask import results as run
+        return run(items, options, scheduler)
+    if jobs > 1 and len(items) > 1:
+        from .pool import results as run
+        return run(items, options, jobs)
+    from .serial import results as run
+    return run(items, options)

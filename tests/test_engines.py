@@ -1,0 +1,117 @@
+"""Engines: the serial run, the process pool (--jobs) and a Dask LocalCluster (--scheduler local)
+give the same rows in input order, and an interrupted parallel run leaves nothing behind."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from zhfacts.cli import main
+from zhfacts.engines import Options, results
+from zhfacts.io.tables import read_table
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def serial(tmp_path_factory) -> pd.DataFrame:
+    out = tmp_path_factory.mktemp("serial") / "serial.csv"
+    assert main(["extract", str(CORPUS), "-o", str(out), "--jobs", "1"]) == 0
+    return read_table(out)
+
+
+def corpus_run(tmp_path, *options) -> pd.DataFrame:
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(CORPUS), "-o", str(out), *options]) == 0
+    return read_table(out)
+
+
+def test_the_corpus_gives_rows_in_input_order(serial):
+    order = [p.stem for p in sorted(CORPUS.glob("*.txt"))]
+    seen = list(dict.fromkeys(serial["doc_id"]))
+    assert seen == [d for d in order if d in seen] and len(seen) > 20
+
+
+def test_process_pool_gives_exactly_the_serial_rows(tmp_path, serial):
+    pd.testing.assert_frame_equal(corpus_run(tmp_path, "--jobs", "2"), serial)
+
+
+def test_dask_local_cluster_gives_exactly_the_serial_rows(tmp_path, serial):
+    pd.testing.assert_frame_equal(corpus_run(tmp_path, "--scheduler", "local"), serial)
+
+
+def test_pool_keeps_input_order_when_an_early_file_is_slow(tmp_path):
+    big = max(CORPUS.glob("*.txt"), key=lambda p: p.stat().st_size)
+    small = min(CORPUS.glob("*.txt"), key=lambda p: p.stat().st_size)
+    items = [tmp_path / "a-big.txt"] + [tmp_path / f"b-small-{i}.txt" for i in range(5)]
+    shutil.copyfile(big, items[0])
+    for item in items[1:]:
+        shutil.copyfile(small, item)
+    done = list(results(items, Options(), jobs=2))
+    assert [d.doc_id for d in done] == [p.stem for p in items]
+    assert [d.characters for d in done] == [len(p.read_text(encoding="utf-8")) for p in items]
+
+
+def test_errors_from_a_worker_name_the_file(tmp_path, capsys):
+    good = tmp_path / "good.txt"
+    good.write_text("2020年全旗黄牛存栏达80万头。", encoding="utf-8")
+    bad = tmp_path / "zbad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(good), str(bad), "-o", str(out), "--jobs", "2"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(bad) in err and "binary" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.txt", "zbad.txt"]
+
+
+def test_jobs_must_be_a_positive_number(capsys):
+    with pytest.raises(SystemExit):
+        main(["extract", "--jobs", "0"])
+    assert "--jobs" in capsys.readouterr().err
+
+
+@pytest.fixture
+def archive(tmp_path) -> Path:
+    """Eighty copies of the corpus reports: long enough a run to interrupt in the middle."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    docs = sorted(CORPUS.glob("*.txt"))
+    for i in range(80):
+        shutil.copyfile(docs[i % len(docs)], folder / f"doc-{i:02d}.txt")
+    return folder
+
+
+def _partly_written(folder: Path) -> bool:
+    """A temporary output beside the target holds some rows already."""
+    for tmp in folder.glob(".*"):
+        if tmp.is_file() and tmp.stat().st_size or tmp.is_dir() and any(tmp.glob("part.*")):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+@pytest.mark.parametrize("target", ["out.csv", "dataset"])
+def test_interrupted_parallel_run_leaves_no_output_and_no_temp_files(tmp_path, archive, sig, target):
+    out = tmp_path / "out"
+    out.mkdir()
+    cmd = [sys.executable, "-m", "zhfacts", "extract", str(archive), "-o", str(out / target), "--jobs", "2"]
+    if target == "dataset":
+        cmd += ["--format", "parquet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # Interrupt once the first documents are written: workers busy, output half built.
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline and not _partly_written(out):
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0 and "interrupted" in err
+    assert list(out.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "out"]
