@@ -129,3 +129,14 @@ def test_report_shows_two_languages_side_by_side():
     assert 'class="doctext" lang="zh"' in html and 'class="doctext" lang="en"' in html
     assert '<td class="sentence" lang="zh">' in html and '<td class="sentence" lang="en">' in html
     assert "<mark>12</mark> counties" in html and "metric_differs" in html
+
+
+@pytest.mark.parametrize("metric, thing", [
+    ("乡镇全部通硬化路", "乡镇"),     # noun phrase after the classifier, then a predicate
+    ("建成村级卫生室", "卫生室"),     # verb first: the last word is what is counted
+    ("新增就业岗位", "岗位"),
+])
+def test_the_thing_counted(metric, thing):
+    from zhfacts.lang.zh.gloss import _thing_counted
+
+    assert _thing_counted(metric) == thing

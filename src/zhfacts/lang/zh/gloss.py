@@ -15,7 +15,7 @@ import regex
 
 from ...diskcache import WordTable
 from . import lexicon
-from .words import tokenizer
+from .words import tag, tokenizer
 
 _CEDICT = "cedict/cedict_1_0_ts_utf-8_mdbg.txt"
 _LINE = regex.compile(r"^\S+ (\S+) \[[^\]]*\] /(.+)/$")
@@ -50,7 +50,7 @@ def senses(word: str) -> tuple[str, ...]:
 
 
 def meaning(metric: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(English stems of every sense of every word of the metric, those of its last word: the
+    """(English stems of every sense of every word of the metric, those of the word naming the
     thing counted), through the English bundle's stemmer."""
     from ..en.words import content_stems
 
@@ -61,7 +61,20 @@ def meaning(metric: str) -> tuple[frozenset[str], frozenset[str]]:
             found = set().union(*(stems(ch) for ch in word))
         return found
     every = [stems(w) for w in cut]
-    return frozenset().union(*every) if every else frozenset(), frozenset(every[-1]) if every else frozenset()
+    thing = _thing_counted(metric)
+    return (frozenset().union(*every) if every else frozenset(),
+            frozenset(stems(thing)) if thing else frozenset(every[-1]) if every else frozenset())
+
+
+def _thing_counted(metric: str) -> str:
+    """The word that names what is counted: in a metric that opens with a noun phrase (the
+    noun after the classifier, then a predicate: "乡镇全部通硬化路"), the last noun of that
+    opening phrase; else the metric's last word ("建成村级卫生室")."""
+    words = [(w, t) for w, t in tag(metric) if regex.match(r"\p{Han}", w)] if metric else []
+    if not words or not words[0][1].startswith("n"):
+        return words[-1][0] if words else ""
+    run = [w for w, _ in words[:next((i for i, (_, t) in enumerate(words) if not t.startswith("n")), len(words))]]
+    return run[-1]
 
 
 def _parse_cedict(text: str, every: bool = False) -> dict[str, str]:
