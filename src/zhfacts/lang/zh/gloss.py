@@ -67,14 +67,13 @@ def meaning(metric: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _thing_counted(metric: str) -> str:
-    """The word that names what is counted: in a metric that opens with a noun phrase (the
-    noun after the classifier, then a predicate: "乡镇全部通硬化路"), the last noun of that
-    opening phrase; else the metric's last word ("建成村级卫生室")."""
+    """The word that names what is counted: in a metric that opens with a noun (the noun right
+    after the classifier, then a predicate: "乡镇全部通硬化路"), that noun; else the metric's last
+    word ("建成村级卫生室")."""
     words = [(w, t) for w, t in tag(metric) if regex.match(r"\p{Han}", w)] if metric else []
-    if not words or not words[0][1].startswith("n"):
-        return words[-1][0] if words else ""
-    run = [w for w, _ in words[:next((i for i, (_, t) in enumerate(words) if not t.startswith("n")), len(words))]]
-    return run[-1]
+    if not words:
+        return ""
+    return words[0][0] if words[0][1].startswith("n") else words[-1][0]
 
 
 def _parse_cedict(text: str, every: bool = False) -> dict[str, str]:
