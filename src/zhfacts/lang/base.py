@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
 from importlib import resources as _res
@@ -16,6 +17,17 @@ from typing import Any
 
 from ..errors import ZhfactsError
 from ..types import Document, Sentence
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit word of a language's lexicon: its canonical code (shared by every language), the
+    factor that turns the written number into the code's unit, and its category."""
+
+    surface: str
+    code: str
+    factor: Decimal
+    category: str
 
 
 class Lexicon:

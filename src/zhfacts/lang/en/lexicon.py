@@ -12,7 +12,7 @@ from functools import lru_cache
 import regex
 
 from ...codes import Kind, Qualifier, UnitCategory
-from ..base import Lexicon
+from ..base import Lexicon, Unit
 
 LEXICON = Lexicon("zhfacts.lang.en.resources")
 
@@ -30,14 +30,6 @@ def alternation(words) -> str:
 def words_pattern(words, flags=regex.IGNORECASE) -> regex.Pattern:
     """The words as whole words (no letter or digit on either side)."""
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{alternation(words)})(?![\p{{L}}\d])", flags)
-
-
-@dataclass(frozen=True)
-class Unit:
-    surface: str
-    code: str
-    factor: Decimal
-    category: str
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,7 @@ import regex
 
 from ...codes import Kind, PlaceLevel, Qualifier, UnitCategory
 from ...errors import ZhfactsError
-from ..base import Lexicon
+from ..base import Lexicon, Unit
 
 LEXICON = Lexicon("zhfacts.lang.zh.resources")
 
@@ -27,14 +27,6 @@ def punctuation(cls: str) -> str:
     """The characters of one punctuation class (resources/punctuation.tsv)."""
     rows = {r["class"]: r["chars"] for r in LEXICON.table("punctuation.tsv", ("class", "chars"), unique=("class",))}
     return rows[cls]
-
-
-@dataclass(frozen=True)
-class Unit:
-    surface: str
-    code: str
-    factor: Decimal
-    category: str
 
 
 def _longest_first(words) -> str:
