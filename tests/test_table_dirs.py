@@ -12,17 +12,18 @@ import pandas as pd
 import pytest
 
 from zhfacts.cli import main
+from zhfacts.codes import GlossSource
 from zhfacts.schema import KINDS, QUALIFIERS, unit_codes
 from zhfacts.table import COLUMNS, to_frame
 from zhfacts.io.tables import read_table
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-DOCS = ["kzhq-2020", "gwr-2020", "nea-2022", "hk-income-2020"]
+DOCS = ["kzhq-2020", "gwr-2020", "nea-2022", "hk-income-2020", "wmt21-yina-en"]
 
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory) -> Path:
-    """Four corpus documents with their manifest, one of them traditional Chinese."""
+    """Corpus documents of every language with their manifest: simplified, traditional, English."""
     folder = tmp_path_factory.mktemp("reports")
     for doc in DOCS:
         shutil.copyfile(CORPUS / f"{doc}.txt", folder / f"{doc}.txt")
@@ -147,8 +148,10 @@ def test_data_package_describes_every_column_with_codes_as_enums(package, serial
     assert fields["unit"]["constraints"]["enum"] == sorted(unit_codes())
     assert fields["qualifier"]["constraints"]["enum"] == list(QUALIFIERS)
     assert fields["kind"]["constraints"]["enum"] == list(KINDS)
+    assert fields["metric_en_source"]["constraints"]["enum"] == list(GlossSource)
     table = pd.read_csv(package / "claims.csv", dtype=str, keep_default_na=False)
     assert set(table["status"]) == {"claim", "excluded"}
+    assert set(table["metric_en_source"]) - {""} == set(GlossSource)  # every language's source
     listed = pd.read_csv(package / documents["path"], dtype=str, keep_default_na=False)
     assert listed["doc_id"].tolist() == DOCS_SORTED
     counts = table["doc_id"].value_counts()

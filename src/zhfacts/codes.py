@@ -42,6 +42,14 @@ class Kind(StrEnum):
     PLAN = "plan"
 
 
+class GlossSource(StrEnum):
+    """Where a claim's metric_en comes from, so a reader knows which names were curated."""
+
+    GLOSSARY = "glossary"  # a curated name
+    CEDICT = "cedict"  # a word-by-word gloss from a dictionary
+    TEXT = "text"  # the metric as written, in a document already in English
+
+
 class UnitCategory(StrEnum):
     """The unit lexicon's category column: how a unit behaves around its number."""
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..codes import GlossSource
 from ..schema import KINDS, QUALIFIERS, column_descriptions, unit_codes
 from .dataset import atomic_directory
 
@@ -26,7 +27,7 @@ DOCUMENT_FIELDS = [
 
 def _enums() -> dict[str, list[str]]:
     return {"unit": sorted(unit_codes()), "qualifier": list(QUALIFIERS), "kind": list(KINDS),
-            "status": ["claim", "excluded"], "metric_en_source": ["glossary", "cedict"]}
+            "status": ["claim", "excluded"], "metric_en_source": list(GlossSource)}
 
 
 def descriptor(columns: list[str]) -> dict:

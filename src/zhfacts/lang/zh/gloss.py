@@ -13,6 +13,7 @@ from importlib import resources as _res
 
 import regex
 
+from ...codes import GlossSource
 from ...diskcache import WordTable
 from . import lexicon
 from .words import tag, tokenizer
@@ -98,12 +99,12 @@ def metric_english(metric: str) -> tuple[str, str]:
         return "", ""
     gloss = _glossary()
     if metric in gloss:
-        return gloss[metric], "glossary"
-    parts, source = [], "glossary"
+        return gloss[metric], GlossSource.GLOSSARY.value
+    parts, source = [], GlossSource.GLOSSARY.value
     for word in tokenizer().lcut(metric, HMM=False):
         if word in gloss:
             parts.append(gloss[word])
         elif (sense := _cedict().get(word)) and regex.match(r"\p{Han}", word):
             parts.append(sense)
-            source = "cedict"
+            source = GlossSource.CEDICT.value
     return (" ".join(parts), source) if parts else ("", "")
