@@ -171,3 +171,20 @@ def test_the_default_follows_the_ablation_page():
     page = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
     [default] = re.findall(r"\*\*Model default: (on|off)\.\*\*", page)
     assert (default == "on") == ON_BY_DEFAULT
+
+
+def _ablation():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("ablation", ROOT / "scripts" / "ablation.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_ceiling_counts_mentions_where_some_candidate_is_right():
+    examples = _tiny_corpus()
+    place = [(g, labels) for g, labels in examples if g.slot == Slot.PLACE]
+    assert place and all(any(labels) for _, labels in place)  # the county is always offered
+    wrong = [(g, [False] * len(labels)) for g, labels in place[:5]]
+    best = _ablation().ceiling({"a": place[5:], "b": wrong})
+    assert best["place"] == pytest.approx(len(place[5:]) / len(place))
