@@ -11,7 +11,8 @@ Acceptance rule: the model is on by default when it wins by at least 0.02 strict
 
     python scripts/ablation.py [--json] [--docs docs/model.md] [--corpus corpus] [--gold gold]
 
---json prints {"rules": {"strict": F, "full": F, ...}, "model": {...}}; --docs writes the page.
+--json prints {"rules": {"strict": F, "full": F, ...}, "model": {...}, "ceiling": {slot: share}};
+--docs writes the page.
 """
 from __future__ import annotations
 
@@ -44,9 +45,21 @@ def _table(claims, doc) -> pd.DataFrame:
     return to_frame([claim_row(c, doc) for c in claims if c.status == "claim"])
 
 
-def held_out(doc_ids: list[str], corpus: Path, gold) -> tuple[dict[str, pd.DataFrame], float]:
+def ceiling(examples: dict[str, list]) -> dict[str, float]:
+    """Per slot, the share of labelled mentions where at least one candidate is right: what a
+    perfect decider over these candidates would reach."""
+    right, total = {}, {}
+    for groups in examples.values():
+        for g, labels in groups:
+            name = str(g.slot)
+            total[name] = total.get(name, 0) + 1
+            right[name] = right.get(name, 0) + any(labels)
+    return {name: right[name] / total[name] for name in sorted(total)}
+
+
+def held_out(doc_ids: list[str], corpus: Path, gold) -> tuple[dict[str, pd.DataFrame], float, dict[str, float]]:
     """Each system's table over all documents, every one extracted by a model that never saw
-    it; and the mean seconds of one fold's training."""
+    it; the mean seconds of one fold's training; and the candidates' ceiling per slot."""
     docs, examples, rules = {}, {}, []
     for d in doc_ids:
         docs[d] = document_for_path(corpus / f"{d}.txt")
@@ -60,7 +73,8 @@ def held_out(doc_ids: list[str], corpus: Path, gold) -> tuple[dict[str, pd.DataF
         seconds += time.perf_counter() - began
         model.append(_table(extract_claims(docs[d], decider), docs[d]))
         print(f"held out {d}", file=sys.stderr)
-    return {"rules": pd.concat(rules, ignore_index=True), "model": pd.concat(model, ignore_index=True)}, seconds / len(doc_ids)
+    tables = {"rules": pd.concat(rules, ignore_index=True), "model": pd.concat(model, ignore_index=True)}
+    return tables, seconds / len(doc_ids), ceiling(examples)
 
 
 def summary(result: dict) -> dict:
@@ -79,7 +93,7 @@ def _cell(value) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def page(results: dict[str, dict], fold_seconds: float, size: int) -> str:
+def page(results: dict[str, dict], fold_seconds: float, size: int, best: dict[str, float]) -> str:
     """docs/model.md: what the model is, the ablation per document and per field, the default."""
     rules, model = summary(results["rules"]), summary(results["model"])
     on, why = default_on(rules, model)
@@ -104,18 +118,26 @@ def page(results: dict[str, dict], fold_seconds: float, size: int) -> str:
               f"or {FULL_WIN} full tuple F1 without losing more than {MAX_LOSS} on the other.", "",
               f"Held out: {why}. **Model default: {'on' if on else 'off'}.**", "",
               "`zhfacts extract --model` / `--no-model`, `extract_table(..., model=...)` and "
-              "`zhfacts.load(model=...)` override it.", ""]
+              "`zhfacts.load(model=...)` override it.", "",
+              "## Ceiling", "",
+              "Per slot, the share of labelled mentions (claims paired with gold; every mention for "
+              "exclude) where at least one rule's candidate is right: no decider can do better "
+              "without better candidates.", "",
+              "| slot | mentions with a right candidate |", "|---|---|"]
+    lines += [f"| {slot} | {share:.3f} |" for slot, share in best.items()] + [""]
     return "\n".join(lines)
 
 
 HEAD = """# The model: rules propose, a learned decider chooses
 
 Every slot of every number mention is a list of named candidates that the registered rules
-propose, each with its evidence span (`zhfacts rules` lists them). The default decider takes
-the first in rule order; the learned decider (`zhfacts.learn`) scores every candidate of the
-slots {slots} with one LightGBM classifier per slot and takes the most probable one (the earlier
-in rule order on a tie). Unit and per stay with the rule order. It never invents a mention or a
-value: it only chooses among what the rules offer.
+propose, each with its evidence span (`zhfacts rules` lists them). The learned decider
+(`zhfacts.learn`) scores every candidate of the slots {slots} with one LightGBM classifier per
+slot and takes the most probable one (the earlier in rule order on a tie); the rule-order
+decider (`--no-model`) takes the first in rule order. Which one is the default follows the
+ablation below. Unit and per stay with the rule order. The model never invents a mention or a
+value: it only chooses among what the rules offer, so its ceiling is the share of mentions
+where some rule offers the right answer (last table).
 
 A choice that overrules the rule order carries `+model` in the slot's rule column
 (`place_rule` = `paragraph_place+model`); each claim's `confidence` is the product of the
@@ -164,16 +186,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         gold = read_table(args.gold)
         doc_ids = sorted(gold["doc_id"].unique())
-        tables, fold_seconds = held_out(doc_ids, args.corpus, gold)
+        tables, fold_seconds, best = held_out(doc_ids, args.corpus, gold)
     except ZhfactsError as exc:
         print(f"ablation: {exc}", file=sys.stderr)
         return 1
     results = {system: score(gold, table) for system, table in tables.items()}
-    figures = {system: summary(r) for system, r in results.items()}
+    figures = {system: summary(r) for system, r in results.items()} | {"ceiling": best}
     if args.docs:
         size = sum(f.stat().st_size for f in MODEL_DIR.rglob("*") if f.is_file())
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=args.docs.parent, delete=False, suffix=".tmp") as out:
-            out.write(page(results, fold_seconds, size))
+            out.write(page(results, fold_seconds, size, best))
         os.replace(out.name, args.docs)
     if args.json:
         print(json.dumps(figures))

@@ -166,11 +166,6 @@ def _row_for(sentence: str, span: str):
     return rows.iloc[0]
 
 
-@pytest.mark.parametrize("sentence, span, per", PER_CASES, ids=[f"{s}|{t}" for s, t, _ in PER_CASES])
-def test_per(sentence, span, per):
-    assert _row_for(sentence, span)["per"] == per
-
-
 # --- year (section 2.1), document year 2020 ---------------------------------------------------
 
 YEAR_CASES = [
@@ -197,6 +192,9 @@ YEAR_CASES = [
 ]
 
 
-@pytest.mark.parametrize("sentence, span, year", YEAR_CASES, ids=[f"{s}|{t}" for s, t, _ in YEAR_CASES])
-def test_year(sentence, span, year):
-    assert _row_for(sentence, span)["year"] == year
+SLOT_CASES = [("per", *c) for c in PER_CASES] + [("year", *c) for c in YEAR_CASES]
+
+
+@pytest.mark.parametrize("column, sentence, span, expected", SLOT_CASES, ids=[f"{c}|{s}|{t}" for c, s, t, _ in SLOT_CASES])
+def test_slot(column, sentence, span, expected):
+    assert _row_for(sentence, span)[column] == expected

@@ -213,3 +213,20 @@ def test_extraction_with_the_model_does_not_import_the_lightgbm_package():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "False"
+
+
+def _ablation():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("ablation", ROOT / "scripts" / "ablation.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_ceiling_counts_mentions_where_some_candidate_is_right():
+    examples = _tiny_corpus()
+    place = [(g, labels) for g, labels in examples if g.slot == Slot.PLACE]
+    assert place and all(any(labels) for _, labels in place)  # the county is always offered
+    wrong = [(g, [False] * len(labels)) for g, labels in place[:5]]
+    best = _ablation().ceiling({"a": place[5:], "b": wrong})
+    assert best["place"] == pytest.approx(len(place[5:]) / len(place))

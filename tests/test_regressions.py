@@ -83,6 +83,14 @@ def test_rows(text, year, place, expected):
     assert [v for _, v, _, _ in got] == pytest.approx([v for _, v, _, _ in expected])
 
 
+def assert_fields(table, expected):
+    """Each (span, field, value) of ``expected``: the claim of that text has that value in that field."""
+    rows = {r["text"]: r for r in table.to_dict("records")}
+    for span, field, value in expected:
+        assert span in rows, f"{span} not extracted"
+        assert rows[span][field] == value, f"{span}: {field} {rows[span][field]!r} != {value!r}"
+
+
 ATTRIBUTION = [
     # A heading with a year gives it to its section; a dateline heads nothing; a heading
     # without a year ends the previous section.
@@ -190,11 +198,7 @@ ATTRIBUTION = [
 def test_attribution(text, year, place, expected):
     """The rules' own attribution (the rule order decides; the learned decider is measured by the
     ablation in docs/model.md)."""
-    table = extract_text_table(text, "t", year=year, place=place, model=False)
-    rows = {r["text"]: r for r in table.to_dict("records")}
-    for span, field, value in expected:
-        assert span in rows, f"{span} not extracted"
-        assert rows[span][field] == value, f"{span}: {field} {rows[span][field]!r} != {value!r}"
+    assert_fields(extract_text_table(text, "t", year=year, place=place, model=False), expected)
 
 
 PROFILES = [
@@ -211,8 +215,4 @@ PROFILES = [
 
 @pytest.mark.parametrize("text,year,place,kind,expected", PROFILES, ids=[f"{c[3]}-{c[0][:12]}" for c in PROFILES])
 def test_profile(text, year, place, kind, expected):
-    table = extract_text_table(text, "t", year=year, place=place, kind=kind or None)
-    rows = {r["text"]: r for r in table.to_dict("records")}
-    for span, field, value in expected:
-        assert span in rows, f"{span} not extracted"
-        assert rows[span][field] == value, f"{span}: {field} {rows[span][field]!r} != {value!r}"
+    assert_fields(extract_text_table(text, "t", year=year, place=place, kind=kind or None), expected)

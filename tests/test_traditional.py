@@ -9,7 +9,8 @@ import pytest
 from zhfacts.lang.zh.folding import fold
 from zhfacts.pipeline import extract_text_table
 
-# sentence, text, value, unit, qualifier
+# sentence, text, value, unit, qualifier[, metric, place]: text, metric and place as the document
+# writes them (claims-spec 2.5), the rest as for simplified text.
 CASES = [
     ("全縣有貧困人口3萬人。", "3萬人", 30000, "person", "="),
     ("財政收入2億元。", "2億元", 200000000, "CNY", "="),
@@ -22,21 +23,6 @@ CASES = [
     ("近兩萬人參與。", "兩萬人", 20000, "person", "<"),
     ("月入1090元以下。", "1090元", 1090, "CNY", "<="),
     ("國庫結餘不夠發1個月薪。", "1個月", 1, "month", "<"),
-]
-
-
-@pytest.mark.parametrize("sentence, text, value, unit, qualifier", CASES, ids=[c[0] for c in CASES])
-def test_traditional_claim(sentence, text, value, unit, qualifier):
-    table = extract_text_table(sentence, "hant", year="2020", place="某縣")
-    got = [(r.text, r.value, r.unit, r.qualifier) for r in table.itertuples()]
-    assert len(got) == 1, got
-    assert got[0][0] == text and got[0][2:] == (unit, qualifier), got
-    assert math.isclose(got[0][1], value, rel_tol=1e-9)
-
-
-# sentence, text, value, unit, qualifier, metric, place: text, metric and place as the document
-# writes them (claims-spec 2.5), the rest as for simplified text.
-WRITTEN = [
     ("寧強縣有貧困人口3萬人。", "3萬人", 30000, "person", "=", "有貧困人口", "寧強縣"),
     ("廣東省財政收入2億元。", "2億元", 200000000, "CNY", "=", "財政收入", "廣東省"),
     ("寧強縣共有農戶1200戶。", "1200戶", 1200, "household", "=", "共有農戶", "寧強縣"),
@@ -52,14 +38,17 @@ WRITTEN = [
 ]
 
 
-@pytest.mark.parametrize("sentence, text, value, unit, qualifier, metric, place", WRITTEN, ids=[c[0] for c in WRITTEN])
-def test_traditional_fields_as_written(sentence, text, value, unit, qualifier, metric, place):
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_traditional_claim(case):
+    sentence, text, value, unit, qualifier, *metric_place = case
     table = extract_text_table(sentence, "hant", year="2020", place="某縣")
-    got = [(r.text, r.value, r.unit, r.qualifier, r.metric, r.place) for r in table.itertuples()]
-    assert len(got) == 1, got
-    assert got[0][0] == text and got[0][2:] == (unit, qualifier, metric, place), got
-    assert math.isclose(got[0][1], value, rel_tol=1e-9)
-    assert sentence[table.iloc[0].start:table.iloc[0].end] == text
+    assert len(table) == 1, list(table.text)
+    row = table.iloc[0]
+    assert (row.text, row.unit, row.qualifier) == (text, unit, qualifier)
+    assert math.isclose(row.value, value, rel_tol=1e-9)
+    assert sentence[row.start:row.end] == text
+    if metric_place:
+        assert [row.metric, row.place] == metric_place
 
 
 def test_traditional_metric_is_glossed_and_place_located():

@@ -1,9 +1,9 @@
 """Deciders: given every slot's candidates, choose. Rules propose; a decider chooses.
 
-The default decider takes the first candidate in rule order (the rules' own order of
-preference, as registered and arranged by the profile). A learned decider implements the same
-protocol over the same candidates and their features; it may rank some slots and leave the
-others to the rule order.
+The rule-order decider takes the first candidate in rule order (the rules' own order of
+preference, as registered and arranged by the profile). The learned decider (``learn.decider``,
+the default) implements the same protocol over the same candidates and their features; it ranks
+some slots and leaves the others to the rule order.
 """
 from __future__ import annotations
 

@@ -144,6 +144,11 @@ class Decision:
         return None
 
 
+def _chosen(slot: Slot, default: str = "") -> property:
+    """A claim's chosen value of one slot as an attribute (``claim.year``), ``default`` when undecided."""
+    return property(lambda self: self.value_of(slot, default), doc=f"The chosen {slot}.")
+
+
 @dataclass(frozen=True)
 class Claim:
     """A mention with a decision per slot: a claim, or an excluded mention (its exclude decision
@@ -190,29 +195,12 @@ class Claim:
     def exclude_rule(self) -> str:
         return self.rule_of(Slot.EXCLUDE) if self.status == Status.EXCLUDED else ""
 
-    @property
-    def metric(self) -> str:
-        return self.value_of(Slot.METRIC)
-
-    @property
-    def metric_rule(self) -> str:
-        return self.rule_of(Slot.METRIC)
-
-    @property
-    def year(self) -> str:
-        return self.value_of(Slot.YEAR)
-
-    @property
-    def place(self) -> str:
-        return self.value_of(Slot.PLACE)
-
-    @property
-    def per(self) -> str:
-        return self.value_of(Slot.PER)
-
-    @property
-    def kind(self) -> str:
-        return self.value_of(Slot.KIND, Kind.ACTUAL)
+    metric = _chosen(Slot.METRIC)
+    metric_rule = property(lambda self: self.rule_of(Slot.METRIC), doc="The rule that chose the metric.")
+    year = _chosen(Slot.YEAR)
+    place = _chosen(Slot.PLACE)
+    per = _chosen(Slot.PER)
+    kind = _chosen(Slot.KIND, Kind.ACTUAL)
 
     @property
     def metric_candidates(self) -> list[tuple[str, str]]:

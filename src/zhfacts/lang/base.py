@@ -79,6 +79,22 @@ class Lexicon:
         return rows
 
 
+def text_lines(text: str) -> list[tuple[int, int, int]]:
+    """(line number, start, end) of every line that is not blank, without the white space around
+    it: sentences are cut inside lines, with offsets into the text as stored."""
+    out, pos = [], 0
+    for number, raw in enumerate(text.split("\n")):
+        a, b = pos, pos + len(raw)
+        pos = b + 1
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((number, a, b))
+    return out
+
+
 #: Characters of its sentence kept either side of a claim in the table's ``sentence`` column.
 WINDOW_REACH = 60
 

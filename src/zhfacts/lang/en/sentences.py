@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ...types import Document, Sentence
-from ..base import clause_window
+from ..base import clause_window, text_lines
 from .lexicon import grammar
 
 _END = regex.compile(r"""[.!?…]+["')\]]*(?=\s|$)""")
@@ -26,16 +26,8 @@ def _abbreviation(norm: str, end: int) -> bool:
 
 def split_sentences(doc: Document) -> list[Sentence]:
     """Sentences in document order; a line without sentence-final punctuation is a heading."""
-    norm, out, pos = doc.norm, [], 0
-    for paragraph, raw in enumerate(doc.text.split("\n")):
-        a, b = pos, pos + len(raw)
-        pos = b + 1
-        while a < b and norm[a].isspace():
-            a += 1
-        while b > a and norm[b - 1].isspace():
-            b -= 1
-        if a >= b:
-            continue
+    norm, out = doc.norm, []
+    for paragraph, a, b in text_lines(doc.text):
         heading = not norm[a:b].rstrip().endswith(_FINAL)
         start = a
         for m in _END.finditer(norm, a, b):

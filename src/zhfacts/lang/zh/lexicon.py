@@ -77,43 +77,52 @@ def shares() -> dict[str, tuple[Decimal, str]]:
 
 
 @lru_cache(maxsize=None)
+def _mapping(name: str, key: str, value: str) -> dict[str, str]:
+    """Column ``key`` -> column ``value`` of one resource file."""
+    return {r[key]: r[value] for r in read_tsv(name)}
+
+
+@lru_cache(maxsize=None)
+def _words(name: str, column: str) -> regex.Pattern:
+    """Any word of one column of a resource file, the longest first."""
+    return regex.compile(_longest_first(r[column] for r in read_tsv(name)))
+
+
 def set_phrase_pattern() -> regex.Pattern:
-    return regex.compile(_longest_first(r["phrase"] for r in read_tsv("set_phrases.tsv")))
+    return _words("set_phrases.tsv", "phrase")
 
 
 @lru_cache(maxsize=None)
 def abstract_noun_pattern() -> regex.Pattern:
-    return regex.compile(f"[“”\"‘’《]?(?:{_longest_first(r['noun'] for r in read_tsv('abstract_nouns.tsv'))})")
+    return regex.compile(f"[“”\"‘’《]?(?:{_words('abstract_nouns.tsv', 'noun').pattern})")
 
 
-@lru_cache(maxsize=None)
 def counted_nouns() -> dict[str, str]:
-    return {r["noun"]: r["unit"] for r in read_tsv("counted_nouns.tsv")}
+    """Noun -> the unit code it counts in."""
+    return _mapping("counted_nouns.tsv", "noun", "unit")
 
 
-@lru_cache(maxsize=None)
 def counted_noun_pattern() -> regex.Pattern:
-    return regex.compile(_longest_first(counted_nouns()))
+    return _words("counted_nouns.tsv", "noun")
 
 
-@lru_cache(maxsize=None)
 def per_markers() -> dict[str, str]:
-    return {r["surface"]: r["per"] for r in read_tsv("per_markers.tsv")}
+    """Marker -> the denominator it names ("person/year")."""
+    return _mapping("per_markers.tsv", "surface", "per")
 
 
-@lru_cache(maxsize=None)
 def per_marker_pattern() -> regex.Pattern:
-    return regex.compile(_longest_first(per_markers()))
+    return _words("per_markers.tsv", "surface")
 
 
-@lru_cache(maxsize=None)
 def time_words() -> dict[str, str]:
-    return {r["word"]: r["offset"] for r in read_tsv("time_words.tsv")}
+    """Word -> its offset in years from the document's year, or a code time_words.tsv explains."""
+    return _mapping("time_words.tsv", "word", "offset")
 
 
-@lru_cache(maxsize=None)
 def plan_periods() -> dict[str, str]:
-    return {r["name"]: r["years"] for r in read_tsv("plan_periods.tsv")}
+    """Plan name -> its years."""
+    return _mapping("plan_periods.tsv", "name", "years")
 
 
 @lru_cache(maxsize=None)

@@ -13,7 +13,7 @@ from functools import lru_cache
 import regex
 
 from ...types import Document, Sentence
-from ..base import clause_window
+from ..base import clause_window, text_lines
 from .lexicon import punctuation
 from .times import YEAR
 
@@ -24,21 +24,6 @@ _CAPTION_MAX = 20
 #: A block label: a year (and a few words) and a colon opening a line or a sentence
 #: ("2019年：", "2020年完成情况："); it heads the block after it like a heading.
 _LABEL = regex.compile(rf"{YEAR}年[\p{{Han}}]{{0,6}}[{regex.escape(punctuation('label'))}]")
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Non-blank lines as (start, end), stripped of surrounding white space."""
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        a, b = pos, pos + len(raw)
-        pos = b + 1
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            out.append((a, b))
-    return out
 
 
 _ENUMERATOR = regex.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、])")
@@ -57,7 +42,7 @@ def _is_prose(norm: str, a: int, b: int) -> bool:
 
 def _blocks(doc: Document) -> list[tuple[tuple[int, int], ...]]:
     """Paragraphs as tuples of line ranges, a mid-sentence break joined across."""
-    lines, norm = _lines(doc.text), doc.norm
+    lines, norm = [(a, b) for _, a, b in text_lines(doc.text)], doc.norm
     blocks: list[tuple[tuple[int, int], ...]] = []
     i = 0
     if lines and not norm[lines[0][0]:lines[0][1]].endswith(_FINAL):
