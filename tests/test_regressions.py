@@ -72,6 +72,12 @@ CASES = [
      [("3000户", 3000, "household", "="), ("500座", 500, "item", "="), ("2000名", 2000, "person", "=")]),
     ("推出8个方面90项政策措施，扶持120家种养大户、30类产品。", "2020", "某县",
      [("120家", 120, "item", "=")]),
+    # The period of an average is a time frame; 户 counting enterprises or accounts counts items.
+    ("两年平均增长5.2%，三年平均增速为4%。", "2021", "中国", [("5.2%", 5.2, "%", "="), ("4%", 4, "%", "=")]),
+    ("全县粮食企业有30户，其中：养殖企业6户、牛养殖场4户，带动农户200户。", "2020", "某县",
+     [("30户", 30, "item", "="), ("6户", 6, "item", "="), ("4户", 4, "item", "="), ("200户", 200, "household", "=")]),
+    ("年末移动电话用户78.49万户，全县散养户约2490户。", "2025", "某市",
+     [("78.49万户", 7.849e5, "item", "="), ("2490户", 2490, "household", "~")]),
 ]
 
 
@@ -153,6 +159,16 @@ ATTRIBUTION = [
      [("82.31万亿元", "year", "2021"), ("9.8%", "year", "2021"), ("9.7%", "year", "2021")]),
     ("2019年全县接待游客10万人次，5月底建成民宿20家。上半年收入增长8%。", "2021", "某县",
      [("20家", "year", "2019"), ("8%", "year", "2021")]),
+    # A day, or a list of months, without a year is in the document's year.
+    ("一是就业改善。7、8、9三个月，全国失业率分别为5.1%、5.1%和4.9%。", "2021", "中国",
+     [("5.1%", "year", "2021"), ("4.9%", "year", "2021")]),
+    ("截至5月26日，该县仍有94.03万亩耕地受旱。", "2011", "某县", [("94.03万亩", "year", "2011")]),
+    # The date of a founding or an award is not the time of the figures beside it; what was
+    # founded that year is counted in it.
+    ("该公司成立于1995年，位于太平村，占地面积20000平方米。", "2020", "某县", [("20000平方米", "year", "")]),
+    ("合作社于2011年3月注册成立，注册资金500万元。2019年成立合作社12个。", "2020", "某县",
+     [("500万元", "year", ""), ("12个", "year", "2019")]),
+    ("2017年被评为全国文明村，村里有农户300户。", "2020", "某县", [("300户", "year", "")]),
     # Months named as the value of a season are no time of the sentence.
     ("山野菜主要产出月份为4—8月份，年采集量约3.3万吨。", "2020", "柳河县", [("3.3万吨", "year", "")]),
     # Donors and funders: money is located where it is spent, not at the giver.
@@ -171,6 +187,15 @@ ATTRIBUTION = [
      [("300吨", "place", "石桥村"), ("80万元", "place", "某县")]),
     # A name whose suffix opens a stopword ("村村") or a resident word is still a name.
     ("柳湾村村民人均收入8000元。", "2021", "某县", [("8000元", "place", "柳湾村")]),
+    # A name that holds a stopword (城镇, 乡村) is still a name, when it is no phrase itself.
+    ("新城镇建成大棚120座。", "2021", "某县", [("120座", "place", "新城镇")]),
+    ("东乡村有农户30户，全县推进小城镇建设投资5亿元，建设和美乡村20个。", "2021", "某县",
+     [("30户", "place", "东乡村"), ("5亿元", "place", "某县"), ("20个", "place", "某县")]),
+    # A short name used alone after the full name: a township's short form as a block label or a
+    # list member, a county's short form that is no common word.
+    ("青石镇位于山区。\n\n青石：安置房300套。", "2021", "某县", [("300套", "place", "青石")]),
+    ("柳湾村位于山区。\n\n柳湾的茶叶年产300吨。", "2021", "某县", [("300吨", "place", "柳湾")]),
+    ("信丰县位于赣南。\n\n信丰电厂装机200万千瓦。", "2021", "赣州市", [("200万千瓦", "place", "信丰")]),
     # A place that names a facility's market is not its location; the members of an
     # enumeration that the number counts are not its location.
     ("全县建成广州市菜篮子供应基地8个，面向北京市场的蔬菜基地5个。", "2021", "某县",

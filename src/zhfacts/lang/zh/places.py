@@ -29,6 +29,9 @@ from .words import first_word, jieba_frequency
 #: A stem opening with a word jieba's dictionary lists this often is a phrase ("问题村",
 #: "集体经济薄弱村"), not a name; unknown or rare openings ("巴彦", "布拉") pass.
 _COMMON_WORD_FREQ = 180
+#: A name holding a stopword is taken only when jieba's dictionary lists it less often than this
+#: (新城镇 5, 石城镇 2; 大城镇 16, 小城镇 62 are phrases).
+_RARE_NAME_FREQ = 10
 
 
 @dataclass(frozen=True)
@@ -297,8 +300,9 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
     gives 东坪村); one of two characters needs a boundary before it, and one that is also a common
     word (or holds a stopword) needs context. Context is the place named in full earlier in the
     text, or its county or township right before it ("通渭县寺子川"). A short form always needs
-    context; a county's short form ("清水") is taken only as the context of a place of that
-    county right after it ("清水黄门"), since alone it is as often a brand ("柳河大榛子").
+    context; a county's short form ("清水") is taken as the context of a place of that county
+    right after it ("清水黄门"), or alone once the county was named in full ("信丰县 … 信丰电厂"),
+    when it is no common word.
     """
     names, automaton = _local_names(counties)
     hits = sorted(((end - len(name) + 1, end + 1, name) for end, name in automaton.iter(norm)),
@@ -323,7 +327,8 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
             continue  # 姜家店 in 姜家店乡: the start of a longer name
         before = ending_at.get(start)
         if place.level == PlaceLevel.COUNTY:
-            context = any(_inside(q, place) for q in starting_at.get(end, ()))
+            context = any(_inside(q, place) for q in starting_at.get(end, ())) or (
+                named_in_full.get(place.name, end) < start and jieba_frequency(name) < _COMMON_WORD_FREQ)
         else:
             context = named_in_full.get(place.name, end) < start or (
                 before is not None and before.place.level >= PlaceLevel.COUNTY and _inside(place, before.place))
@@ -348,6 +353,48 @@ def _opens_guarded_word(norm: str, end: int, guards: dict[str, str]) -> bool:
     instead: in "柳湾村村民" the stopword 村村 does not hold, as its second 村 opens 村民."""
     last, nxt = norm[end - 1:end], norm[end:end + 1]
     return bool(nxt) and nxt in guards.get(last, "")
+
+
+def _later_short_forms(norm: str, found: list[PlaceMention], taken: Marks, named: Marks, ends: set[int]) -> list[PlaceMention]:
+    """A township or village the gazetteer lacks, written later without its suffix ("青石镇 …
+    青石：安置房300套"): the short form names it where it stands at a boundary, opens no longer
+    name, and is no common word or labels a block or a list member ("青石：", "青石、")."""
+    out: list[PlaceMention] = []
+    labels = tuple(lexicon.punctuation("label") + lexicon.punctuation("list"))
+    firsts: dict[str, PlaceMention] = {}
+    for p in found:
+        if not p.place.code and p.place.level >= PlaceLevel.TOWNSHIP and not p.scope:
+            firsts.setdefault(strip_suffix(p.surface), p)
+    for stem, first in firsts.items():
+        if len(stem) < 2 or stem == first.surface:
+            continue
+        common = jieba_frequency(stem) >= _COMMON_WORD_FREQ
+        for m in regex.finditer(regex.escape(stem), norm, pos=first.end):
+            start, end = m.start(), m.end()
+            if taken.any(start, end) or not _is_boundary(norm, start, ends) or has_place_suffix(norm[end:end + 1]):
+                continue
+            if common and not norm.startswith(labels, end):
+                continue
+            out.append(PlaceMention(start, end, stem, first.place))
+            taken.mark(start, end)
+            named.mark(start, end)
+    return out
+
+
+def _stopped(norm: str, stops: list, stopped: Marks, start: int, end: int) -> bool:
+    """Whether a stopword keeps [start, end) from being a name. A two-character one that ends the
+    name one character after its start does not, when the name is no common word and its stem is
+    a word: 新城镇, 石城镇 and 东乡村 are names that hold 城镇 and 乡村; 小城镇 is a phrase, and
+    美乡村 in "和美乡村" has no stem."""
+    if not stopped.any(start, end):
+        return False
+    name = norm[start:end]
+    for m in stops:
+        if m.start() < end and start < m.end():
+            inside = m.start() == start + 1 and m.end() == end and len(m.group()) == 2
+            if not inside or jieba_frequency(name) >= _RARE_NAME_FREQ or not jieba_frequency(strip_suffix(name)):
+                return True
+    return False
 
 
 def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
@@ -376,8 +423,6 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
     named = Marks(len(norm))
     for p in found:
         named.mark(p.start, p.end)
-    for m in stops:
-        taken.mark(m.start(), m.end())
     ends = {p.end for p in found}
     for m in suffix.finditer(norm):
         if norm[m.end():m.end() + 1] and norm[m.end()] in guards.get(m.group(), ""):
@@ -389,7 +434,7 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
             continue
         for start in range(max(0, m.start() - 6), m.start() - 1):
             name = norm[start:end]
-            if taken.any(start, end):
+            if taken.any(start, end) or _stopped(norm, stops, stopped, start, end):
                 continue
             if not regex.fullmatch(r"\p{Han}+", name) or not _is_boundary(norm, start, ends):
                 continue
@@ -400,6 +445,7 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
             named.mark(start, end)
             ends.add(end)
             break
+    found.extend(_later_short_forms(norm, found, taken, named, ends))
     for m in scope.finditer(norm):
         unit = m.group("a") or m.group("b")
         if not named.any(m.start(), m.end()):

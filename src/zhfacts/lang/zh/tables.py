@@ -249,7 +249,7 @@ def _read(doc: Document, lines: list[tuple[int, int]], first: int, last: int) ->
     if unit_line is None:
         unit_line = next((u for row in headers for c in row if c.start < c.end
                           for u in [_unit_line(norm, c.start, c.end)] if u), None)
-    title_times = [t for a, b in titles for t in _times(doc, a, b) if t.year and not t.base]
+    title_times = [t for a, b in titles for t in _times(doc, a, b) if t.year and t.governs]
     numbered = {k for row in body for k, c in enumerate(row) if _is_number(norm, c)}
     value_columns = [k for k, c in enumerate(columns) if k != label_at and k in numbered and not (c.code or c.units)]
     first_value = next((k for k in value_columns if not columns[k].growth), -1)
@@ -276,7 +276,7 @@ def _read(doc: Document, lines: list[tuple[int, int]], first: int, last: int) ->
             if k == label_at or column.units or not _is_number(norm, cell):
                 text_cells.append(Span(cell.start, cell.end))
                 continue
-            header_times = [t for p in column.parts for t in _times(doc, p.start, p.end) if t.year and not t.base]
+            header_times = [t for p in column.parts for t in _times(doc, p.start, p.end) if t.year and t.governs]
             readings = []
             number, own = _number(norm, cell)
             readings.append(("table_cell_unit", own))
@@ -318,7 +318,7 @@ def _title_label(norm: str, a: int, b: int) -> Span:
 
 def _times(doc: Document, a: int, b: int):
     """The time expressions of norm[a:b], with offsets into the document."""
-    return [type(t)(t.start + a, t.end + a, t.year, t.direct, t.base) for t in find_times(doc.norm[a:b], doc.year)]
+    return [type(t)(t.start + a, t.end + a, t.year, t.direct, t.base, t.event) for t in find_times(doc.norm[a:b], doc.year)]
 
 
 def _label_pieces(norm: str, label: _Cell, of_which: tuple[str, ...]) -> list[tuple[int, int]]:

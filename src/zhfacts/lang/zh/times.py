@@ -19,12 +19,12 @@ YEAR = r"(?:1[89]\d\d|20\d\d|[一二〇零○][〇零○一二三四五六七八
 _DATE_TAIL = r"(?:\d{1,2}月(?:\d{1,2}日)?|[上下]半年|年?底|年?初|年?末|前|后)?"
 _SINCE = r"(?:以来|开始|起|至今)"
 _NUM = r"[0-9一二三四五六七八九十]{1,3}"
-#: A part of a year named without its year: a month, a run of months, a quarter, a half
-#: ("6月份", "1-5月", "前5月", "前三季度", "上半年", "本月"); it is in the year last named in
+#: A part of a year named without its year: a month or a day of it, a run or a list of months,
+#: a quarter, a half ("6月份", "5月26日", "1-5月", "7、8、9三个月", "前5月", "前三季度", "上半年"); it is in the year last named in
 #: its sentence, else in the document's year (claims-spec 2.1).
-_PART = (r"(?:(?:前|头){n}个?月(?:份)?|{n}\s*(?:{sep})\s*{n}月(?:份)?"
+_PART = (r"(?:(?:前|头){n}个?月(?:份)?|{n}\s*(?:{sep})\s*{n}月(?:份)?|{n}(?:、{n})+(?:月(?:份)?|{n}个月)"
          r"|(?:前|头)?[一二三四1-4]季度|(?:第[一二三四1-4]|前[两二三])季度|[上下]半年"
-         r"|{n}月(?:份|底|初|末|上旬|中旬|下旬)?)")
+         r"|{n}月(?:{n}[日号]|份|底|初|末|上旬|中旬|下旬)?)")
 
 
 #: time_words.tsv offsets: the year last named ("当年", "同期"); the document's year, in the
@@ -39,6 +39,12 @@ class TimeExpr:
     year: str  # "" for a vague expression, which blocks earlier ones
     direct: bool = False  # "2014年的11%": modifies the next number only
     base: bool = False  # "比去年": a comparison base, not the quantity's time
+    event: bool = False  # "成立于1995年": the date of another event (claims-spec 2.1)
+
+    @property
+    def governs(self) -> bool:
+        """Whether the expression is a time of the quantities around it."""
+        return not (self.base or self.event)
 
 
 @lru_cache(maxsize=None)
@@ -90,14 +96,26 @@ def find_times(norm: str, doc_year: str) -> list[TimeExpr]:
                     continue
                 offset = "0"
             if offset == SAME:
-                value = next((t.year for t in reversed(out) if t.year and not t.base), str(year) if year else "")
+                value = next((t.year for t in reversed(out) if t.year and t.governs), str(year) if year else "")
             else:
                 value = "" if offset == "vague" or year is None else _relative(year, offset)
         nxt = norm[m.end():m.end() + 2]
         direct = nxt.startswith(lexicon.grammar("modifier")) and len(nxt) > 1 and (nxt[1].isdigit() or nxt[1] in _numeral_starts())
         base = any(norm.startswith(w, m.start() - len(w)) for w in lexicon.grammar("comparison_base") if m.start() >= len(w))
-        out.append(TimeExpr(m.start(), m.end(), value, direct, base))
+        out.append(TimeExpr(m.start(), m.end(), value, direct, base, _dates_event(norm, m.start(), m.end())))
     return out
+
+
+def _dates_event(norm: str, start: int, end: int) -> bool:
+    """Whether the time dates another event: a founding ("成立于1995年", "于2011年3月注册成立，")
+    or an award ("2017年被评为…"), whose date is not the time of the figures beside it."""
+    if any(norm.endswith(w, 0, start) for w in lexicon.grammar("event_before")):
+        return True
+    if any(norm.startswith(w, end) for w in lexicon.grammar("event_after")):
+        return True
+    closes = lexicon.grammar("event_closing")
+    return any(norm.startswith(w, end) and norm[end + len(w):end + len(w) + 1] in tuple(lexicon.punctuation("clause"))
+               for w in closes)
 
 
 def _headline_end(norm: str) -> int:
@@ -112,7 +130,7 @@ def _named_before(found: list[TimeExpr], norm: str, pos: int) -> str:
     for t in reversed(found):
         if regex.search(r"[。！？!?\n]", norm[t.end:pos]):
             return ""
-        if t.year and not t.base:
+        if t.year and t.governs:
             return t.year
     return ""
 

@@ -279,28 +279,39 @@ def verb_noun_after(ask):
         yield w.before_written + w.after_written, start, w.after_start + len(w.after)
 
 
+def _from_windows(ask, holds, phrase):
+    """The phrase the mention's windows give, when they hold the rule's condition."""
+    w = windows(ask)
+    if w and holds(w):
+        yield phrase(w)
+
+
+def _after_phrase(w) -> tuple[str, int, int]:
+    return (w.after_written, *_span(w.after_start, w.after))
+
+
+def _before_phrase(w, prefix: str = "") -> tuple[str, int, int]:
+    return (prefix + w.before_written, *_span(w.before_start, w.before))
+
+
 @rule("zh", Slot.METRIC, "noun_after", order=30)
 def noun_after(ask):
     """The noun phrase right after the unit: "61家连锁超市" -> 连锁超市."""
-    w = windows(ask)
-    if w and w.after:
-        yield (w.after_written, *_span(w.after_start, w.after))
+    yield from _from_windows(ask, lambda w: w.after, _after_phrase)
 
 
 @rule("zh", Slot.METRIC, "change_of_previous", order=40)
 def change_of_previous(ask):
     """A bare change verb takes the previous claim's metric: "…，增长6.1%" -> <previous>增长."""
-    w = windows(ask)
-    if w and w.before in lexicon.change_verbs() and _same_sentence(ask) and w.before_pieces == 1:
-        yield (ask.previous.metric + w.before_written, *_span(w.before_start, w.before))
+    yield from _from_windows(
+        ask, lambda w: w.before in lexicon.change_verbs() and _same_sentence(ask) and w.before_pieces == 1,
+        lambda w: _before_phrase(w, ask.previous.metric))
 
 
 @rule("zh", Slot.METRIC, "phrase_before", order=50)
 def phrase_before(ask):
     """The phrase before the number in its clause: "粮食产量保持在6.5亿吨" -> 粮食产量保持."""
-    w = windows(ask)
-    if w and w.before:
-        yield (w.before_written, *_span(w.before_start, w.before))
+    yield from _from_windows(ask, lambda w: w.before, _before_phrase)
 
 
 @rule("zh", Slot.METRIC, "verb_phrase_after", order=60)

@@ -18,10 +18,11 @@ def _cell(ask):
     return ask.memo["table_cell"]
 
 
-def _units(ask, name: str):
+def _readings(ask, slot: str, name: str):
+    """The cell's readings of one slot ("units", "years") that the source ``name`` gave."""
     cell = _cell(ask)
     if cell is not None:
-        for r in cell.units:
+        for r in getattr(cell, slot):
             if r.rule == name:
                 yield r.value, r.start, r.end
 
@@ -61,40 +62,28 @@ def table_code_cell(ask):
 
 # --- unit ------------------------------------------------------------------------------------
 
-@rule("zh", Slot.UNIT, "table_cell_unit", order=1)
-def table_cell_unit(ask):
-    """A unit written in the cell itself: "5.2%", "3.2万吨"."""
-    yield from _units(ask, "table_cell_unit")
+#: Where a cell's unit is read, in the order the readings are tried; tables.py names each unit
+#: it reads by one of these, and each is one unit rule.
+_UNIT_SOURCES = (
+    ("table_cell_unit", 'A unit written in the cell itself: "5.2%", "3.2万吨".'),
+    ("table_column_header", 'The unit in the cell\'s column header: "产量（万吨）", "比重%".'),
+    ("table_growth_column", 'A growth or share column ("比上年增长", "比重") holds percentages.'),
+    ("table_row_label", 'The unit in the row label: "大牲畜（万头）".'),
+    ("table_unit_column", 'The row\'s cell in a unit column ("计量单位": "万吨").'),
+    ("table_unit_line", 'The table\'s unit line: "单位：亿元".'),
+)
 
 
-@rule("zh", Slot.UNIT, "table_column_header", order=2)
-def table_column_header(ask):
-    """The unit in the cell's column header: "产量（万吨）", "比重%"."""
-    yield from _units(ask, "table_column_header")
+def _unit_rule(name: str, order: int, doc: str) -> None:
+    """Register the unit rule that proposes the cell's unit read from one source."""
+    def propose(ask):
+        yield from _readings(ask, "units", name)
+    propose.__name__, propose.__qualname__, propose.__doc__ = name, name, doc
+    rule("zh", Slot.UNIT, name, order=order)(propose)
 
 
-@rule("zh", Slot.UNIT, "table_growth_column", order=3)
-def table_growth_column(ask):
-    """A growth or share column ("比上年增长", "比重") holds percentages."""
-    yield from _units(ask, "table_growth_column")
-
-
-@rule("zh", Slot.UNIT, "table_row_label", order=4)
-def table_row_label(ask):
-    """The unit in the row label: "大牲畜（万头）"."""
-    yield from _units(ask, "table_row_label")
-
-
-@rule("zh", Slot.UNIT, "table_unit_column", order=5)
-def table_unit_column(ask):
-    """The row's cell in a unit column ("计量单位": "万吨")."""
-    yield from _units(ask, "table_unit_column")
-
-
-@rule("zh", Slot.UNIT, "table_unit_line", order=6)
-def table_unit_line(ask):
-    """The table's unit line: "单位：亿元"."""
-    yield from _units(ask, "table_unit_line")
+for _order, (_name, _doc) in enumerate(_UNIT_SOURCES, start=1):
+    _unit_rule(_name, _order, _doc)
 
 
 @rule("zh", Slot.UNIT, "table_no_unit", order=7)
@@ -124,24 +113,16 @@ def table_row_column(ask):
 
 # --- year ------------------------------------------------------------------------------------
 
-def _years(ask, name: str):
-    cell = _cell(ask)
-    if cell is not None:
-        for r in cell.years:
-            if r.rule == name:
-                yield r.value, r.start, r.end
-
-
 @rule("zh", Slot.YEAR, "table_column_year", order=1)
 def table_column_year(ask):
     """The year the cell's column header names: "2024年"."""
-    yield from _years(ask, "table_column_year")
+    yield from _readings(ask, "years", "table_column_year")
 
 
 @rule("zh", Slot.YEAR, "table_title_year", order=2)
 def table_title_year(ask):
     """The year the table's title names: "表1  2025年年末人口数及其构成"."""
-    yield from _years(ask, "table_title_year")
+    yield from _readings(ask, "years", "table_title_year")
 
 
 @rule("zh", Slot.YEAR, "table_heading_year", order=3)

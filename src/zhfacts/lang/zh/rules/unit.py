@@ -57,6 +57,33 @@ def by_counted_noun(ask):
             yield code, start, end
 
 
+def _enterprise_counted(ask) -> tuple[int, int] | None:
+    """(start, end) of the enterprise or account noun that 户 counts: right after the number
+    ("23户企业") or ending the clause before it, up to a linking word ("粮食企业有30户",
+    "移动电话用户78.49万户")."""
+    m, norm = ask.mention, ask.norm
+    nouns = lexicon.grammar("enterprise_noun")
+    after = next((w for w in nouns if norm.startswith(w, m.unit_end)), "")
+    if after:
+        return m.unit_end, m.unit_end + len(after)
+    clause_start, _ = ask.ctx.clause_bounds(m.start)
+    pos = m.start
+    link = max((w for w in lexicon.grammar("count_link") if norm.endswith(w, clause_start, pos)), key=len, default="")
+    pos -= len(link)
+    before = next((w for w in nouns if norm.endswith(w, clause_start, pos)), "")
+    return (pos - len(before), pos) if before else None
+
+
+@rule("zh", Slot.UNIT, "enterprise_household", order=15)
+def enterprise_household(ask):
+    """户 counting enterprises or subscriber accounts counts items, not households."""
+    m = ask.mention
+    if m.unit == "household" and m.unit_surface.endswith(lexicon.grammar("household_word")):
+        found = _enterprise_counted(ask)
+        if found:
+            yield "item", found[0], found[1]
+
+
 @rule("zh", Slot.UNIT, "unit_word", order=20)
 def unit_word(ask):
     """The unit word written after the number ("万元", "头")."""

@@ -12,7 +12,7 @@ def _in_sentence(ask) -> list:
 
 
 def _in_sentence_of(ask, s) -> list:
-    return [t for t in ask.ctx.times.starting_in(s.start, s.end) if not t.base]
+    return [t for t in ask.ctx.times.starting_in(s.start, s.end) if t.governs]
 
 
 @rule("zh", Slot.YEAR, "direct_time", order=10)
