@@ -201,7 +201,7 @@ def test_the_c_library_predicts_exactly_what_the_lightgbm_package_does(doc):
         for matrix in rec.seen:
             assert list(model.boosters[slot].predict(matrix)) == list(booster.predict(matrix, num_threads=1))
             checked += len(matrix)
-    assert checked > 100
+    assert checked >= 50  # candidates of many mentions, not a handful
 
 
 def test_extraction_with_the_model_does_not_import_the_lightgbm_package():
