@@ -224,6 +224,16 @@ ATTRIBUTION = [
      [("52亿元", "metric", "固定资产投资（不含农户）"), ("8.1%", "metric", "固定资产投资（不含农户）同比增长")]),
     ("本月从业人员指数为48.9%，比上月回升0.5个百分点。", "2021", "中国",
      [("48.9%", "metric", "从业人员指数"), ("0.5个百分点", "metric", "从业人员指数比上月回升")]),
+    # A qualifier after a list member does not break the list it answers.
+    ("一产、二产、三产增加值分别增长5.5%左右、6%左右、5%左右。", "2025", "某省",
+     [("5.5%", "metric", "一产增加值增长"), ("6%", "metric", "二产增加值增长"), ("5%", "metric", "三产增加值增长")]),
+    ("全县二产、三产增加值分别增长6%以上和7%左右。", "2025", "某县",
+     [("6%", "metric", "二产增加值增长"), ("7%", "metric", "三产增加值增长")]),
+    # A statistical indicator takes its English name from the glossary, not a word gloss.
+    ("全年货物进出口总额52亿元，年末机动车保有量18万辆。", "2025", "某市",
+     [("52亿元", "metric_en", "total value of imports and exports of goods"), ("18万辆", "metric_en", "motor vehicles in use")]),
+    ("本月新出口订单指数50.9%，比上月略升0.2个百分点。", "2011", "中国",
+     [("50.9%", "metric_en", "new export orders index"), ("0.2个百分点", "metric_en", "new export orders index over the previous month edged up")]),
     # A place inside brackets governs only the bracket.
     ("全县建成示范基地12个（石桥镇8个），带动农户800户。", "2021", "某县",
      [("8个", "place", "石桥镇"), ("800户", "place", "某县")]),

@@ -265,10 +265,14 @@ def _run(ask) -> list[tuple[int, int]]:
     i = bisect_left(claims, (m.start, m.end))
     if i >= len(claims) or claims[i] != (m.start, m.end):
         return []
+    def joined(end: int, start: int) -> bool:  # "5.5%左右、6%左右": a qualifier after a member stays with it
+        q = lexicon.after_qualifier_pattern().match(norm, end, start)
+        return norm[q.end() if q else end:start] in joins
+
     lo, hi = i, i
-    while lo > 0 and i - lo < _LIST_MAX and claims[lo - 1][0] >= s.start and norm[claims[lo - 1][1]:claims[lo][0]] in joins:
+    while lo > 0 and i - lo < _LIST_MAX and claims[lo - 1][0] >= s.start and joined(claims[lo - 1][1], claims[lo][0]):
         lo -= 1
-    while hi + 1 < len(claims) and hi - i < _LIST_MAX and claims[hi + 1][0] < s.end and norm[claims[hi][1]:claims[hi + 1][0]] in joins:
+    while hi + 1 < len(claims) and hi - i < _LIST_MAX and claims[hi + 1][0] < s.end and joined(claims[hi][1], claims[hi + 1][0]):
         hi += 1
     return claims[lo:hi + 1]
 
