@@ -209,6 +209,31 @@ ATTRIBUTION = [
      [("6640.8万吨", "metric", "原煤产量"), ("1253.6万吨", "metric", "原油产量"), ("7.3%", "metric", "原油产量增长")]),
     ("小麦、玉米播种面积分别为30万亩和45万亩。", "2021", "某县",
      [("30万亩", "metric", "小麦播种面积"), ("45万亩", "metric", "玉米播种面积")]),
+    # A clause that only says how something changed (modifiers, a comparison base, a change
+    # verb) measures the change of the sentence's subject; a second change keeps that subject.
+    ("全年粮食产量8.2万吨，比上年下降1.5%；蔬菜3.1万吨，增长4.0%。", "2021", "某县",
+     [("1.5%", "metric", "粮食产量下降"), ("4.0%", "metric", "蔬菜增长")]),
+    ("全县居民人均可支配收入18000元，扣除价格因素实际增长6.0%，两年平均增长5.5%。", "2021", "某县",
+     [("6.0%", "metric", "居民人均可支配收入扣除价格因素实际增长"), ("5.5%", "metric", "居民人均可支配收入平均增长")]),
+    ("本月新订单指数51.2%，比上月微落0.3个百分点。", "2021", "中国", [("0.3个百分点", "metric", "新订单指数比上月微落")]),
+    ("年末生猪存栏3.2万头（含能繁母猪），较上年末减少2.0%。", "2021", "某县", [("2.0%", "metric", "生猪存栏减少")]),
+    # A change with no subject named stays the change; it is no subject for the next one.
+    ("上半年同比增长6.1%，两年平均增长5.0%。", "2021", "中国", [("5.0%", "metric", "平均增长")]),
+    # A bracketed note closing the name is part of it; a trim word is cut only as a whole word.
+    ("全县固定资产投资（不含农户）52亿元，同比增长8.1%。", "2021", "某县",
+     [("52亿元", "metric", "固定资产投资（不含农户）"), ("8.1%", "metric", "固定资产投资（不含农户）同比增长")]),
+    ("本月从业人员指数为48.9%，比上月回升0.5个百分点。", "2021", "中国",
+     [("48.9%", "metric", "从业人员指数"), ("0.5个百分点", "metric", "从业人员指数比上月回升")]),
+    # A qualifier after a list member does not break the list it answers.
+    ("一产、二产、三产增加值分别增长5.5%左右、6%左右、5%左右。", "2025", "某省",
+     [("5.5%", "metric", "一产增加值增长"), ("6%", "metric", "二产增加值增长"), ("5%", "metric", "三产增加值增长")]),
+    ("全县二产、三产增加值分别增长6%以上和7%左右。", "2025", "某县",
+     [("6%", "metric", "二产增加值增长"), ("7%", "metric", "三产增加值增长")]),
+    # A statistical indicator takes its English name from the glossary, not a word gloss.
+    ("全年货物进出口总额52亿元，年末机动车保有量18万辆。", "2025", "某市",
+     [("52亿元", "metric_en", "total value of imports and exports of goods"), ("18万辆", "metric_en", "motor vehicles in use")]),
+    ("本月新出口订单指数50.9%，比上月略升0.2个百分点。", "2011", "中国",
+     [("50.9%", "metric_en", "new export orders index"), ("0.2个百分点", "metric_en", "new export orders index over the previous month edged up")]),
     # A place inside brackets governs only the bracket.
     ("全县建成示范基地12个（石桥镇8个），带动农户800户。", "2021", "某县",
      [("8个", "place", "石桥镇"), ("800户", "place", "某县")]),
