@@ -1,7 +1,8 @@
 """What a language gives the engine: its lexicon loader and its finders, as one bundle.
 
 The engine (context, stage driver, deciders, registry) calls only what a :class:`Language`
-holds; every word, character class and pattern of a language lives in its folder under
+holds (a language registers the language-free rules at the end of this module under its own
+code); every word, character class and pattern of a language lives in its folder under
 ``zhfacts/lang/<code>/`` with its data files in ``resources/``.
 """
 from __future__ import annotations
@@ -165,3 +166,18 @@ class Language:
     place_key: Callable[[str], str]
     #: (word, part-of-speech tag) of a text, for the learned decider's features; none by default.
     tag: Callable[[str], tuple[tuple[str, str], ...]] = lambda text: ()
+    #: Load the tables the finders build on first use (dictionaries, gazetteers), so that a
+    #: process can load them once before it forks its workers; nothing to load by default.
+    load: Callable[[], None] = lambda: None
+
+
+def heading_year(ask):
+    """The year of the section heading over the sentence ("2020 in review")."""
+    above = ask.ctx.headings_above(ask.si)
+    if above and above[-1].year:
+        yield above[-1].year, above[-1].start, above[-1].end
+
+
+def no_answer(ask):
+    """Nothing applies: the answer is empty."""
+    yield "", -1, -1

@@ -19,6 +19,7 @@ import regex
 from ...codes import Qualifier
 from ...spans import Marks
 from ...types import Document, Mention
+from ..base import Unit
 from . import lexicon
 from .lexicon import alternation
 
@@ -61,7 +62,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     unit = rf"(?P<unit>(?:\s+of)?[\s-]?(?i:{g['unit']}))"
     numerator = rf"(?:a|one|{g['ones']}|{_DIGITS})"
     return {
-        "quantity": regex.compile(rf"{edge}(?i:between\s+)?{quantity}(?:{unit}{end})?", regex.IGNORECASE),
+        "quantity": regex.compile(rf"{edge}(?i:between\s+)?{quantity}(?:{unit}{end}|(?![\p{{L}}\d]))", regex.IGNORECASE),
         "between": regex.compile(rf"(?i:between)\s+(?P<num>{g['number']})(?P<scale>{g['scale']})?\s+and\s+"
                                  rf"(?P<num2>{g['number']})(?P<scale2>{g['scale']})?(?:{unit}{end})?", regex.IGNORECASE),
         "fraction": regex.compile(rf"{edge}(?P<num>{numerator})[-\s](?P<den>{g['denominator']}){end}|"
@@ -127,6 +128,13 @@ def _mention(norm: str, start: int, end: int, value: Decimal, value_max: Decimal
                    unit_end=unit_end if unit_end >= 0 else end, qualifier_start=qualifier_start)
 
 
+def _unit(m: regex.Match) -> tuple[str, Unit | None, Decimal]:
+    """The unit word a match holds ("of" before it dropped), its lexicon entry and its factor."""
+    unit_text = regex.sub(r"^of\s+", "", (m.group("unit") or "").lstrip(" -\t\n"), flags=regex.IGNORECASE)
+    unit = lexicon.unit_of(unit_text) if unit_text else None
+    return unit_text, unit, unit.factor if unit else Decimal(1)
+
+
 def _quantity(norm: str, m: regex.Match) -> Mention | None:
     """A numeral with its scale, range end, currency and unit."""
     num, num2 = m.group("num"), m.group("num2")
@@ -137,11 +145,8 @@ def _quantity(norm: str, m: regex.Match) -> Mention | None:
     if num2 and m.group("sep") and m.group("sep").strip() == "to" and not (m.group("scale") or m.group("unit")):
         # "from 10 to 12" is a change with two ends, not a range: read the first number alone
         return _single(norm, m.start("num"), m.end("num"), m.group("cur"))
-    unit_text = (m.group("unit") or "").lstrip(" -\t\n")
-    unit_text = regex.sub(r"^of\s+", "", unit_text, flags=regex.IGNORECASE)
+    unit_text, unit, factor = _unit(m)
     currency = lexicon.currencies()[m.group("cur").strip()] if m.group("cur") else ""
-    unit = lexicon.unit_of(unit_text) if unit_text else None
-    factor = unit.factor if unit else Decimal(1)
     code = unit.code if unit else currency
     if currency and unit and unit.category == "money":
         code = unit.code
@@ -224,8 +229,6 @@ def _quantity_between(norm: str, m: regex.Match) -> Mention | None:
     """"between 10 and 12 million": a range; a span of two years is a time, not a quantity."""
     scale2 = _scale(m.group("scale2"))
     scale = _scale(m.group("scale")) if m.group("scale") else scale2
-    unit_text = regex.sub(r"^(?:of\s+)?", "", (m.group("unit") or "").lstrip(" -"), flags=regex.IGNORECASE)
-    unit = lexicon.unit_of(unit_text) if unit_text else None
-    factor = unit.factor if unit else Decimal(1)
+    unit_text, unit, factor = _unit(m)
     return _mention(norm, m.start("num"), m.end(), word_value(m.group("num")) * scale * factor,
                     word_value(m.group("num2")) * scale2 * factor, unit.code if unit else "", unit_text, "en_range")

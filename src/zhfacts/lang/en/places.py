@@ -19,6 +19,8 @@ WORLD = Place("world", 0)
 #: The country the documents are about, by its English name.
 CHINA = Place("China", 0, "中国")
 _NAME = r"\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,3}"
+#: A possessive inside a run of capitalised words ("Guizhou's Weining county").
+_POSSESSIVE = regex.compile(r"['’]s\s+")
 #: How many capitalised words a gazetteer name may have.
 _LONGEST_NAME = 6
 
@@ -84,6 +86,9 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
     for m in p["suffixed"].finditer(norm):
         level, _ = _place_words()[m.group("word").lower()]
         start = m.start() + _leading_common_words(m.group("name"))
+        owner = list(_POSSESSIVE.finditer(norm, start, m.end("name")))
+        if owner:  # "Guizhou's Weining county": the place is the possessed name
+            start = owner[-1].end()
         if _leading_common_words(norm[start:m.end("name")] + " x") > 0:
             continue  # "The province": a word that refers back, not a name
         known = _gazetteer_place(norm[start:m.end("name")])

@@ -34,9 +34,9 @@ def _pattern() -> regex.Pattern:
         rf"|(?P<plan>(?:the\s+)?(?P<ord>{plans})\s+Five-Year\s+Plan(?:\s+\(\d{{4}}-\d{{2,4}}\))?(?:\s+period)?)"
         rf"|(?P<ago>(?P<an>{g_num})\s+(?P<au>years?|decades?)\s+ago)"
         rf"|(?P<past>(?:the\s+)?(?:past|last)\s+(?P<pn>{g_num})\s+(?P<pu>years|decades))"
-        rf"|(?P<abs>(?:(?:{months})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?P<y>{_YEAR}))"
+        rf"|(?P<abs>(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{months})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?(?P<y>{_YEAR}))"
         rf"|(?P<word>{words})"
-        rf"|(?P<month>(?:{months})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)"
+        rf"|(?P<month>(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?=\p{{Lu}}))?(?:{months})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)"
         rf")(?![\p{{L}}\d])",
         regex.IGNORECASE,
     )

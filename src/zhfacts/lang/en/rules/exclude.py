@@ -98,6 +98,33 @@ def in_name(ask):
             yield EXCLUDED, x.start, x.end
 
 
+@rule("en", Slot.EXCLUDE, "code_number", order=62)
+def code_number(ask):
+    """A number that is a code, not a quantity: a telephone number ("0851-86826666", a leading
+    zero), a hotline or a standard ("the 12345 hotline"), a number after an acronym ("ISO 9001")."""
+    m, norm = ask.mention, ask.norm
+    if m.unit_surface:
+        return
+    digits = norm[m.start:m.end]
+    if regex.fullmatch(r"0\d{2,}(?:-\d+)?|\d{3,4}-\d{6,8}", digits):
+        yield EXCLUDED, m.start, m.end
+    if _word_after(ask) in lexicon.grammar("code_nouns"):
+        yield EXCLUDED, m.start, m.end
+    if regex.search(r"(?<![\p{L}])\p{Lu}{2,}\s$", norm[max(0, m.start - 8):m.start]) and digits.isdigit():
+        yield EXCLUDED, m.start, m.end
+
+
+@rule("en", Slot.EXCLUDE, "age_threshold", order=64)
+def age_threshold(ask):
+    """An age that defines a group ("residents aged 60 and above"), not one person's age
+    ("Li Hua, aged 64,")."""
+    m, norm = ask.mention, ask.norm
+    found = regex.search(r"(?<!,\s?)\b(?:aged|age|ages|over the age of|under the age of)\s+$", norm[max(0, m.start - 20):m.start],
+                         regex.IGNORECASE)
+    if found and not m.unit_surface:
+        yield EXCLUDED, m.start, m.end
+
+
 @rule("en", Slot.EXCLUDE, "hyphen_compound", order=65)
 def hyphen_compound(ask):
     """A number joined by a hyphen to a word other than a unit names a kind of thing, not a
@@ -118,12 +145,14 @@ def frame(ask):
 @rule("en", Slot.EXCLUDE, "locating_duration", order=80)
 def locating_duration(ask):
     """A duration that locates another event: "four months after", "in the two months since",
-    "over the past three decades"."""
+    "over the past three decades", "within two years of the move"."""
     m = ask.mention
     if m.unit in ("year", "month", "week", "day", "hour") and "-" not in ask.norm[m.start:m.end]:
         if _word_after(ask) in lexicon.grammar("locating_after") or _word_before(ask) in lexicon.grammar("locating_before"):
             yield EXCLUDED, m.start, m.end
         elif _word_before(ask) == "the" and m.rule.startswith("en_words"):
+            yield EXCLUDED, m.start, m.end
+        elif _word_before(ask) == "within" and _word_after(ask) == "of":  # "within two years of the move"
             yield EXCLUDED, m.start, m.end
 
 

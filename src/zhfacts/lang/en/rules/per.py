@@ -14,8 +14,25 @@ def _markers() -> regex.Pattern:
     return lexicon.words_pattern(lexicon.per_markers())
 
 
-def _per(surface: str) -> list[str]:
-    return lexicon.per_markers()[" ".join(surface.lower().split())].split("/")
+_NEXT_WORD = regex.compile(r"\s+([\p{L}][\p{L}-]*)")
+
+
+def _per(ask, found: regex.Match) -> list[str]:
+    """The denominator a per marker gives; "each" before a noun gives that noun's unit when it is
+    a denominator ("each mu" -> mu) and none otherwise ("each trip takes 3 hours")."""
+    surface = " ".join(found.group().lower().split())
+    if surface in lexicon.grammar("distributives"):
+        noun = _NEXT_WORD.match(ask.norm, found.end())
+        if noun and noun.start(1) < ask.mention.start:
+            word = noun.group(1).lower()
+            unit = lexicon.unit_of(word)
+            code = unit.code if unit else lexicon.counted_nouns().get(word, "")
+            return [code] if code in _denominators() else []
+    return lexicon.per_markers()[surface].split("/")
+
+
+def _denominators() -> set[str]:
+    return {code for per in lexicon.per_markers().values() for code in per.split("/")}
 
 
 def _is_mention(ask, a: int, b: int) -> bool:
@@ -39,7 +56,7 @@ def per_after(ask):
         found = _markers().match(norm, pos + len(norm[pos:pos + 4]) - len(norm[pos:pos + 4].lstrip()))
         if not found or _is_mention(ask, found.start(), found.end()) or not norm[pos:found.start()].isspace():
             return
-        for unit in _per(found.group()):
+        for unit in _per(ask, found):
             yield unit, found.start(), found.end()
         pos = found.end()
 
@@ -50,8 +67,27 @@ def per_before(ask):
     a, _ = ask.ctx.clause_bounds(ask.mention.start)
     for x in _markers().finditer(ask.norm, a, ask.mention.start):
         if not _is_mention(ask, x.start(), x.end()):
-            for unit in _per(x.group()):
+            for unit in _per(ask, x):
                 yield unit, x.start(), x.end()
+
+
+@rule("en", Slot.PER, "people_receiving", order=35)
+def people_receiving(ask):
+    """Money that people named without a count earn or receive is an amount per person
+    ("Students receive 1,250 yuan each year" -> person/year; "300 students received" is a total)."""
+    m, norm = ask.mention, ask.norm
+    unit = lexicon.unit_of(m.unit_surface or "-")
+    if not ((unit and unit.category == "money") or m.unit in lexicon.currencies().values()):
+        return
+    a, _ = ask.ctx.clause_bounds(m.start)
+    verbs = lexicon.words_pattern(lexicon.grammar("receiving_verbs"))
+    verb = next(iter(reversed(list(verbs.finditer(norm, a, m.start)))), None)
+    if verb is None or _is_mention(ask, a, verb.start()):
+        return
+    for w in reversed(list(_NEXT_WORD.finditer(" " + norm[a:verb.start()]))):
+        if lexicon.counted_nouns().get(w.group(1).lower()) == "person" and w.group(1).lower().endswith("s"):
+            yield "person", a + w.start(1) - 1, a + w.end(1) - 1
+            return
 
 
 @rule("en", Slot.PER, "no_per", order=40)

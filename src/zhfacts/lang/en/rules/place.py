@@ -5,6 +5,11 @@ import regex
 
 from ....codes import Slot
 from ....registry import rule
+from ..places import WORLD
+
+#: What stands between a place and the larger place it lies in, named after it ("Lankao county
+#: in Henan province", "Xiamen, Fujian province").
+_CONTAINER_GAP = regex.compile(r"\s*,?\s*(?:in\s+(?:the\s+)?)?")
 
 #: Prepositions that tie a quantity to the place named after it in its clause.
 _LOCATING = regex.compile(r"(?:\b(?:in|across|throughout|around|of)\s+(?:the\s+)?)$", regex.IGNORECASE)
@@ -12,6 +17,8 @@ _LOCATING = regex.compile(r"(?:\b(?:in|across|throughout|around|of)\s+(?:the\s+)
 
 def _resolved(p, ask) -> tuple[str, int, int]:
     """A scope word ("the province", "the country") stands for the place of its level last named."""
+    if p.place == WORLD:
+        return WORLD.name, p.start, p.end  # "worldwide", "global": the place is the world
     if not p.scope:
         return p.surface, p.start, p.end
     if p.place.level == 0:
@@ -37,11 +44,21 @@ def place_after_in_clause(ask):
 
 @rule("en", Slot.PLACE, "place_before", order=10)
 def place_before(ask):
-    """The nearest place named before the number in its sentence (not a comparison base)."""
+    """The nearest place named before the number in its sentence (not a comparison base); a
+    province named after a county to locate it ("Lankao county in Henan province") gives way to
+    the county."""
     m, s = ask.mention, ask.sentence
-    for p in reversed(ask.ctx.places.starting_in(s.start, m.start)):
-        if p.end <= m.start and not p.compared:
-            yield _resolved(p, ask)
+    named = [p for p in ask.ctx.places.starting_in(s.start, m.start) if p.end <= m.start and not p.compared]
+    for i in range(len(named) - 1, -1, -1):
+        if i and _contains(named[i], named[i - 1], ask.norm):
+            continue  # the larger place only locates the smaller one named before it
+        yield _resolved(named[i], ask)
+
+
+def _contains(outer, inner, norm: str) -> bool:
+    """Whether ``outer`` is a larger division named right after ``inner`` to locate it."""
+    return 0 < outer.place.level < inner.place.level and not outer.scope and \
+        _CONTAINER_GAP.fullmatch(norm, inner.end, outer.start) is not None
 
 
 @rule("en", Slot.PLACE, "person_place", order=20)

@@ -36,20 +36,37 @@ def noun_phrase_after(norm: str, pos: int, stop: int) -> list[tuple[str, int, in
     return out
 
 
+def _plural(word: str) -> bool:
+    """A lower-case word with a plural ending ("parks", "counties"), not "-ss", "-us" or "-is"
+    ("class", "various", "basis"): the noun a number counts stands before the verb after it."""
+    return word[:1].islower() and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+
+
+def _noun_code(word: str) -> str:
+    """The unit a noun counts: listed, else "item" for a plural; "" for any other word."""
+    return lexicon.counted_nouns().get(word.lower()) or ("item" if _plural(word) else "")
+
+
 def counted_noun(ask) -> tuple[str, int, int]:
-    """(unit code, start, end) of the counted noun after a bare number; ("", -1, -1) if none."""
+    """(unit code, start, end) of the counted noun after a bare number; ("", -1, -1) if none.
+
+    The words after the number run on into the verb ("40 enterprises joined the scheme"), so the
+    head is the first run of nouns ("poor counties"), its last noun counting, not the phrase's
+    last word."""
     if "counted_noun" not in ask.memo:
         m, norm = ask.mention, ask.norm
         _, clause_end = ask.ctx.clause_bounds(m.end)
         phrase = noun_phrase_after(norm, m.end, clause_end)
         found = ("", -1, -1)
-        if phrase:  # the head noun is the last word: listed, else a plural counts items
-            head, a, b = phrase[-1]
-            code = lexicon.counted_nouns().get(head.lower())
-            if code:
-                found = (code, a, b)
-            elif not head[0].isupper() and (head.lower().endswith("s") or (m.value == 1 and norm[m.start].isdigit())):
-                found = ("item", a, b)  # "656 parks", "1 national urban wetland park"
+        nouns = [(_noun_code(w), a, b) for w, a, b in phrase]
+        first = next((i for i, (code, _, _) in enumerate(nouns) if code), None)
+        if first is not None:  # the first noun, or the last of the nouns that follow it
+            while first + 1 < len(nouns) and nouns[first + 1][0]:  # "poor counties", "member households"
+                first += 1
+            found = nouns[first]
+        else:
+            if phrase and m.value == 1 and norm[m.start].isdigit() and not phrase[-1][0][0].isupper():
+                found = ("item",) + phrase[-1][1:]  # "1 national urban wetland park"
         ask.memo["counted_noun"] = found
     return ask.memo["counted_noun"]
 

@@ -1,13 +1,25 @@
 """Year rules (claims-spec 2.1 and 5): the time expression that gives an English quantity its year."""
 from __future__ import annotations
 
+import regex
+
 from ....codes import Slot
 from ....registry import rule
+from ...base import heading_year, no_answer
 
 
 def _in_sentence(ask) -> list:
     s = ask.sentence
     return [t for t in ask.ctx.times.starting_in(s.start, s.end) if not t.base]
+
+
+@rule("en", Slot.YEAR, "time_right_after", order=10)
+def time_right_after(ask):
+    """A time that follows the number directly modifies it alone: "from 10.2% in 2012"."""
+    m = ask.mention
+    for t in _in_sentence(ask):
+        if t.start >= m.end and regex.fullmatch(r"\s+(?:in\s+)?", ask.norm[m.end:t.start]):
+            yield t.year, t.start, t.end
 
 
 @rule("en", Slot.YEAR, "time_before", order=20)
@@ -28,15 +40,5 @@ def time_after_in_clause(ask):
             yield t.year, t.start, t.end
 
 
-@rule("en", Slot.YEAR, "heading_year", order=40)
-def heading_year(ask):
-    """The year of the section heading over the sentence."""
-    above = ask.ctx.headings_above(ask.si)
-    if above and above[-1].year:
-        yield above[-1].year, above[-1].start, above[-1].end
-
-
-@rule("en", Slot.YEAR, "no_year", order=60)
-def no_year(ask):
-    """No time applies: the year is empty."""
-    yield "", -1, -1
+rule("en", Slot.YEAR, "heading_year", order=40)(heading_year)
+rule("en", Slot.YEAR, "no_year", order=60)(no_answer)
