@@ -64,6 +64,10 @@ CASES = [
      [("60%", 60, "%", ">="), ("三成", 30, "%", "~")]),
     ("全乡八成以上的农户加入合作社，65岁以上老人大约有120人。", "2021", "某乡",
      [("八成", 80, "%", ">="), ("120人", 120, "person", "~")]),
+    # Doublings are multiples: 翻一番 is +100 %, 翻两番 +300 %; 三番五次 is an idiom.
+    ("全县农民人均收入翻了一番，工业产值翻两番，三番五次上门。", "2021", "某县",
+     [("一番", 100, "%", "="), ("两番", 300, "%", "=")]),
+    ("粮食产量翻了一番多。", "2021", "某县", [("一番多", 100, "%", ">")]),
     # 零 reached by a verb is a value, with no unit.
     ("贫困发生率降至零，事故起数降为零。", "2021", "某县", [("零", 0, "", "="), ("零", 0, "", "=")]),
     ("全县实现零的突破，零就业家庭清零。", "2021", "某县", []),
@@ -238,6 +242,25 @@ ATTRIBUTION = [
     ("全县建成示范基地12个（石桥镇8个），带动农户800户。", "2021", "某县",
      [("8个", "place", "石桥镇"), ("800户", "place", "某县")]),
     ("合作社（柳湾村）年产茶叶300吨，带动农户50户。", "2021", "某县", [("300吨", "place", "某县")]),
+    # A report of year Y reviews Y-1 and sets Y's goals: in the review its 加快, 将 tell what was
+    # done; in the forward part an unmarked outcome is a target, an unmarked action a plan; a
+    # heading with no review or forward word and no year continues the section before it.
+    ("某县政府工作报告\n\n一、2020年工作回顾\n\n加快建设产业园，新建大棚120座，将60%的财力用于民生。\n\n"
+     "二、2021年目标任务\n\n地区生产总值增长6%左右，新建学校12所。", "2021", "某县",
+     [("120座", "kind", "actual"), ("60%", "kind", "actual"), ("6%", "kind", "target"), ("12所", "kind", "plan")]),
+    ("某市政府工作报告\n\n一、2020年主要成绩\n\n推动新增就业岗位3000个。\n\n二、今年主要目标\n\n"
+     "城镇调查失业率5.5%左右。\n\n三、加快乡村振兴\n\n改造农村公路300公里，村庄通电率达到100%。", "2021", "某市",
+     [("3000个", "kind", "actual"), ("5.5%", "kind", "target"), ("300公里", "kind", "plan"), ("100%", "kind", "target")]),
+    # A resident named without a village lives in the village the text is at; 走进 opens a name.
+    ("记者走进青石镇柳湾村。\n\n村民王小山正在地里除草。\n\n王小山家种了5亩苹果，年收入3万元。", "2021", "某县",
+     [("5亩", "place", "柳湾村"), ("3万元", "place", "柳湾村")]),
+    ("记者来到东坪村。牧民巴特尔养羊200只。\n\n巴特尔家年收入8万元。", "2021", "某镇", [("8万元", "place", "东坪村")]),
+    # Years before the document's are time points that date the figures after them; 明年 is one after.
+    ("10年前全村贫困发生率高达25.8%，三年前建成大棚20座。", "2020", "某村",
+     [("25.8%", "year", "2010"), ("20座", "year", "2017")]),
+    ("合作社由十年前的不足百个发展到目前的1735个，其中示范社达到60个。", "2014", "某市",
+     [("百个", "year", "2004"), ("1735个", "year", "2014"), ("60个", "year", "")]),
+    ("两年以前还有危房12户，明年力争新建学校3所。", "2021", "某村", [("12户", "year", "2019"), ("3所", "year", "2022")]),
     # A comparison base is not the location; 全国 in one clause is not the place of the next.
     ("全省经济增长3.8%,高于全国1.5个百分点;社会消费品零售总额16258亿元。", "2021", "湖南省",
      [("1.5个百分点", "place", "湖南省"), ("16258亿元", "place", "湖南省")]),
