@@ -138,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = parser.parse_args(argv)
 
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="zhfacts-bench-") as tmp:
         tmp = Path(tmp)
         text = build_input(args.chars)
@@ -222,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     header = ("", "whole process", "in-process (start-up excluded)", "peak RSS")
     intro = (f"{n:,} characters (corpus/*.txt repeated), best of {args.repeat}; "
              f"zhfacts / jieba is the ratio of throughputs; 40 reports: {archive_chars:,} characters, "
-             f"each engine's table identical to --jobs 1's; peak RSS of the main process; {os.cpu_count()} cores.")
+             f"each engine's table identical to --jobs 1's; peak RSS of the main process; {os.cpu_count()} cores; "
+             f"load average (1 min) {load_before[0]:.2f} before, {os.getloadavg()[0]:.2f} after.")
     print(intro)
     print()
     if args.markdown:

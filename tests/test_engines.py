@@ -59,6 +59,66 @@ def test_pool_keeps_input_order_when_an_early_file_is_slow(tmp_path):
     assert [d.characters for d in done] == [len(p.read_text(encoding="utf-8")) for p in items]
 
 
+def _recorded(monkeypatch, log: Path, module, name: str) -> None:
+    """Replace module.name by a wrapper that appends "name pid" to log before each call; forked
+    workers inherit the wrapper and write to the same log."""
+    original = getattr(module, name)
+
+    def wrapper(*args, **kwargs):
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{name} {os.getpid()}\n")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, wrapper)
+
+
+def test_workers_load_nothing_the_parent_loaded(tmp_path, monkeypatch):
+    from zhfacts.lang.zh import words
+    from zhfacts.learn import decider
+
+    log = tmp_path / "loads"
+    _recorded(monkeypatch, log, decider, "load_model")
+    _recorded(monkeypatch, log, words, "cached_path")  # the word trie, opened by tokenizer()
+    decider.shipped.cache_clear()
+    words.tokenizer.cache_clear()
+    try:
+        items = []
+        for i, doc in enumerate(sorted(CORPUS.glob("*-20*.txt"))[:6]):
+            items.append(tmp_path / f"{i}-{doc.name}")
+            shutil.copyfile(doc, items[-1])
+        done = list(results(items, Options(model=True), jobs=2))
+    finally:
+        monkeypatch.undo()
+        decider.shipped.cache_clear()
+        words.tokenizer.cache_clear()
+    assert [d.doc_id for d in done] == [p.stem for p in items] and sum(len(d.table) for d in done) > 0
+    assert sorted(log.read_text(encoding="utf-8").splitlines()) == [f"cached_path {os.getpid()}",
+                                                                    f"load_model {os.getpid()}"]
+
+
+def test_pool_sends_the_largest_waiting_document_first(tmp_path, monkeypatch):
+    from zhfacts import pipeline
+
+    log = tmp_path / "started"
+    original = pipeline.document_for_path
+
+    def started(path, *args, **kwargs):
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{Path(path).stem}\n")
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "document_for_path", started)
+    big = max(CORPUS.glob("*.txt"), key=lambda p: p.stat().st_size)
+    small = min(CORPUS.glob("*.txt"), key=lambda p: p.stat().st_size)
+    items = [tmp_path / f"a-small-{i}.txt" for i in range(5)] + [tmp_path / "b-big.txt"]
+    for item in items[:-1]:
+        shutil.copyfile(small, item)
+    shutil.copyfile(big, items[-1])
+    done = list(results(items, Options(), jobs=2))
+    assert [d.doc_id for d in done] == [p.stem for p in items]
+    assert "b-big" in log.read_text(encoding="utf-8").splitlines()[:2]
+
+
 def test_errors_from_a_worker_name_the_file(tmp_path, capsys):
     good = tmp_path / "good.txt"
     good.write_text("2020年全旗黄牛存栏达80万头。", encoding="utf-8")

@@ -173,6 +173,48 @@ def test_the_default_follows_the_ablation_page():
     assert (default == "on") == ON_BY_DEFAULT
 
 
+class _Recording:
+    """A predictor that keeps every matrix it is asked about."""
+
+    def __init__(self, inner):
+        self.inner, self.seen = inner, []
+
+    def predict(self, matrix):
+        self.seen.append(matrix.copy())
+        return self.inner.predict(matrix)
+
+
+@pytest.mark.parametrize("doc", ["gansu-2025", "kzhq-2020", "en-economist-villages-2020"])
+def test_the_c_library_predicts_exactly_what_the_lightgbm_package_does(doc):
+    import lightgbm
+
+    from zhfacts.learn.decider import Model
+    from zhfacts.pipeline import document_for_path
+
+    model = load_model(MODEL_DIR)
+    recording = {slot: _Recording(p) for slot, p in model.boosters.items()}
+    extract_claims(document_for_path(ROOT / "corpus" / f"{doc}.txt"),
+                   Learned(Model(recording, model.vocabulary, model.meta)))
+    checked = 0
+    for slot, rec in recording.items():
+        booster = lightgbm.Booster(model_str=model.boosters[slot].model_to_string())
+        for matrix in rec.seen:
+            assert list(model.boosters[slot].predict(matrix)) == list(booster.predict(matrix, num_threads=1))
+            checked += len(matrix)
+    assert checked >= 50  # candidates of many mentions, not a handful
+
+
+def test_extraction_with_the_model_does_not_import_the_lightgbm_package():
+    import subprocess
+    import sys
+
+    code = ("import sys; from zhfacts.pipeline import extract_text_table; "
+            "extract_text_table('2020年全旗黄牛存栏达80万头。', 't', model=True); print('lightgbm' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "False"
+
+
 def _ablation():
     import importlib.util
     spec = importlib.util.spec_from_file_location("ablation", ROOT / "scripts" / "ablation.py")

@@ -13,11 +13,25 @@ from __future__ import annotations
 import os
 import sqlite3
 import tempfile
+import weakref
 from contextlib import closing, suppress
 from pathlib import Path
 from typing import Callable
 
 _VERSION = "3"
+
+#: Every table with an open SQLite connection. SQLite connections must not be carried across a
+#: fork: a forked worker opens its own, to the same file, before its first look-up.
+_CONNECTED: weakref.WeakSet = weakref.WeakSet()
+
+
+def _reconnect_all() -> None:
+    for table in list(_CONNECTED):
+        table._reconnect()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reconnect_all)
 
 
 def cache_path() -> Path:
@@ -85,8 +99,13 @@ class WordTable:
                 path = cached_path(name, f"{key}.sqlite", write, rebuild=True)
                 self._db = _open(path) if path is not None else None
             if self._db is not None:
+                self._path = path
+                _CONNECTED.add(self)
                 return
         self._memory = build() if table is None else table
+
+    def _reconnect(self) -> None:
+        self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
 
     def get(self, word: str, default: str | None = None) -> str | None:
         if self._memory is not None:
@@ -112,9 +131,15 @@ class Memo:
         directory = cache_dir()
         if directory is None:
             return
+        self._path = directory / f"{name}-{_VERSION}-{key}.sqlite"
+        self._reconnect()
+        if self._db is not None:
+            _CONNECTED.add(self)
+
+    def _reconnect(self) -> None:
+        self._db = None
         with suppress(sqlite3.Error, OSError):
-            db = sqlite3.connect(directory / f"{name}-{_VERSION}-{key}.sqlite", timeout=5, isolation_level=None,
-                                 check_same_thread=False)
+            db = sqlite3.connect(self._path, timeout=5, isolation_level=None, check_same_thread=False)
             db.execute("CREATE TABLE IF NOT EXISTS t (k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID")
             self._db = db
 

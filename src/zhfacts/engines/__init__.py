@@ -86,14 +86,17 @@ def extract_table(item: Item, options: Options, doc_id: str | None = None) -> pd
     return extract_item(item, options, doc_id).table
 
 
-def load_lexicons() -> None:
-    """Load the lexicons and word tables now, once per worker process, not inside the first
-    document's timing."""
-    from ..lang.zh.places import find_places
-    from ..lang.zh.words import tokenizer
+def load_resources(options: Options) -> None:
+    """Load every language's tables, rules and the decider now: in a process about to fork its
+    workers, which then share them, or once in each worker where they cannot be inherited."""
+    from ..lang import LANGUAGES, bundle
+    from ..learn.decider import decider_for
+    from ..registry import list_rules
 
-    tokenizer()
-    find_places("")
+    for code in LANGUAGES:
+        bundle(code).load()
+    list_rules()
+    decider_for(options.model)
 
 
 def results(items: list[Item], options: Options, jobs: int = 1, scheduler: str | None = None,

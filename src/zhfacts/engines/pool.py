@@ -1,43 +1,101 @@
 """The process-pool engine: documents spread over worker processes on this machine.
 
-Workers start by forkserver (no copy of the parent's threads or open files, and jieba's state is
-built in the worker itself; spawn where there is no forkserver), load the lexicons once in their
-initializer, and take one document at a time. Forkserver imports the pipeline once and forks the
-workers from there, which measured a little faster to the first result than spawn. At most two documents per worker are in flight, so results wait for their turn in
-input order without piling up in the parent however many files there are.
+The parent loads the language tables, rules and decider once and forks the workers, which
+share them (copy-on-write, kept out of the garbage collector's reach) and start at once; where there is no fork (spawn), each worker loads
+them once in its initializer. Whole documents go to the workers, the largest of the next few
+first, so that no worker is left with one long document at the end while the other waits.
+Results come back as they finish and are yielded in input order; at most ``_HORIZON`` per
+worker wait in the parent, so memory stays flat however many files there are.
 """
 from __future__ import annotations
 
+import gc
+import heapq
 import multiprocessing
+import os
+import queue
 import signal
-from collections import deque
-from itertools import islice
+import sys
+from pathlib import Path
 from typing import Iterator
 
-from . import Extracted, Item, Options, extract_item, load_lexicons
+from . import Extracted, Item, Options, extract_item, load_resources
 
 #: Documents in flight per worker: one running, one queued so a worker never waits.
 _AHEAD = 2
+#: How many documents past the next one to write may be sent, per worker: the choice of the
+#: largest first is made among these, and at most these many results wait their turn.
+_HORIZON = 8
 
 
-def _start_worker() -> None:
-    """Ctrl-C goes to the whole process group: the parent alone decides to stop, and ends the
-    workers itself."""
+def _start_worker(options: Options, inherited: bool) -> None:
+    """Ctrl-C goes to the whole process group and SIGTERM comes from the parent: the parent alone
+    decides to stop, and ends the workers itself."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    load_lexicons()
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if not inherited:
+        load_resources(options)
+
+
+def _size(item: Item) -> int:
+    """How much work a document is, from its size in bytes (0 when it cannot be read: its error
+    comes from the worker)."""
+    if isinstance(item, Path):
+        try:
+            return os.path.getsize(item)
+        except OSError:
+            return 0
+    return len(item.text.encode("utf-8"))
+
+
+def _context() -> tuple[multiprocessing.context.BaseContext, bool]:
+    """Fork on Linux, where workers inherit what the parent loaded; spawn elsewhere."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork"), True
+    return multiprocessing.get_context("spawn"), False
 
 
 def results(items: list[tuple[Item, str | None]], options: Options, jobs: int) -> Iterator[Extracted]:
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["zhfacts.pipeline"])
-    else:
-        context = multiprocessing.get_context("spawn")
-    todo = iter(items)
-    with context.Pool(min(jobs, len(items)), initializer=_start_worker) as pool:
-        pending = deque(pool.apply_async(extract_item, (item[0], options, item[1])) for item in islice(todo, jobs * _AHEAD))
-        while pending:
-            done = pending.popleft().get()
-            for item in islice(todo, 1):
-                pending.append(pool.apply_async(extract_item, (item[0], options, item[1])))
-            yield done
+    context, inherited = _context()
+    jobs = min(jobs, len(items))
+    if inherited:
+        load_resources(options)
+        gc.freeze()  # what was loaded is never collected: no worker walks it or copies its pages
+    try:
+        pool = context.Pool(jobs, initializer=_start_worker, initargs=(options, inherited))
+    finally:
+        gc.unfreeze()  # the workers are forked; this process collects as before
+    sizes = [_size(item) for item, _ in items]
+    finished: queue.SimpleQueue = queue.SimpleQueue()
+    with pool:
+        waiting: list[tuple[int, int]] = []  # (-size, index) of documents not yet sent
+        seen = sent = 0  # documents put into waiting; documents sent and not yet back
+        ready: dict[int, tuple[Extracted | None, BaseException | None]] = {}
+        following = 0  # the index of the next result to yield
+
+        def send() -> None:
+            nonlocal seen, sent
+            while seen < len(items) and seen < following + _HORIZON * jobs:
+                heapq.heappush(waiting, (-sizes[seen], seen))
+                seen += 1
+            while waiting and sent < _AHEAD * jobs:
+                _, i = heapq.heappop(waiting)
+                item, doc_id = items[i]
+                pool.apply_async(extract_item, (item, options, doc_id),
+                                 callback=lambda done, i=i: finished.put((i, done, None)),
+                                 error_callback=lambda exc, i=i: finished.put((i, None, exc)))
+                sent += 1
+
+        send()
+        while following < len(items):
+            i, done, exc = finished.get()
+            sent -= 1
+            ready[i] = (done, exc)
+            send()
+            while following in ready:
+                done, exc = ready.pop(following)
+                if exc is not None:
+                    raise exc
+                following += 1
+                send()
+                yield done

@@ -166,6 +166,9 @@ class Language:
     place_key: Callable[[str], str]
     #: (word, part-of-speech tag) of a text, for the learned decider's features; none by default.
     tag: Callable[[str], tuple[tuple[str, str], ...]] = lambda text: ()
+    #: Load the tables the finders build on first use (dictionaries, gazetteers), so that a
+    #: process can load them once before it forks its workers; nothing to load by default.
+    load: Callable[[], None] = lambda: None
 
 
 def heading_year(ask):

@@ -22,6 +22,7 @@ from ..decide import DEFAULT, Decider
 from ..errors import ZhfactsError
 from ..types import Candidate, Decision
 from .features import CATEGORICAL, FEATURES, rows
+from .predictor import LightGBMUnavailable, Predictor
 
 #: Where the shipped model lives (package data).
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "decider"
@@ -39,7 +40,7 @@ ON_BY_DEFAULT = True
 class Model:
     """A classifier per slot, with the vocabulary that turns the categorical features into codes."""
 
-    boosters: dict
+    boosters: dict[Slot, Predictor]
     vocabulary: dict[str, tuple[str, ...]]
     meta: dict
 
@@ -68,13 +69,10 @@ class Model:
 
 def load_model(directory: Path = MODEL_DIR) -> Model:
     """The model saved in directory; a clear error when there is none or it does not fit."""
-    import lightgbm  # here: only a run that decides with the model pays for the import
-
     try:
         meta = json.loads((directory / META).read_text(encoding="utf-8"))
-        boosters = {Slot(s): lightgbm.Booster(model_str=(directory / f"{s}.txt").read_text(encoding="utf-8"))
-                    for s in meta["slots"]}
-    except (OSError, ValueError, KeyError, lightgbm.basic.LightGBMError) as exc:
+        boosters = {Slot(s): Predictor((directory / f"{s}.txt").read_text(encoding="utf-8")) for s in meta["slots"]}
+    except (OSError, ValueError, KeyError, LightGBMUnavailable) as exc:
         raise ZhfactsError(directory, f"no usable trained model ({exc}); run scripts/train.py") from None
     if meta.get("features") != list(FEATURES):
         raise ZhfactsError(directory, "model was trained on other features; run scripts/train.py")
@@ -97,7 +95,7 @@ class Learned:
         booster = self.model.boosters.get(slot)
         if booster is None or not candidates:
             return DEFAULT.decide(slot, candidates, ask)
-        scores = tuple(float(p) for p in booster.predict(self.model.matrix(rows(slot, candidates, ask)), num_threads=1))
+        scores = tuple(float(p) for p in booster.predict(self.model.matrix(rows(slot, candidates, ask))))
         ranking = tuple(sorted(range(len(candidates)), key=lambda i: (-scores[i], i)))
         # the value of the most probable candidate, credited to the first rule that proposes it
         best = candidates[ranking[0]].value

@@ -27,6 +27,7 @@ from ..eval.score import field_matches, pair_rows
 from ..types import Candidate, Claim, Decision, Document
 from .decider import Model
 from .features import CATEGORICAL, FEATURES, rows
+from .predictor import Predictor
 
 #: The slots the model decides. Unit and per stay with the rule order: a unit is read off the
 #: number's own words, and a per denominator is composed of several candidates.
@@ -129,7 +130,7 @@ def fit(examples: list[tuple[Group, list[bool]]], slots: tuple[Slot, ...] = SLOT
             continue  # nothing to tell apart: the slot keeps the rule order
         data = lightgbm.Dataset(empty.matrix(table), np.array(labels, dtype=np.float64), weight=np.array(weights),
                                 feature_name=list(FEATURES), categorical_feature=list(CATEGORICAL), free_raw_data=True)
-        boosters[slot] = lightgbm.train(PARAMS, data, num_boost_round=ROUNDS)
+        boosters[slot] = Predictor(lightgbm.train(PARAMS, data, num_boost_round=ROUNDS).model_to_string())
     return Model(boosters, vocab, {"seed": SEED, "rounds": ROUNDS, **(meta or {})})
 
 

@@ -62,6 +62,13 @@ def find_tables(doc: Document) -> list[Table]:
     return []
 
 
+def load() -> None:
+    """spaCy's English tokenizer."""
+    from .words import _nlp
+
+    _nlp()
+
+
 BUNDLE = Language(
     code="en", scripts=("en-US", "en-GB"), lexicon=lexicon.LEXICON,
     time_units=TIME_UNITS | {"week"}, traditional=frozenset(),
@@ -71,6 +78,7 @@ BUNDLE = Language(
     is_dateline=is_dateline, is_caption=is_caption, people_places=people_places,
     clause_bounds=clause_bounds, window=window, division=division,
     place_english=place_english, gloss=metric_english, meaning=meaning, place_key=place_key,
+    load=load,
 )
 
 register(BUNDLE)

@@ -42,6 +42,19 @@ def is_dateline(text: str) -> bool:
     return bool(lexicon.dateline_pattern().search(text))
 
 
+def load() -> None:
+    """The word trie and tags, the gazetteer's automaton and the glossaries."""
+    from . import gloss, places, words
+
+    words.tokenizer()
+    words._word_tags()
+    places._automaton()
+    places._pinyin()
+    gloss._glossary()
+    gloss._cedict()
+    gloss._cedict_senses()
+
+
 BUNDLE = Language(
     code="zh", scripts=("zh-Hans", "zh-Hant", "zh-CN", "zh-TW", "zh-HK"), lexicon=lexicon.LEXICON,
     time_units=TIME_UNITS, traditional=lexicon.traditional_chars(),
@@ -49,7 +62,7 @@ BUNDLE = Language(
     word_windows=word_windows, tokenize=tokenize, find_times=find_times, document_year=document_year, find_places=find_places,
     set_phrases=set_phrases, quoted=quoted, bracketed=bracketed, is_dateline=is_dateline, is_caption=is_caption,
     people_places=people_places, clause_bounds=clause_bounds, window=window, division=division,
-    place_english=place_english, gloss=metric_english, meaning=meaning, place_key=place_key, tag=tag,
+    place_english=place_english, gloss=metric_english, meaning=meaning, place_key=place_key, tag=tag, load=load,
 )
 
 register(BUNDLE)
