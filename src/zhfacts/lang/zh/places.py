@@ -591,7 +591,23 @@ def people_places(ctx) -> dict[str, PlaceMention]:
             words = [w for w, _ in _tagged(norm[max(0, p.start - 1 - _NAME_LENGTH[1] - 2):p.start - 1])]
             if words and _person_name(words[-1]):
                 out[words[-1]] = p
+    for r in _resident_pattern().finditer(norm):
+        name = first_word(norm[r.end():r.end() + 4])
+        if r.start() not in ctx.place_ending_at and name not in out and _person_name(name):
+            home = _scene_village(ctx, r.start())
+            if home is not None:  # 走进迤那镇中海村。村民李元忠在基地里锄草
+                out[name] = home
     return out
+
+
+def _scene_village(ctx, pos: int) -> PlaceMention | None:
+    """The village the text is at when a resident is named without one ("村民李元忠"): the last
+    village named in this sentence or the one before."""
+    si = ctx.sentence_of(pos)
+    start = ctx.sentences[max(0, si - 1)].start
+    found = [p for p in ctx.places.starting_in(start, pos)
+             if p.place.level == PlaceLevel.VILLAGE and not p.partner and not p.compared and p.end <= pos]
+    return found[-1] if found else None
 
 
 def _tagged(text: str) -> list[tuple[str, str]]:
