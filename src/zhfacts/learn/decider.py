@@ -29,10 +29,10 @@ META = "model.json"
 #: The name a learned choice carries ("place_before+model" where it overrules the rule order).
 NAME = "model"
 
-#: Whether extraction decides with the model unless told otherwise: on, as it wins the
-#: leave-one-document-out ablation by the acceptance rule (docs/model.md: full tuple F1 +0.042,
-#: strict tuple F1 -0.001 against the rule order with the profiles).
-ON_BY_DEFAULT = True
+#: Whether extraction decides with the model unless told otherwise: off, as it does not win the
+#: leave-one-document-out ablation by the acceptance rule (docs/model.md: full tuple F1 +0.006,
+#: strict tuple F1 -0.003 against the rule order, whose own candidates are now the better ones).
+ON_BY_DEFAULT = False
 
 
 @dataclass(frozen=True)
