@@ -117,3 +117,12 @@ def test_nothing_to_check_is_an_empty_report(tmp_path, capsys, name, content):
         page = tmp_path / "page.html"
         code, out, err = run(["report", str(path), "-o", str(page), "--year", "2020"], capsys)
         assert code == 0 and "<html" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["nonsense", "Feature", "work-report"])
+def test_an_unknown_kind_is_a_one_line_error(tmp_path, capsys, kind):
+    doc = tmp_path / "d.txt"
+    doc.write_text("2020年投入30万元。", encoding="utf-8")
+    code, out, err = run(["extract", str(doc), "--kind", kind], capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"--kind: unknown kind {kind!r}" in err and "work_report" in err and "feature" in err
