@@ -100,3 +100,29 @@ def test_huge_document_is_read_in_paragraph_blocks(tmp_path, capsys, monkeypatch
     columns = ["start", "end", "text", "value", "year", "sentence_start", "sentence_end"]
     assert a[columns].equals(b[columns])
     assert all(text[s:e] == t for s, e, t in zip(b["start"], b["end"], b["text"]))
+
+
+@pytest.mark.parametrize("name, content", [
+    ("words.txt", "今天天气很好，大家都很高兴。\n"),  # a document without a number
+    ("header.csv", HEADER),  # a fact table without rows
+], ids=["document", "table"])
+def test_nothing_to_check_is_an_empty_report(tmp_path, capsys, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run(["check", str(path), "--json", "--year", "2020"], capsys)
+    assert (code, out.strip(), err) == (0, "[]", "")
+    code, out, err = run(["check", str(path), "--year", "2020"], capsys)
+    assert (code, out.strip()) == (0, "0 finding(s): 0 mismatch, 0 verified")
+    if name.endswith(".txt"):
+        page = tmp_path / "page.html"
+        code, out, err = run(["report", str(path), "-o", str(page), "--year", "2020"], capsys)
+        assert code == 0 and "<html" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["nonsense", "Feature", "work-report"])
+def test_an_unknown_kind_is_a_one_line_error(tmp_path, capsys, kind):
+    doc = tmp_path / "d.txt"
+    doc.write_text("2020年投入30万元。", encoding="utf-8")
+    code, out, err = run(["extract", str(doc), "--kind", kind], capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"--kind: unknown kind {kind!r}" in err and "work_report" in err and "feature" in err

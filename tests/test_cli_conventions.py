@@ -59,6 +59,33 @@ def test_symlink_output_is_written_through(tmp_path, doc, capsys):
     assert link.is_symlink() and list(read_table(target)["text"]) == ["80万头", "2.4头"]
 
 
+@pytest.mark.parametrize("existing, umask, mode", [
+    (None, 0o022, 0o644),
+    (None, 0o077, 0o600),
+    (None, 0o002, 0o664),
+    (0o600, 0o022, 0o600),  # a replaced file keeps its permissions
+    (0o664, 0o077, 0o664),
+])
+@pytest.mark.parametrize("through_link", [False, True], ids=["file", "link"])
+def test_report_output_keeps_link_and_permissions(tmp_path, doc, capsys, existing, umask, mode, through_link):
+    target = tmp_path / "real.html"
+    if existing is not None:
+        target.write_text("old", encoding="utf-8")
+        target.chmod(existing)
+    given = tmp_path / "link.html" if through_link else target
+    if through_link:
+        given.symlink_to(target)
+    previous = os.umask(umask)
+    try:
+        code, _, err = run(["report", str(doc), "-o", str(given), "--year", "2020", "-q"], capsys)
+    finally:
+        os.umask(previous)
+    assert (code, err) == (0, "")
+    assert given.is_symlink() == through_link and "80万头" in target.read_text(encoding="utf-8")
+    assert target.stat().st_mode & 0o777 == mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"doc.txt", target.name, given.name})
+
+
 def test_fifo_output_is_written_to_not_replaced(tmp_path, doc, capsys):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)

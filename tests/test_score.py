@@ -296,6 +296,19 @@ def test_by_rule_counts_fired_paired_and_right():
     assert any(line.split()[:2] == ["year", "time_before"] and line.endswith("0.500") for line in text.splitlines())
 
 
+@pytest.mark.parametrize("excluded", [
+    ruled(start=30, end=34, status="excluded", exclude_rule="no_unit"),  # no gold there: it would be spurious
+    ruled(start=20, end=24, status="excluded", exclude_rule="no_unit"),  # a missed gold claim: it would pair
+], ids=["spurious", "pairs"])
+def test_excluded_mentions_are_no_predictions(excluded):
+    """A table from ``extract --explain`` scores as the same table without its excluded rows."""
+    gold = table(fact(), fact(start=20, end=24))
+    claims = pd.DataFrame([ruled()])
+    explained = pd.concat([claims, pd.DataFrame([excluded])], ignore_index=True)
+    assert score(gold, explained)["all"] == score(gold, claims)["all"]
+    assert score(gold, explained)["all"]["counts"]["pred"] == 1
+
+
 def test_by_rule_needs_the_rule_columns():
     from zhfacts.eval.score import by_rule
 

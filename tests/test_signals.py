@@ -1,5 +1,6 @@
-"""Interrupted runs: SIGTERM and SIGHUP clean up the temporary output as Ctrl-C does, Ctrl-C in
-start-up is one line, and a full disk while Parquet writes its footer is a one-line error."""
+"""Interrupted runs: SIGTERM and SIGHUP clean up the temporary output as Ctrl-C does, also when
+they come to the whole process group of a --jobs run; Ctrl-C in start-up is one line, and a full
+disk while Parquet writes its footer is a one-line error."""
 from __future__ import annotations
 
 import errno
@@ -40,6 +41,56 @@ def test_signal_removes_the_temporary_output(tmp_path, big_doc, signum):
     assert proc.returncode == 128 + signum
     assert err.count("\n") == 1 and err.startswith("zhfacts: interrupted") and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid``, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:  # the process ended while it was read
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="workers are found in /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
+def test_signal_to_the_process_group_of_a_pool_run(tmp_path, big_doc, signum):
+    """What timeout, systemd and ``kill -TERM -PGID`` do: the workers get the signal too."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text((CORPUS / "nea-2022.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (docs / "b.txt").write_bytes(big_doc.read_bytes())
+    out = tmp_path / "out.csv"
+    proc = subprocess.Popen([sys.executable, "-m", "zhfacts", "extract", str(docs), "-o", str(out), "--jobs", "2"],
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        # a.txt written: one worker waits for work (holding the lock of the task queue), one is busy
+        while len(_children(proc.pid)) < 2 or not any(p.stat().st_size for p in tmp_path.glob(".out.csv.*.tmp")):
+            assert proc.poll() is None and time.monotonic() < deadline, "the first document was not written"
+            time.sleep(0.05)
+        os.killpg(proc.pid, signum)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if _group_alive(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 128 + signum
+    assert err.count("\n") == 1 and err.startswith("zhfacts: interrupted") and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+    assert not _group_alive(proc.pid)
 
 
 def test_ctrl_c_during_start_up_is_one_line(tmp_path):

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from zhfacts.cli import main
+from zhfacts.errors import ZhfactsError
 from zhfacts.codes import GlossSource
 from zhfacts.schema import KINDS, QUALIFIERS, unit_codes
 from zhfacts.table import COLUMNS, to_frame
@@ -94,6 +95,38 @@ def test_a_failed_run_leaves_no_dataset_and_no_temp_directory(tmp_path, reports,
     out = tmp_path / "claims"
     assert main(["extract", str(reports), str(tmp_path / "missing.txt"), "-o", str(out), "--format", "parquet"]) == 2
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()],
+                         ids=["oserror", "interrupt"])
+def test_the_earlier_dataset_survives_a_failure_between_the_two_moves(tmp_path, monkeypatch, failure):
+    """The old folder is moved aside, then the new one into place: failing in between puts the old
+    one back, and the terminating signals are held across both moves."""
+    import os
+    import signal
+
+    from zhfacts.io.dataset import atomic_directory
+
+    target = tmp_path / "ds"
+    target.mkdir()
+    (target / "part.00000.parquet").write_bytes(b"old")
+    real_replace, moves, held = os.replace, [], []
+
+    def replace(src, dst):
+        moves.append(Path(dst).name)
+        held.append(signal.SIGTERM in signal.pthread_sigmask(signal.SIG_BLOCK, []))
+        if len(moves) == 2:
+            raise failure
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(BaseException) as raised:
+        with atomic_directory(target, "Parquet dataset", lambda p: True) as tmp:
+            (tmp / "part.00000.parquet").write_bytes(b"new")
+    assert raised.type is (KeyboardInterrupt if isinstance(failure, KeyboardInterrupt) else ZhfactsError)
+    assert moves[1] == "ds" and held[:2] == [True, True]
+    assert [p.name for p in tmp_path.iterdir()] == ["ds"]
+    assert (target / "part.00000.parquet").read_bytes() == b"old"
 
 
 def test_a_single_parquet_file_is_still_one_file(tmp_path, reports):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .codes import Kind, Qualifier
+from .codes import Kind, Qualifier, Status
 
 #: The spec's columns, in the spec's order.
 SPEC_COLUMNS = [
@@ -58,3 +58,9 @@ def column_descriptions() -> dict[str, dict[str, str]]:
 
     rows = Lexicon("zhfacts").table("columns.tsv", ("column", "type", "description"), unique=("column",))
     return {row["column"]: row for row in rows}
+
+
+def claims_only(df):
+    """The claims of a fact table: without the mentions ``extract --explain`` lists as excluded,
+    which every comparison (score, diff, check) leaves out."""
+    return df[df["status"].astype(str) != Status.EXCLUDED] if "status" in df.columns else df

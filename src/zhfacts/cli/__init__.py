@@ -96,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser(argv[0] if argv else None).parse_args(argv)
         console.quiet = args.quiet
         try:
+            if getattr(args, "kind", None):
+                from ..profiles import known_kind
+                known_kind(args.kind)
             return args.run(args)
         except ZhfactsError as exc:
             print(f"zhfacts: {exc}", file=sys.stderr)

@@ -16,6 +16,7 @@ import os
 import queue
 import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -28,13 +29,30 @@ _AHEAD = 2
 _HORIZON = 8
 
 
+#: The signals the parent turns into an orderly stop (zhfacts.cli.main). Sent to the whole
+#: process group (Ctrl-C, ``timeout``, systemd, ``kill -TERM -PGID``) they reach the workers too.
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 def _start_worker(options: Options, inherited: bool) -> None:
-    """Ctrl-C goes to the whole process group and SIGTERM comes from the parent: the parent alone
-    decides to stop, and ends the workers itself."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    """The parent alone decides to stop: a worker ignores the stop signals, except the SIGTERM
+    the parent itself sends when it ends the pool. A worker killed by a signal meant for the
+    group could die holding a lock of the pool's queues, and the pool would never finish."""
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL if signum == signal.SIGTERM else signal.SIG_IGN)
+    if hasattr(signal, "sigwaitinfo"):  # who sent a signal is known only where it can be waited for
+        # Blocked, not ignored: an ignored signal is dropped before anyone can wait for it.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        threading.Thread(target=_end_on_parents_sigterm, args=(os.getppid(),), daemon=True).start()
     if not inherited:
         load_resources(options)
+
+
+def _end_on_parents_sigterm(parent: int) -> None:
+    """Exit on a SIGTERM from the parent (Pool.terminate); one from anyone else is dropped."""
+    while True:
+        if signal.sigwaitinfo({signal.SIGTERM}).si_pid == parent:
+            os._exit(128 + signal.SIGTERM)
 
 
 def _size(item: Item) -> int:

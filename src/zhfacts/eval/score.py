@@ -24,6 +24,7 @@ from ..errors import ZhfactsError
 from ..lang.en.places import place_key as english_place_key
 from ..lang.zh.placenames import same_place
 from ..io.tables import exact_value, normalise
+from ..schema import claims_only
 
 #: Fields whose accuracy is reported, in report order.
 FIELDS = ("value", "value_max", "unit", "qualifier", "year", "place", "per", "metric")
@@ -89,8 +90,9 @@ def pair_rows(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
 
 
 def score(gold: pd.DataFrame, pred: pd.DataFrame, gold_name: str = "gold", pred_name: str = "pred") -> dict:
-    """Figures per document and over all documents, with the errors behind them (JSON-ready)."""
-    gold, pred = _prepare(gold, gold_name), _prepare(pred, pred_name)
+    """Figures per document and over all documents, with the errors behind them (JSON-ready);
+    excluded mentions in ``pred`` are no predictions."""
+    gold, pred = _prepare(gold, gold_name), _prepare(claims_only(pred), pred_name)
     fields = FIELDS + (("kind",) if _scores_kind(gold, pred) else ())
     documents, errors, total = {}, {}, _empty_counts(fields)
     for doc in sorted(set(gold["doc_id"]) | set(pred["doc_id"])):
@@ -318,8 +320,9 @@ def by_rule(gold: pd.DataFrame, pred: pd.DataFrame, gold_name: str = "gold", pre
     missing = [c for c in needed if c not in pred.columns]
     if missing:
         raise ZhfactsError(pred_name, f"no rule columns ({', '.join(missing)}): extract the table again to score by rule")
-    status = pred["status"] if "status" in pred.columns else pd.Series("claim", index=pred.index)
-    excluded, claims = pred[status == "excluded"], pred[status != "excluded"]
+    pred = pred.reset_index(drop=True)
+    claims = claims_only(pred)
+    excluded = pred.drop(claims.index)
     slots = {s: f for s, f in RULE_FIELDS.items() if s != "kind" or _scores_kind(gold, pred)}
     counts: dict[str, dict[str, Counter]] = {s: {} for s in (*slots, "exclude", "mention")}
 

@@ -427,7 +427,7 @@ def check(claims: pd.DataFrame, texts: dict[str, str] | None = None) -> list[dic
     """Every finding in a table from load.normalize_claims, each document checked on its own;
     ``texts`` gives the text of documents by doc_id, where the claims' sentences are read."""
     findings = []
-    claims = claims[[math.isfinite(v) for v in claims["value"]]]  # a value beyond float range is not summed
+    claims = claims[claims["value"].map(math.isfinite).astype(bool)]  # a value beyond float range is not summed
     for doc_id, document in claims.groupby("doc_id", sort=False):
         records = locate(document, (texts or {}).get(doc_id))
         sentences = _sentences(records)

@@ -10,7 +10,7 @@ import pandas as pd
 from ..console import note
 from ..errors import ZhfactsError
 from ..io.tables import FORMATS, as_text, read_table, with_exact_values
-from ..schema import EXTRA_COLUMNS, QUALIFIERS, SPEC_COLUMNS
+from ..schema import EXTRA_COLUMNS, QUALIFIERS, SPEC_COLUMNS, claims_only
 
 #: Columns a table must have to be compared at all; the others get defaults.
 REQUIRED_COLUMNS = ("value", "unit", "metric")
@@ -58,9 +58,7 @@ def normalize_claims(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
     if missing:
         raise ZhfactsError(source, f"not a fact table: missing column(s) {', '.join(missing)}")
     df = with_exact_values(df.copy())
-    if "status" in df.columns:
-        df = df[df["status"].astype(str) != "excluded"]
-    df = df.reset_index(drop=True)
+    df = claims_only(df).reset_index(drop=True)
     for column in SPEC_COLUMNS + EXTRA_COLUMNS:
         if column not in df.columns:
             df[column] = math.nan if column in ("value_max", "confidence") else ""

@@ -7,10 +7,7 @@ and JavaScript are inlined and nothing is fetched when the page is viewed.
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from contextlib import suppress
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +18,7 @@ from .align import STATUSES, align
 from .load import is_table_path, load_claims
 from ..display import format_number, format_value
 from ..errors import ZhfactsError
+from ..io.atomic import atomic_file
 from ..lang.zh.placenames import canonical_place
 
 #: Claim fields shown when a highlight is hovered or clicked, in this order.
@@ -201,20 +199,6 @@ def build_report(paths: list[str], year: str | None = None, place: str | None = 
 
 
 def write_html(html: str, path: Path | str) -> None:
-    """Write atomically (temporary file, then rename), so no half-written page is ever left."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise ZhfactsError(path, f"cannot create a file in {directory}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(html)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ZhfactsError(path, f"cannot write the report: {exc.strerror or exc}") from None
-    finally:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
+    """Write atomically, so no half-written page is ever left (io.atomic)."""
+    with atomic_file(path, "report") as out:
+        out.write(html.encode("utf-8"))

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..errors import ZhfactsError
+from .atomic import signals_held
 from ..table import DTYPES
 
 if TYPE_CHECKING:
@@ -56,17 +57,32 @@ def atomic_directory(target: Path | str, kind: str, ours: Callable[[Path], bool]
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o777 & ~umask)
-        if target.exists():
-            old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".old"))
-            os.replace(target, old)
-            os.replace(tmp, target)
-            shutil.rmtree(old)
-        else:
-            os.replace(tmp, target)
+        with signals_held():  # an interruption waits until the target is whole again
+            _swap(tmp, target, parent)
     except OSError as exc:
         raise ZhfactsError(target, f"cannot write {kind}: {exc.strerror or exc}") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _swap(new: Path, target: Path, parent: Path) -> None:
+    """Move ``new`` to ``target``; an existing target is moved aside first (a directory cannot be
+    replaced in one step) and put back if the second step fails."""
+    if not target.exists():
+        os.replace(new, target)
+        return
+    old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.", suffix=".old"))
+    try:
+        os.replace(target, old)
+    except BaseException:
+        old.rmdir()
+        raise
+    try:
+        os.replace(new, target)
+    except BaseException:
+        os.replace(old, target)
+        raise
+    shutil.rmtree(old)
 
 
 def _is_part(path: Path) -> bool:

@@ -78,3 +78,10 @@ def detect_kind(title: str) -> str:
 def profile_for(kind: str) -> Profile:
     """The profile of a kind; an unknown kind reads with the default profile."""
     return profiles().get(kind) or profiles()[DEFAULT]
+
+
+def known_kind(kind: str) -> str:
+    """A kind given by the user, refused when no profile has that name (it would read as default)."""
+    if kind not in profiles():
+        raise ZhfactsError("--kind", f"unknown kind {kind!r} (known: {', '.join(sorted(profiles()))})")
+    return kind
