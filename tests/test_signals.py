@@ -94,11 +94,12 @@ def test_signal_to_the_process_group_of_a_pool_run(tmp_path, big_doc, signum):
 
 
 def test_ctrl_c_during_start_up_is_one_line(tmp_path):
-    fake = tmp_path / "pandas"
+    fake = tmp_path / "jieba"
     fake.mkdir()
-    (fake / "__init__.py").write_text("raise KeyboardInterrupt\n")  # Ctrl-C while pandas loads
+    (fake / "__init__.py").write_text("raise KeyboardInterrupt\n")  # Ctrl-C while the segmenter loads
+    (tmp_path / "x.txt").write_text("2020年全旗黄牛存栏达80万头。", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])}
-    done = subprocess.run([sys.executable, "-m", "zhfacts", "extract", "x.txt"], env=env,
+    done = subprocess.run([sys.executable, "-m", "zhfacts", "extract", "x.txt"], env=env, cwd=tmp_path,
                           capture_output=True, text=True)
     assert done.returncode == 130 and done.stderr == "zhfacts: interrupted\n"
 
