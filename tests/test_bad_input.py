@@ -126,3 +126,28 @@ def test_an_unknown_kind_is_a_one_line_error(tmp_path, capsys, kind):
     code, out, err = run(["extract", str(doc), "--kind", kind], capsys)
     assert code == 2 and out == "" and err.count("\n") == 1
     assert f"--kind: unknown kind {kind!r}" in err and "work_report" in err and "feature" in err
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t\n", "\u3000\n".encode("utf-8"), b"\xef\xbb\xbf\n"],
+                         ids=["empty", "spaces", "ideographic-space", "bom-only"])
+def test_an_empty_document_is_a_one_line_error(tmp_path, capsys, content):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(content)
+    code, out, err = run(["extract", str(empty), "-o", str(tmp_path / "t.csv")], capsys)
+    assert code == 2 and err.count("\n") == 1 and f"{empty}: empty document" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.txt"]
+    good = tmp_path / "good.txt"
+    good.write_text("2020年投入30万元。", encoding="utf-8")
+    code, out, err = run(["extract", str(empty), str(good), "--keep-going", "-o", str(tmp_path / "t.csv"),
+                          "--jobs", "1"], capsys)
+    assert code == 1 and f"{empty}: empty document" in err and "(skipped)" in err
+    assert list(read_table(tmp_path / "t.csv")["text"]) == ["30万元"]
+
+
+@pytest.mark.parametrize("command", [["check-gold", "{gold}"], ["score", "{gold}", "{gold}"]])
+@pytest.mark.parametrize("header", [HEADER, HEADER + "\n\n"], ids=["header", "header-and-blank-lines"])
+def test_gold_without_rows_is_a_one_line_error(tmp_path, capsys, command, header):
+    gold = tmp_path / "gold.csv"
+    gold.write_text(header, encoding="utf-8")
+    code, out, err = run([part.format(gold=gold) for part in command], capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1 and f"{gold}: gold has a header but no rows" in err

@@ -60,9 +60,9 @@ def test_directory_without_documents(tmp_path, capsys):
     assert code == 2 and str(tmp_path) in err and "no .txt" in err
 
 
-def test_empty_input_gives_header_only(tmp_path, capsys):
-    src = tmp_path / "empty.txt"
-    src.write_bytes(b"")
+def test_a_document_without_claims_gives_header_only(tmp_path, capsys):
+    src = tmp_path / "words.txt"
+    src.write_text("今天天气很好，大家都很高兴。\n", encoding="utf-8")
     out = tmp_path / "out.csv"
     assert run(["extract", str(src), "-o", str(out)], capsys)[0] == 0
     table = pd.read_csv(out, encoding="utf-8-sig")

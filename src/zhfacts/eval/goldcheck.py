@@ -198,12 +198,15 @@ class _Corpus:
 def check_gold_path(path: Path | str, corpus_dir: Path | str) -> list[str]:
     """Problems in a gold file or in every table of a gold directory, including a document
     labelled in two files (it would be scored twice)."""
-    problems, owners = [], {}
+    problems, owners, rows = [], {}, 0
     for file in table_files(path):
         raw = read_raw(file)
+        rows += len(raw)
         problems += validate_gold(raw, corpus_dir, source=str(file))
         if "doc_id" in raw.columns:
             problems += _shared_documents(raw, file, owners)
+    if not rows:
+        raise ZhfactsError(path, "gold has a header but no rows: nothing to check or score against")
     return problems
 
 

@@ -74,7 +74,15 @@ def read_stdin(name: str = "<stdin>") -> str:
     data = sys.stdin.buffer.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         raise ZhfactsError(name, f"too large (over {MAX_BYTES} bytes, the limit); split it first")
-    return decode(data, name)
+    return _with_text(decode(data, name), name)
+
+
+def _with_text(text: str, name: object) -> str:
+    """The text, unless it holds nothing but white space: no claims is no answer for a file
+    that is empty because it was cut short or never written."""
+    if not text.strip():
+        raise ZhfactsError(name, "empty document (no text, only white space)")
+    return text
 
 
 def paragraph_blocks(text: str, size: int) -> Iterator[tuple[int, str]]:
@@ -105,4 +113,4 @@ def read_document(path: Path | str) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise ZhfactsError(path, exc.strerror or str(exc)) from None
-    return decode(data, path)
+    return _with_text(decode(data, path), path)
