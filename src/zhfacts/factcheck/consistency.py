@@ -20,7 +20,7 @@ import pandas as pd
 
 from .align import sentence_similarity
 from .intervals import compatible, interval, overlap
-from .render import format_number
+from ..display import format_number
 from ..lang.zh.placenames import same_place
 from ..lang.zh.lexicon import factcheck_words
 from ..compare import dice
