@@ -20,6 +20,7 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
+from ..io.atomic import STOP_SIGNALS
 from . import Extracted, Item, Options, extract_item, load_resources
 
 #: Documents in flight per worker: one running, one queued so a worker never waits.
@@ -29,13 +30,9 @@ _AHEAD = 2
 _HORIZON = 8
 
 
-#: The signals the parent turns into an orderly stop (zhfacts.cli.main). Sent to the whole
-#: process group (Ctrl-C, ``timeout``, systemd, ``kill -TERM -PGID``) they reach the workers too.
-STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
-
-
 def _start_worker(options: Options, inherited: bool) -> None:
-    """The parent alone decides to stop: a worker ignores the stop signals, except the SIGTERM
+    """The parent alone decides to stop: a worker ignores the stop signals (sent to the whole
+    process group by Ctrl-C, ``timeout``, systemd, ``kill -TERM -PGID``), except the SIGTERM
     the parent itself sends when it ends the pool. A worker killed by a signal meant for the
     group could die holding a lock of the pool's queues, and the pool would never finish."""
     for signum in STOP_SIGNALS:
