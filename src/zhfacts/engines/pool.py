@@ -12,11 +12,11 @@ from __future__ import annotations
 import gc
 import heapq
 import multiprocessing
+import multiprocessing.pool
 import os
 import queue
 import signal
 import sys
-import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -31,25 +31,37 @@ _HORIZON = 8
 
 
 def _start_worker(options: Options, inherited: bool) -> None:
-    """The parent alone decides to stop: a worker ignores the stop signals (sent to the whole
-    process group by Ctrl-C, ``timeout``, systemd, ``kill -TERM -PGID``), except the SIGTERM
-    the parent itself sends when it ends the pool. A worker killed by a signal meant for the
-    group could die holding a lock of the pool's queues, and the pool would never finish."""
+    """The parent alone decides to stop: a worker ignores the stop signals, which Ctrl-C,
+    ``timeout``, systemd and ``kill -TERM -PGID`` send to the whole process group. A worker
+    killed by one could die holding a lock of the pool's queues, and the pool would wait for it
+    forever; the parent ends the workers itself (``_Pool``)."""
     for signum in STOP_SIGNALS:
-        signal.signal(signum, signal.SIG_DFL if signum == signal.SIGTERM else signal.SIG_IGN)
-    if hasattr(signal, "sigwaitinfo"):  # who sent a signal is known only where it can be waited for
-        # Blocked, not ignored: an ignored signal is dropped before anyone can wait for it.
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
-        threading.Thread(target=_end_on_parents_sigterm, args=(os.getppid(),), daemon=True).start()
+        signal.signal(signum, signal.SIG_IGN)
     if not inherited:
         load_resources(options)
 
 
-def _end_on_parents_sigterm(parent: int) -> None:
-    """Exit on a SIGTERM from the parent (Pool.terminate); one from anyone else is dropped."""
-    while True:
-        if signal.sigwaitinfo({signal.SIGTERM}).si_pid == parent:
-            os._exit(128 + signal.SIGTERM)
+class _ForkWorker(multiprocessing.context.ForkProcess):
+    """A worker that ignores SIGTERM, so the pool ends it with SIGKILL. The pool does so only
+    once it holds the queues' locks itself, so no lock dies with the worker."""
+
+    def terminate(self) -> None:
+        self.kill()
+
+
+class _SpawnWorker(multiprocessing.context.SpawnProcess):
+    __doc__ = _ForkWorker.__doc__
+    terminate = _ForkWorker.terminate
+
+
+class _Pool(multiprocessing.pool.Pool):
+    """The standard pool with workers that the terminating signals do not end (``Pool.Process``
+    is the hook for the process class)."""
+
+    @staticmethod
+    def Process(ctx, *args, **kwds):
+        worker = _ForkWorker if ctx.get_start_method() == "fork" else _SpawnWorker
+        return worker(*args, **kwds)
 
 
 def _size(item: Item) -> int:
@@ -77,7 +89,7 @@ def results(items: list[tuple[Item, str | None]], options: Options, jobs: int) -
         load_resources(options)
         gc.freeze()  # what was loaded is never collected: no worker walks it or copies its pages
     try:
-        pool = context.Pool(jobs, initializer=_start_worker, initargs=(options, inherited))
+        pool = _Pool(jobs, initializer=_start_worker, initargs=(options, inherited), context=context)
     finally:
         gc.unfreeze()  # the workers are forked; this process collects as before
     sizes = [_size(item) for item, _ in items]
