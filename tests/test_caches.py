@@ -88,3 +88,26 @@ def test_jieba_cache_is_zhfacts_own_and_no_temp_file_is_left(tmp_path):
         assert done.returncode == 0, done.stderr
     assert list(temp.iterdir()) == []
     assert any(p.name.startswith("jieba") for p in cache.iterdir())
+
+
+def _object(builds: list) -> dict:
+    return diskcache.cached_object("names", "k1", lambda: builds.append(1) or dict(WORDS))
+
+
+@pytest.mark.parametrize("damage", [None, _break_truncated, _break_garbage])
+def test_an_object_is_pickled_once_and_rebuilt_when_broken(cache, damage):
+    first = []
+    assert _object(first) == WORDS and first == [1]
+    if damage:
+        damage(cache / f"names-{diskcache._VERSION}-k1.pickle")
+    again = []
+    assert _object(again) == WORDS and again == ([1] if damage else [])
+    assert _object(again) == WORDS and again == ([1] if damage else [])  # the rebuilt file is whole
+
+
+def test_an_object_without_a_cache_is_built_in_memory(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("ZHFACTS_CACHE_DIR", str(blocker / "cache"))
+    builds = []
+    assert _object(builds) == WORDS and _object(builds) == WORDS and builds == [1, 1]

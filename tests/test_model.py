@@ -187,6 +187,7 @@ class _Recording:
 @pytest.mark.parametrize("doc", ["gansu-2025", "kzhq-2020", "en-economist-villages-2020"])
 def test_the_c_library_predicts_exactly_what_the_lightgbm_package_does(doc):
     import lightgbm
+    import numpy
 
     from zhfacts.learn.decider import Model
     from zhfacts.pipeline import document_for_path
@@ -199,7 +200,7 @@ def test_the_c_library_predicts_exactly_what_the_lightgbm_package_does(doc):
     for slot, rec in recording.items():
         booster = lightgbm.Booster(model_str=model.boosters[slot].model_to_string())
         for matrix in rec.seen:
-            assert list(model.boosters[slot].predict(matrix)) == list(booster.predict(matrix, num_threads=1))
+            assert list(model.boosters[slot].predict(matrix)) == list(booster.predict(numpy.array(matrix), num_threads=1))
             checked += len(matrix)
     assert checked >= 50  # candidates of many mentions, not a handful
 

@@ -64,6 +64,10 @@ CASES = [
      [("60%", 60, "%", ">="), ("三成", 30, "%", "~")]),
     ("全乡八成以上的农户加入合作社，65岁以上老人大约有120人。", "2021", "某乡",
      [("八成", 80, "%", ">="), ("120人", 120, "person", "~")]),
+    # Doublings are multiples: 翻一番 is +100 %, 翻两番 +300 %; 三番五次 is an idiom.
+    ("全县农民人均收入翻了一番，工业产值翻两番，三番五次上门。", "2021", "某县",
+     [("一番", 100, "%", "="), ("两番", 300, "%", "=")]),
+    ("粮食产量翻了一番多。", "2021", "某县", [("一番多", 100, "%", ">")]),
     # 零 reached by a verb is a value, with no unit.
     ("贫困发生率降至零，事故起数降为零。", "2021", "某县", [("零", 0, "", "="), ("零", 0, "", "=")]),
     ("全县实现零的突破，零就业家庭清零。", "2021", "某县", []),
@@ -209,10 +213,54 @@ ATTRIBUTION = [
      [("6640.8万吨", "metric", "原煤产量"), ("1253.6万吨", "metric", "原油产量"), ("7.3%", "metric", "原油产量增长")]),
     ("小麦、玉米播种面积分别为30万亩和45万亩。", "2021", "某县",
      [("30万亩", "metric", "小麦播种面积"), ("45万亩", "metric", "玉米播种面积")]),
+    # A clause that only says how something changed (modifiers, a comparison base, a change
+    # verb) measures the change of the sentence's subject; a second change keeps that subject.
+    ("全年粮食产量8.2万吨，比上年下降1.5%；蔬菜3.1万吨，增长4.0%。", "2021", "某县",
+     [("1.5%", "metric", "粮食产量下降"), ("4.0%", "metric", "蔬菜增长")]),
+    ("全县居民人均可支配收入18000元，扣除价格因素实际增长6.0%，两年平均增长5.5%。", "2021", "某县",
+     [("6.0%", "metric", "居民人均可支配收入扣除价格因素实际增长"), ("5.5%", "metric", "居民人均可支配收入平均增长")]),
+    ("本月新订单指数51.2%，比上月微落0.3个百分点。", "2021", "中国", [("0.3个百分点", "metric", "新订单指数比上月微落")]),
+    ("年末生猪存栏3.2万头（含能繁母猪），较上年末减少2.0%。", "2021", "某县", [("2.0%", "metric", "生猪存栏减少")]),
+    # A change with no subject named stays the change; it is no subject for the next one.
+    ("上半年同比增长6.1%，两年平均增长5.0%。", "2021", "中国", [("5.0%", "metric", "平均增长")]),
+    # A bracketed note closing the name is part of it; a trim word is cut only as a whole word.
+    ("全县固定资产投资（不含农户）52亿元，同比增长8.1%。", "2021", "某县",
+     [("52亿元", "metric", "固定资产投资（不含农户）"), ("8.1%", "metric", "固定资产投资（不含农户）同比增长")]),
+    ("本月从业人员指数为48.9%，比上月回升0.5个百分点。", "2021", "中国",
+     [("48.9%", "metric", "从业人员指数"), ("0.5个百分点", "metric", "从业人员指数比上月回升")]),
+    # A qualifier after a list member does not break the list it answers.
+    ("一产、二产、三产增加值分别增长5.5%左右、6%左右、5%左右。", "2025", "某省",
+     [("5.5%", "metric", "一产增加值增长"), ("6%", "metric", "二产增加值增长"), ("5%", "metric", "三产增加值增长")]),
+    ("全县二产、三产增加值分别增长6%以上和7%左右。", "2025", "某县",
+     [("6%", "metric", "二产增加值增长"), ("7%", "metric", "三产增加值增长")]),
+    # A statistical indicator takes its English name from the glossary, not a word gloss.
+    ("全年货物进出口总额52亿元，年末机动车保有量18万辆。", "2025", "某市",
+     [("52亿元", "metric_en", "total value of imports and exports of goods"), ("18万辆", "metric_en", "motor vehicles in use")]),
+    ("本月新出口订单指数50.9%，比上月略升0.2个百分点。", "2011", "中国",
+     [("50.9%", "metric_en", "new export orders index"), ("0.2个百分点", "metric_en", "new export orders index over the previous month edged up")]),
     # A place inside brackets governs only the bracket.
     ("全县建成示范基地12个（石桥镇8个），带动农户800户。", "2021", "某县",
      [("8个", "place", "石桥镇"), ("800户", "place", "某县")]),
     ("合作社（柳湾村）年产茶叶300吨，带动农户50户。", "2021", "某县", [("300吨", "place", "某县")]),
+    # A report of year Y reviews Y-1 and sets Y's goals: in the review its 加快, 将 tell what was
+    # done; in the forward part an unmarked outcome is a target, an unmarked action a plan; a
+    # heading with no review or forward word and no year continues the section before it.
+    ("某县政府工作报告\n\n一、2020年工作回顾\n\n加快建设产业园，新建大棚120座，将60%的财力用于民生。\n\n"
+     "二、2021年目标任务\n\n地区生产总值增长6%左右，新建学校12所。", "2021", "某县",
+     [("120座", "kind", "actual"), ("60%", "kind", "actual"), ("6%", "kind", "target"), ("12所", "kind", "plan")]),
+    ("某市政府工作报告\n\n一、2020年主要成绩\n\n推动新增就业岗位3000个。\n\n二、今年主要目标\n\n"
+     "城镇调查失业率5.5%左右。\n\n三、加快乡村振兴\n\n改造农村公路300公里，村庄通电率达到100%。", "2021", "某市",
+     [("3000个", "kind", "actual"), ("5.5%", "kind", "target"), ("300公里", "kind", "plan"), ("100%", "kind", "target")]),
+    # A resident named without a village lives in the village the text is at; 走进 opens a name.
+    ("记者走进青石镇柳湾村。\n\n村民王小山正在地里除草。\n\n王小山家种了5亩苹果，年收入3万元。", "2021", "某县",
+     [("5亩", "place", "柳湾村"), ("3万元", "place", "柳湾村")]),
+    ("记者来到东坪村。牧民巴特尔养羊200只。\n\n巴特尔家年收入8万元。", "2021", "某镇", [("8万元", "place", "东坪村")]),
+    # Years before the document's are time points that date the figures after them; 明年 is one after.
+    ("10年前全村贫困发生率高达25.8%，三年前建成大棚20座。", "2020", "某村",
+     [("25.8%", "year", "2010"), ("20座", "year", "2017")]),
+    ("合作社由十年前的不足百个发展到目前的1735个，其中示范社达到60个。", "2014", "某市",
+     [("百个", "year", "2004"), ("1735个", "year", "2014"), ("60个", "year", "")]),
+    ("两年以前还有危房12户，明年力争新建学校3所。", "2021", "某村", [("12户", "year", "2019"), ("3所", "year", "2022")]),
     # A comparison base is not the location; 全国 in one clause is not the place of the next.
     ("全省经济增长3.8%,高于全国1.5个百分点;社会消费品零售总额16258亿元。", "2021", "湖南省",
      [("1.5个百分点", "place", "湖南省"), ("16258亿元", "place", "湖南省")]),

@@ -17,6 +17,8 @@ from zhfacts.factcheck.report import build_report, write_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
+if CHROMIUM is None and os.environ.get("ZHFACTS_REQUIRE_BROWSER"):
+    raise RuntimeError("chromium is not installed, and ZHFACTS_REQUIRE_BROWSER asks for the browser test")
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="chromium is not installed (apt-get install chromium; CI installs it)")
 

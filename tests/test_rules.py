@@ -55,7 +55,7 @@ def test_every_slot_has_rules_in_order_with_a_purpose():
     (Slot.YEAR, "table_column_year", "no_year"),
     (Slot.PLACE, "place_before", "document_place"),
     (Slot.PER, "share_takes_none", "no_per"),
-    (Slot.KIND, "kind_marker", "actual"),
+    (Slot.KIND, "review_section", "actual"),
 ])
 def test_each_slot_ends_in_a_rule_that_always_answers(slot, first, last):
     names = [r.name for r in rules_for("zh", slot)]

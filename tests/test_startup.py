@@ -63,7 +63,7 @@ def test_caches_are_built_once_in_the_user_cache_and_not_in_the_temp_dir(tmp_pat
     first = _extract(tmp_path, {"XDG_CACHE_HOME": str(cache), "TMPDIR": str(temp_a)})
     assert first.returncode == 0, first.stderr
     built = {p.name: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
-    assert {name.split("-")[0] for name in built} >= {"jieba", "wordtags"}
+    assert {name.split("-")[0] for name in built} >= {"jieba", "wordtags", "gazetteer"}
     second = _extract(tmp_path, {"XDG_CACHE_HOME": str(cache), "TMPDIR": str(temp_b)})
     assert second.returncode == 0, second.stderr
     assert {p.name: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()} == built
@@ -106,3 +106,33 @@ def test_memo_without_a_cache_still_computes(monkeypatch, tmp_path):
     calls = []
     memo = Memo("upper", "1", lambda text: calls.append(text) or text.upper())
     assert [memo("ab"), memo("ab"), memo("cd")] == ["AB", "AB", "CD"] and calls == ["ab", "cd"]
+
+
+HEAVY = ("pandas", "pyarrow", "zhfacts.factcheck", "zhfacts.eval")
+
+LOADED = """
+import sys
+from zhfacts import cli
+code = cli.main(["extract", "-q", *sys.argv[1:]])
+print(code, *sorted(m for m in {heavy!r} if m in sys.modules), sep="|", file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("output", [["-o", "out.csv"], ["-o", "out.jsonl"], ["--format", "jsonl"], []])
+def test_extract_of_one_file_imports_neither_pandas_nor_the_fact_check(tmp_path, output):
+    src = tmp_path / "one.txt"
+    src.write_text("2020年全旗黄牛存栏达80万头,人均收入1.2万元。", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", LOADED.format(heavy=HEAVY), str(src), *output], cwd=tmp_path,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip().splitlines()[-1] == "0", run.stderr
+    assert "80万头" in (run.stdout + "".join(p.read_text(encoding="utf-8") for p in tmp_path.glob("out.*")))
+
+
+def test_parquet_output_still_builds_a_typed_table(tmp_path):
+    src = tmp_path / "one.txt"
+    src.write_text("2020年全旗黄牛存栏达80万头。", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", LOADED.format(heavy=HEAVY), str(src), "-o", "out.parquet"],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.strip().splitlines()[-1].split("|")[1:] == ["pandas", "pyarrow"]

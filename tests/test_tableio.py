@@ -7,10 +7,14 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pandas.testing import assert_frame_equal
 
 from zhfacts.errors import ZhfactsError
 from zhfacts.io.tables import normalise, read_table, write_table
+from zhfacts.io.writer import csv_text, frame_rows, jsonl_text
+from zhfacts.table import COLUMNS, to_frame
 
 ROWS = [
     {"doc_id": "d1", "start": 6, "end": 12, "text": "3000多名", "value": 3000.0, "value_max": math.nan,
@@ -148,3 +152,23 @@ def test_writing_over_a_directory_is_an_error(tmp_path, table):
     with pytest.raises(ZhfactsError, match="is a directory"):
         write_table(table, tmp_path / "out.csv")
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+_TEXT = st.text(st.sampled_from('ab,"\n\r 万元%;\'\t'), max_size=6)
+_FLOAT = st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False),
+                   st.sampled_from([1e16, 1e-5, 0.1, 125000.0, 2.0 ** 70, -0.0]))
+_ROW = st.fixed_dictionaries({
+    "doc_id": _TEXT, "start": st.integers(0, 2 ** 40), "end": st.integers(0, 2 ** 40), "text": _TEXT,
+    "value": _FLOAT, "value_max": _FLOAT, "year": st.one_of(st.none(), _TEXT), "confidence": _FLOAT,
+    "place_start": st.one_of(st.none(), st.integers(0, 10 ** 6)), "sentence": _TEXT,
+})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ROW, max_size=4))
+def test_rows_are_written_as_pandas_wrote_their_typed_table(rows):
+    """Extract writes rows without pandas; every cell must come out as pandas' writer of the
+    typed table put it (floats, empty cells, quoting), and the pandas path now shares the rows'."""
+    frame = to_frame(rows)
+    assert csv_text(rows, COLUMNS, header=True) == frame.to_csv(index=False)
+    assert jsonl_text(rows, COLUMNS) == jsonl_text(frame_rows(frame), COLUMNS)

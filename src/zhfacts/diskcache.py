@@ -1,5 +1,5 @@
 """Tables that are slow to build at every start (jieba's dictionary with zhfacts' words, its
-word tags, CC-CEDICT, romanised place names), built once into zhfacts' cache directory and then
+word tags, CC-CEDICT, romanised place names, the gazetteer's index), built once into zhfacts' cache directory and then
 opened in milliseconds: memory-mapped or looked up word by word instead of loaded whole.
 
 The cache directory is the user's (platformdirs: ~/.cache/zhfacts on Linux), or
@@ -11,6 +11,7 @@ written there (a read-only directory) the table is kept in memory. A cache never
 from __future__ import annotations
 
 import os
+import pickle
 import sqlite3
 import tempfile
 import weakref
@@ -75,6 +76,29 @@ def cached_path(name: str, key: str, build: Callable[[Path], None], rebuild: boo
     finally:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
+
+
+def cached_object(name: str, key: str, build: Callable[[], object]) -> object:
+    """A value slow to build and quick to unpickle (a dict of thousands of names and its
+    automaton), built once into the cache and loaded from there; built again when the file is
+    broken, and kept in memory only when nothing can be written."""
+    built: list[object] = []
+
+    def write(tmp: Path) -> None:
+        built[:] = built or [build()]
+        tmp.write_bytes(pickle.dumps(built[0], protocol=pickle.HIGHEST_PROTOCOL))
+
+    for rebuild in (False, True):
+        path = cached_path(name, f"{key}.pickle", write, rebuild=rebuild)
+        if built:
+            return built[0]
+        if path is None:
+            break
+        try:
+            return pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+            continue  # truncated or foreign: built again
+    return build()
 
 
 class WordTable:

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .context import build_context, with_table_cells
 from .io.documents import read_document
@@ -25,6 +24,9 @@ from .learn.decider import ON_BY_DEFAULT, decider_for
 from .profiles import detect_kind, profile_for
 from .table import claim_row, to_frame
 from .types import Claim, Document
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: The bundled corpus (package data), used when extract is given no path.
 CORPUS_DIR = Path(__file__).resolve().parent / "corpus"

@@ -8,7 +8,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .codes import Kind, Qualifier
-from .lang.zh import lexicon
 
 #: The spec's columns, in the spec's order.
 SPEC_COLUMNS = [
@@ -46,6 +45,7 @@ def unit_codes() -> frozenset[str]:
     may use no other. A ``per`` denominator is unit codes joined by "/" (claims-spec 2), so these
     serve there too."""
     from .lang.en.lexicon import units as english_units
+    from .lang.zh import lexicon
 
     return lexicon.unit_codes() | frozenset(u.code for u in english_units().values()) | frozenset(BARE_UNITS)
 

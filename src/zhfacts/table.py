@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .codes import Slot, Status
 from .lang import bundle
 from .schema import EVIDENCE_COLUMNS, EXTRA_COLUMNS, SPEC_COLUMNS
 from .types import Claim, Document
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COLUMNS = SPEC_COLUMNS + EXTRA_COLUMNS
 
@@ -77,5 +79,9 @@ DTYPES = {c: "int64" if c in ("start", "end") else "Int64" if c in EVIDENCE_COLU
           else "float64" if c in ("value", "value_max", "confidence") else "str" for c in COLUMNS}
 
 
-def to_frame(rows: list[dict]) -> pd.DataFrame:
+def to_frame(rows: list[dict]) -> "pd.DataFrame":
+    """The rows as a typed pandas table (Parquet, Dask, the library API); CSV and JSONL are
+    written from the rows themselves."""
+    import pandas as pd
+
     return pd.DataFrame(rows, columns=COLUMNS).astype(DTYPES)

@@ -202,12 +202,6 @@ class Claim:
     per = _chosen(Slot.PER)
     kind = _chosen(Slot.KIND, Kind.ACTUAL)
 
-    @property
-    def metric_candidates(self) -> list[tuple[str, str]]:
-        """(phrase, rule) of every metric phrase candidate, in the decider's order of preference."""
-        d = self.decision(Slot.METRIC)
-        return [(c.value, c.rule) for c in d.preferred if c.value] if d else []
-
 
 @dataclass(frozen=True)
 class Reading:
@@ -249,7 +243,6 @@ class Table:
 
     start: int
     end: int
-    rows_start: int
     cells: tuple[TableCell, ...]
     text_cells: tuple[Span, ...]
     code_cells: tuple[Span, ...]

@@ -6,7 +6,7 @@ import argparse
 from ..factcheck.align import align
 from ..factcheck.load import load_claims
 from ..factcheck.render import report_lines
-from ..io.tables import FORMATS, TableWriter
+from ..io.writer import FORMATS, TableWriter
 from . import add_lang_argument, chosen_lang, year_arg
 
 HELP = "compare the claims of two documents or fact tables: same, changed, over time, only in one"

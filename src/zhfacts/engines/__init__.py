@@ -1,15 +1,16 @@
 """Ways to run the extraction over many documents: in this process, over a pool of worker
-processes, or on a Dask cluster. Every engine yields one fact table per document, in input
-order, with exactly the rows a serial run gives; only where the work happens differs."""
+processes, or on a Dask cluster. Every engine yields the fact-table rows of each document, in
+input order, exactly as a serial run gives them; only where the work happens differs."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Union
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterator, Union
 
 from ..types import Document
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: A document to extract with its doc_id: a file to read where the work runs, or one already
 #: read (stdin).
@@ -31,19 +32,27 @@ class Options:
 
 @dataclass(frozen=True)
 class Extracted:
-    """One document's fact table, with what a document list says about it."""
+    """One document's fact-table rows (dicts of the table's columns), with what a document list
+    says about it."""
 
     doc_id: str
     source: str
     year: str
     place: str
     characters: int
-    table: pd.DataFrame
+    rows: list[dict]
     skipped: str | None = None  # why an unreadable file was skipped (--keep-going)
+
+    @property
+    def table(self) -> "pd.DataFrame":
+        """The rows as a typed pandas table (Parquet, Dask)."""
+        from ..table import to_frame
+
+        return to_frame(self.rows)
 
     def record(self) -> dict:
         return {"doc_id": self.doc_id, "source": self.source, "year": self.year, "place": self.place,
-                "characters": self.characters, "claims": len(self.table)}
+                "characters": self.characters, "claims": len(self.rows)}
 
 
 #: A document longer than this many characters is extracted in blocks of whole paragraphs
@@ -52,13 +61,12 @@ BLOCK_CHARS = 2_000_000
 
 
 def extract_item(item: Item, options: Options, doc_id: str | None = None) -> Extracted:
-    """The fact table of one document: the unit of work of every engine. With --keep-going an
-    unreadable file gives an empty table and why it was skipped."""
+    """The fact-table rows of one document: the unit of work of every engine. With --keep-going
+    an unreadable file gives no rows and why it was skipped."""
     from ..errors import ZhfactsError
     from ..io.documents import paragraph_blocks
     from ..pipeline import document_for_path, document_rows, make_document
     from ..schema import EVIDENCE_COLUMNS
-    from ..table import to_frame
 
     source = "stdin" if isinstance(item, Document) else str(item)
     try:
@@ -67,18 +75,16 @@ def extract_item(item: Item, options: Options, doc_id: str | None = None) -> Ext
     except ZhfactsError as exc:
         if not options.keep_going:
             raise
-        return Extracted(doc_id or Path(item).stem, source, "", "", 0, to_frame([]), skipped=str(exc))
-    frames = []
+        return Extracted(doc_id or Path(item).stem, source, "", "", 0, [], skipped=str(exc))
+    rows = []
     for offset, block in paragraph_blocks(doc.text, BLOCK_CHARS):
         part = doc if offset == 0 and len(block) == len(doc.text) else make_document(
             doc.doc_id, block, doc.year, doc.place, doc.lang, doc.kind)
-        frame = to_frame(document_rows(part, explain=options.explain, model=options.model))
-        if offset:
-            for column in ["start", "end"] + EVIDENCE_COLUMNS:
-                frame[column] += offset
-        frames.append(frame)
-    table = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0] if frames else to_frame([])
-    return Extracted(doc.doc_id, source, doc.year, doc.place, len(doc.text), table)
+        for row in document_rows(part, explain=options.explain, model=options.model):
+            if offset:
+                row.update({c: row[c] + offset for c in ["start", "end"] + EVIDENCE_COLUMNS if row[c] is not None})
+            rows.append(row)
+    return Extracted(doc.doc_id, source, doc.year, doc.place, len(doc.text), rows)
 
 
 def extract_table(item: Item, options: Options, doc_id: str | None = None) -> pd.DataFrame:

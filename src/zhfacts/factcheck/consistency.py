@@ -25,7 +25,7 @@ import pandas as pd
 
 from .align import sentence_similarity
 from .intervals import add, compatible, exact, interval, overlap
-from .render import format_number
+from ..display import format_number
 from ..compare import dice
 from ..io.tables import as_text
 from ..lang import bundle, detect

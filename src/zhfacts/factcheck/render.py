@@ -5,24 +5,8 @@ import math
 
 import pandas as pd
 
+from ..display import format_number
 from .align import STATUSES
-
-
-def format_number(value: float) -> str:
-    """A value for people: thousands separators, no exponent, no trailing zeros."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def format_value(claim) -> str:
-    """A claim's value for people: a range shows both ends ("4至5万元" -> 40,000–50,000), a value
-    beyond float range its exact digits."""
-    value = claim["value"]
-    shown = claim.get("value_exact", "") if not math.isfinite(value) else format_number(value)
-    top = claim.get("value_max")
-    return shown if top is None or pd.isna(top) else f"{shown}–{format_number(top)}"
 
 
 def _side(row, side: str) -> str:

@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from .consistency import check
 from .align import STATUSES, align
 from .load import is_table_path, load_claims
-from .render import format_number, format_value
+from ..display import format_number, format_value
 from ..errors import ZhfactsError
 from ..lang.zh.placenames import canonical_place
 

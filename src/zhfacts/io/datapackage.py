@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pandas as pd
-
 from ..codes import GlossSource
 from ..schema import KINDS, QUALIFIERS, column_descriptions, unit_codes
 from .dataset import atomic_directory
+from .writer import csv_text
 
 CLAIMS, DOCUMENTS, DESCRIPTOR = "claims.csv", "documents.csv", "datapackage.json"
 
@@ -76,17 +75,21 @@ class DataPackageWriter:
         self._dir = self._context.__enter__()
         return self
 
-    def write(self, df: pd.DataFrame) -> None:
+    #: Claims are written as rows, in the same CSV as a table file (less its BOM).
+    takes_rows = True
+
+    def write_rows(self, rows: list[dict], columns: list[str]) -> None:
         header = self._columns is None
-        df.to_csv(self._dir / CLAIMS, mode="w" if header else "a", header=header, index=False, encoding="utf-8")
-        self._columns = list(df.columns)
+        with open(self._dir / CLAIMS, "w" if header else "a", encoding="utf-8", newline="") as out:
+            out.write(csv_text(rows, columns, header))
+        self._columns = list(columns)
 
     def add_document(self, record: dict) -> None:
         self._documents.append(record)
 
     def _finish(self) -> None:
-        pd.DataFrame(self._documents, columns=[n for n, _, _ in DOCUMENT_FIELDS]).to_csv(
-            self._dir / DOCUMENTS, index=False, encoding="utf-8")
+        (self._dir / DOCUMENTS).write_text(csv_text(self._documents, [n for n, _, _ in DOCUMENT_FIELDS], header=True),
+                                           encoding="utf-8", newline="")
         (self._dir / DESCRIPTOR).write_text(
             json.dumps(descriptor(self._columns or []), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 

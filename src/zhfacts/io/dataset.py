@@ -11,12 +11,13 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
-
-import pandas as pd
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..errors import ZhfactsError
 from ..table import DTYPES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: The name of partition ``i``: zero-padded so that name order is partition order.
 PART = "part.{:05d}.parquet"
@@ -85,7 +86,10 @@ class ParquetDatasetWriter:
         self._dir = self._context.__enter__()
         return self
 
-    def write(self, df: pd.DataFrame) -> None:
+    #: A partition is a typed table.
+    takes_rows = False
+
+    def write(self, df: "pd.DataFrame") -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 

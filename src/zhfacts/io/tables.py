@@ -10,11 +10,6 @@ from __future__ import annotations
 import io
 import json
 import math
-import os
-import signal
-import sys
-import tempfile
-from contextlib import contextmanager, suppress
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -22,21 +17,7 @@ import pandas as pd
 
 from ..errors import ZhfactsError
 from ..schema import EVIDENCE_COLUMNS
-
-FORMATS = ("csv", "jsonl", "parquet")
-
-def table_format(path: Path | str, fmt: str | None = None) -> str:
-    """The format named by ``fmt`` or, failing that, by the file suffix (``-`` is stdout: CSV
-    unless ``fmt`` says otherwise). A suffix naming another table format than ``fmt`` is refused,
-    so that what is written can be read back by its name."""
-    suffix = "" if str(path) == "-" else Path(path).suffix.lstrip(".").lower()
-    if fmt and suffix in FORMATS and suffix != fmt:
-        raise ZhfactsError(path, f"the suffix .{suffix} does not match --format {fmt}; name the file .{fmt}")
-    name = (fmt or suffix or ("csv" if str(path) == "-" else "")).lower()
-    if name not in FORMATS:
-        wanted = ", ".join(f".{f}" for f in FORMATS)
-        raise ZhfactsError(path, f"unknown table format {name!r} (expected {wanted})")
-    return name
+from .writer import FORMATS, TableWriter, one_line, table_format
 
 
 def table_files(path: Path | str) -> list[Path]:
@@ -81,7 +62,7 @@ def _read_csv(path: Path, data: bytes) -> pd.DataFrame:
     try:
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ZhfactsError(path, f"not a readable CSV table ({_one_line(exc)})") from None
+        raise ZhfactsError(path, f"not a readable CSV table ({one_line(exc)})") from None
 
 
 def _read_jsonl(path: Path, data: bytes) -> pd.DataFrame:
@@ -111,11 +92,7 @@ def _read_parquet(path: Path, data: bytes) -> pd.DataFrame:
     try:
         return pq.read_table(pa.BufferReader(data)).to_pandas()
     except (pa.ArrowException, OSError, ValueError) as exc:
-        raise ZhfactsError(path, f"not a readable Parquet file ({_one_line(exc)})") from None
-
-
-def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())
+        raise ZhfactsError(path, f"not a readable Parquet file ({one_line(exc)})") from None
 
 
 def normalise(df: pd.DataFrame, source: Path | str) -> pd.DataFrame:
@@ -234,143 +211,3 @@ def write_table(df: pd.DataFrame, path: Path | str, fmt: str | None = None) -> N
     """Write atomically: a temporary file beside the target, then os.replace over it."""
     with TableWriter(path, fmt) as writer:
         writer.write(df)
-
-
-class TableWriter:
-    """Streams tables chunk by chunk to their target and, for a regular file, atomically.
-
-    A regular file (or a symbolic link to one, which stays a link) is written to a temporary
-    file beside it and moved into place only on success; any exception inside the ``with``
-    block removes the temporary file and leaves an existing target untouched. ``-`` is
-    standard output; a device or FIFO (``/dev/stdout``) is written to as it is. Memory stays
-    flat however many documents are written. The target is checked when the writer is made,
-    before any extraction work.
-    """
-
-    def __init__(self, path: Path | str, fmt: str | None = None):
-        self.name = str(path)
-        self.stream = self.name == "-"
-        given = Path(path)
-        if given.is_dir():
-            raise ZhfactsError(self.name, "is a directory, expected a table file")
-        self.direct = self.stream or (given.exists() and not given.is_file())
-        # A symbolic link is written through: the file it names is replaced, the link stays.
-        self.path = given if self.direct else Path(os.path.realpath(given))
-        self.fmt = table_format("-" if self.direct and not Path(path).suffix else path, fmt)
-        self._tmp = ""
-        self._out = None
-        self._sink = None
-        self._columns: list[str] | None = None
-
-    def __enter__(self) -> "TableWriter":
-        if self.stream:
-            self._out = sys.stdout.buffer
-            return self
-        if self.direct:
-            try:
-                self._out = open(self.path, "wb")
-            except OSError as exc:
-                raise ZhfactsError(self.name, f"cannot open for writing: {exc.strerror or exc}") from None
-            return self
-        directory = self.path.parent
-        try:
-            with _signals_held():  # the temporary file is known before a signal can arrive
-                try:
-                    fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
-                except OSError as exc:
-                    raise ZhfactsError(self.name, f"cannot create a file in {directory}: {exc.strerror or exc}") from None
-                self._out = os.fdopen(fd, "wb")
-        except BaseException:  # a signal held back above arrives here, before the with block
-            self._finish(KeyboardInterrupt)
-            raise
-        return self
-
-    def write(self, df: pd.DataFrame) -> None:
-        try:
-            if self.fmt == "parquet":
-                import pyarrow as pa
-                import pyarrow.parquet as pq
-
-                table = pa.Table.from_pandas(df, preserve_index=False)
-                if self._sink is None:
-                    self._sink = pq.ParquetWriter(self._out, table.schema)
-                self._sink.write_table(table.cast(self._sink.schema))
-            elif self.fmt == "csv":
-                first = self._columns is None
-                bom = "\ufeff" if first and not self.direct else ""  # Excel needs it; a pipe does not
-                self._out.write((bom + df.to_csv(index=False, header=first)).encode("utf-8"))
-            else:
-                self._out.write(_jsonl(df).encode("utf-8"))
-            self._out.flush()
-        except BrokenPipeError:
-            raise
-        except (OSError, ValueError, TypeError, NotImplementedError) as exc:
-            raise ZhfactsError(self.name, f"cannot write {self.fmt} table: {_one_line(exc)}") from None
-        self._columns = list(df.columns)
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        with _signals_held():  # an interruption during clean-up waits until it is done
-            self._finish(exc_type)
-
-    def _finish(self, exc_type) -> None:
-        try:
-            if exc_type is None:
-                try:
-                    if self._sink is not None:
-                        self._sink.close()  # the Parquet footer: a full disk shows here
-                    self._out.flush()
-                    if not self.stream:
-                        self._out.close()
-                    if not self.direct:
-                        os.chmod(self._tmp, _mode_for(self.path))
-                        os.replace(self._tmp, self.path)
-                except BrokenPipeError:
-                    raise
-                except OSError as err:
-                    raise ZhfactsError(self.name, f"cannot write {self.fmt} table: {_one_line(err)}") from None
-        finally:
-            if self._sink is not None and getattr(self._sink, "is_open", False):
-                with suppress(Exception):  # after a failed write; not again when garbage-collected
-                    self._sink.close()
-                self._sink.is_open = False
-            if not self.stream and self._out is not None:
-                with suppress(OSError):
-                    self._out.close()
-            if self._tmp:
-                with suppress(FileNotFoundError):
-                    os.unlink(self._tmp)
-
-
-@contextmanager
-def _signals_held():
-    """Hold Ctrl-C, SIGTERM and SIGHUP back for a moment: they arrive when it is over."""
-    held = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _mode_for(path: Path) -> int:
-    """Keep an existing file's permissions; give a new one the usual umask-based mode."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _jsonl(df: pd.DataFrame) -> str:
-    """One JSON object per line, Chinese kept readable, floats at full precision, NaN as null."""
-    lines = []
-    for record in df.to_dict("records"):
-        clean = {k: None if is_missing(v) and not isinstance(v, str) else v for k, v in record.items()}
-        lines.append(json.dumps(clean, ensure_ascii=False, allow_nan=False, default=_json_default) + "\n")
-    return "".join(lines)
-
-
-def _json_default(value: object) -> object:
-    if hasattr(value, "item"):
-        return value.item()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")

@@ -172,7 +172,7 @@ class Language:
     meaning: Callable[[str], tuple[frozenset[str], frozenset[str]]]
     #: A key equal for every spelling of one place in any language (a Chinese name and its English form).
     place_key: Callable[[str], str]
-    #: Whether two place names of the language denote one place ("内蒙古科左后旗" and "科左后旗").
+    #: Whether two place names of the language denote one place (a county with or without its province).
     same_place: Callable[[str, str], bool]
     #: role -> words that mark what ``zhfacts check`` verifies (breakdowns, lists, shares, totals,
     #: clause punctuation, words bounding "more than"), longest first, from resources/factcheck.tsv.

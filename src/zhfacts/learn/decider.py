@@ -10,11 +10,10 @@ the vocabulary of names), shipped as package data and read from disk only.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-
-import numpy as np
 
 from ..codes import Slot
 from ..context import Ask
@@ -48,15 +47,11 @@ class Model:
     def codes(self) -> dict[str, dict[str, int]]:
         return {name: {v: i for i, v in enumerate(self.vocabulary[name])} for name in CATEGORICAL}
 
-    def matrix(self, table: list[dict]) -> np.ndarray:
-        """The feature rows as a float matrix in FEATURES order; an unknown name is missing (NaN)."""
+    def matrix(self, table: list[dict]) -> list[list[float]]:
+        """The feature rows as lists of floats in FEATURES order; an unknown name is missing (NaN)."""
         codes = self.codes
-        out = np.empty((len(table), len(FEATURES)), dtype=np.float64)
-        for r, row in enumerate(table):
-            for c, name in enumerate(FEATURES):
-                value = row[name]
-                out[r, c] = codes[name].get(value, np.nan) if name in codes else value
-        return out
+        return [[float(codes[name].get(row[name], math.nan) if name in codes else row[name]) for name in FEATURES]
+                for row in table]
 
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)

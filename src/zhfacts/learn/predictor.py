@@ -2,15 +2,14 @@
 package: that package imports SciPy (sparse matrices) at start, which costs more than extracting
 a short document, and its ``predict`` checks its input at every call, which costs more than the
 trees. Training still uses the package; its model text is what both read, and the numbers are
-the same because the same library computes them."""
+the same because the same library computes them. Feature rows go in as lists of floats, so a
+prediction needs no NumPy either (its import costs more than a short document's decisions)."""
 from __future__ import annotations
 
 import ctypes
 import importlib.util
 from functools import lru_cache
 from pathlib import Path
-
-import numpy as np
 
 #: From LightGBM's c_api.h.
 _FLOAT64 = 1
@@ -54,16 +53,16 @@ class Predictor:
     def model_to_string(self) -> str:
         return self._text
 
-    def predict(self, matrix: np.ndarray) -> np.ndarray:
-        """One probability per row of a float64 matrix, computed in this thread."""
-        data = np.ascontiguousarray(matrix, dtype=np.float64)
-        rows, columns = data.shape
-        out = np.empty(rows, dtype=np.float64)
+    def predict(self, matrix: list[list[float]]) -> list[float]:
+        """One probability per feature row (all of one length), computed in this thread."""
+        rows, columns = len(matrix), len(matrix[0]) if matrix else 0
+        data = (ctypes.c_double * (rows * columns))(*(x for row in matrix for x in row))
+        out = (ctypes.c_double * rows)()
         written = ctypes.c_int64()
         _check(_library().LGBM_BoosterPredictForMat(
-            self._handle, data.ctypes.data_as(ctypes.c_void_p), ctypes.c_int(_FLOAT64), ctypes.c_int32(rows),
+            self._handle, ctypes.cast(data, ctypes.c_void_p), ctypes.c_int(_FLOAT64), ctypes.c_int32(rows),
             ctypes.c_int32(columns), ctypes.c_int(1), ctypes.c_int(_PREDICT_NORMAL), ctypes.c_int(0),
-            ctypes.c_int(-1), b"num_threads=1", ctypes.byref(written), out.ctypes.data_as(ctypes.c_void_p)))
+            ctypes.c_int(-1), b"num_threads=1", ctypes.byref(written), ctypes.cast(out, ctypes.c_void_p)))
         return out[:written.value]
 
     def __del__(self):

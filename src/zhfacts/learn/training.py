@@ -128,7 +128,7 @@ def fit(examples: list[tuple[Group, list[bool]]], slots: tuple[Slot, ...] = SLOT
             weights += [per_document[g.doc_id] ** -DOCUMENT_WEIGHT] * len(right)
         if not labels or all(labels) or not any(labels):
             continue  # nothing to tell apart: the slot keeps the rule order
-        data = lightgbm.Dataset(empty.matrix(table), np.array(labels, dtype=np.float64), weight=np.array(weights),
+        data = lightgbm.Dataset(np.array(empty.matrix(table), dtype=np.float64), np.array(labels, dtype=np.float64), weight=np.array(weights),
                                 feature_name=list(FEATURES), categorical_feature=list(CATEGORICAL), free_raw_data=True)
         boosters[slot] = Predictor(lightgbm.train(PARAMS, data, num_boost_round=ROUNDS).model_to_string())
     return Model(boosters, vocab, {"seed": SEED, "rounds": ROUNDS, **(meta or {})})

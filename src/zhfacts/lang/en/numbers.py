@@ -135,6 +135,25 @@ def _unit(m: regex.Match) -> tuple[str, Unit | None, Decimal]:
     return unit_text, unit, unit.factor if unit else Decimal(1)
 
 
+def _year_like(text: str) -> bool:
+    return regex.fullmatch(r"(?:19|20)\d\d", text) is not None
+
+
+def _quantities(norm: str, m: regex.Match) -> list[Mention]:
+    """A numeral with its scale, range end, currency and unit; two numbers joined by "to" that
+    are the two ends of a change, not a range ("from 10 to 12", "from 9.23 million in 2012 to
+    309,000"), are read one by one."""
+    num, num2 = m.group("num"), m.group("num2")
+    if num2 and m.group("sep").strip() == "to" and (
+            not (m.group("scale") or m.group("unit")) or
+            (_year_like(num) and not m.group("cur") and not m.group("scale") and not _year_like(num2))):
+        second = _patterns()["quantity"].match(norm, m.start("cur2") if m.group("cur2") else m.start("num2"))
+        first = _single(norm, m.start("num"), m.end("num"), m.group("cur"))
+        return [first] + ([q for q in [_quantity(norm, second)] if q] if second else [])
+    found = _quantity(norm, m)
+    return [found] if found else []
+
+
 def _quantity(norm: str, m: regex.Match) -> Mention | None:
     """A numeral with its scale, range end, currency and unit."""
     num, num2 = m.group("num"), m.group("num2")
@@ -142,9 +161,6 @@ def _quantity(norm: str, m: regex.Match) -> Mention | None:
         return None
     scale2 = _scale(m.group("scale2"))
     scale = _scale(m.group("scale")) if m.group("scale") else scale2
-    if num2 and m.group("sep") and m.group("sep").strip() == "to" and not (m.group("scale") or m.group("unit")):
-        # "from 10 to 12" is a change with two ends, not a range: read the first number alone
-        return _single(norm, m.start("num"), m.end("num"), m.group("cur"))
     unit_text, unit, factor = _unit(m)
     currency = lexicon.currencies()[m.group("cur").strip()] if m.group("cur") else ""
     code = unit.code if unit else currency
@@ -221,7 +237,8 @@ def find_mentions(doc: Document) -> list[Mention]:
     for m in p["article_time"].finditer(norm):
         keep(_article_time(norm, m))
     for m in p["quantity"].finditer(norm):
-        keep(_quantity(norm, m))
+        for found in _quantities(norm, m):
+            keep(found)
     return sorted(out, key=lambda x: x.start)
 
 

@@ -146,16 +146,6 @@ def chinese_name(name: str) -> str:
     return ""
 
 
-def same_place_across(zh_name: str, en_name: str) -> bool:
-    """Whether a Chinese place name and an English one name the same place: the English form
-    of the Chinese name (official, else its pinyin) against the English name, without case,
-    spaces and administrative words."""
-    if not zh_name or not en_name:
-        return False
-    return _bare(chinese_place_english(zh_name)) == _bare(en_name) or (
-        bool(chinese_name(en_name)) and chinese_place_english(chinese_name(en_name)) == chinese_place_english(zh_name))
-
-
 def place_key(name: str) -> str:
     """The name without case, blanks, apostrophes and administrative words ("Guizhou Province" = "guizhou")."""
     return _bare(name)

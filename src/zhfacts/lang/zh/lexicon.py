@@ -147,7 +147,13 @@ def kind_markers() -> tuple[regex.Pattern, dict[str, str]]:
 
 @lru_cache(maxsize=None)
 def change_verbs() -> frozenset[str]:
-    return frozenset(r["verb"] for r in read_tsv("change_verbs.tsv"))
+    return frozenset(r["word"] for r in read_tsv("change_verbs.tsv") if r["role"] == "verb")
+
+
+@lru_cache(maxsize=None)
+def change_modifiers() -> tuple[str, ...]:
+    """Words that may stand before a change verb in a bare change ("同比实际增长"), longest first."""
+    return tuple(sorted((r["word"] for r in read_tsv("change_verbs.tsv") if r["role"] == "modifier"), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)

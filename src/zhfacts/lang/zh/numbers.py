@@ -5,7 +5,7 @@ financial numerals, or mixed), then reads what follows: an inner 多/余, more s
 unit from the lexicon (longest surface wins; a unit that begins with a scale character, as
 "千瓦" or "千米", wins over reading that character as a scale), and a qualifier word before
 the number or after the unit. Fractions (百分之十一, 三分之一), share words (一半), ranges
-("3-5万", "三四万") and 上百/上万 forms have their own named rules. Every mention records
+("3-5万", "三四万"), doublings (翻一番) and 上百/上万 forms have their own named rules. Every mention records
 the rule that produced it.
 """
 from __future__ import annotations
@@ -33,6 +33,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "core": regex.compile(core),
         "fraction": regex.compile(rf"(?P<den>{core})分之(?P<num>{core})"),
         "share": regex.compile("|".join(regex.escape(s) for s in lexicon.shares())),
+        "doubling": regex.compile(rf"(?<=(?:{'|'.join(map(regex.escape, lexicon.grammar('doubling_verb')))}))"
+                                  rf"(?P<n>{core})(?:{'|'.join(map(regex.escape, lexicon.grammar('doubling_unit')))})"),
     }
 
 
@@ -173,6 +175,26 @@ def _shares(norm: str, taken: Marks) -> list[Mention]:
     return out
 
 
+def _doublings(norm: str, taken: Marks) -> list[Mention]:
+    """翻一番 doubles, 翻两番 quadruples: N doublings are an increase of (2^N - 1) x 100 %, as a
+    multiple is (claims-spec 2.3: "提高1倍" -> 100 %); the span runs from the numeral to 番."""
+    out = []
+    percent = lexicon.units()["%"]
+    for m in _patterns()["doubling"].finditer(norm):
+        n = parse_numeral(m["n"])
+        if n is None or n != n.to_integral_value() or not 0 < n <= _MAX_DOUBLINGS:
+            continue
+        inner = lexicon.qualifiers()["inner"].get(norm[m.end():m.end() + 1], "")  # 翻一番多
+        end = m.end() + (1 if inner else 0)
+        out.append(_mention(norm, m.start(), end, (2 ** int(n) - 1) * Decimal(100) / percent.factor, None, percent, inner, "doubling"))
+        taken.mark(m.start(), end)
+    return out
+
+
+#: More doublings than this are no quantity anyone states.
+_MAX_DOUBLINGS = 10
+
+
 def _from_core(norm: str, a: int, b: int) -> Mention | None:
     core = norm[a:b]
     adjacent = _adjacent_range(core)
@@ -233,7 +255,7 @@ def find_mentions(doc: Document) -> list[Mention]:
     """Every number mention of the document, in text order (claims and non-claims alike)."""
     norm = doc.norm
     taken = Marks(len(norm))
-    out = _fractions(norm, taken) + _shares(norm, taken)
+    out = _fractions(norm, taken) + _shares(norm, taken) + _doublings(norm, taken)
     core = _patterns()["core"]
     pos = 0
     while True:

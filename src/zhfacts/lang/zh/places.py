@@ -12,8 +12,10 @@ starting after punctuation, a preposition or another place name, so that "在努
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import ahocorasick
 import regex
@@ -22,7 +24,7 @@ from . import gazetteer as _gaz
 from . import lexicon
 from ...codes import PlaceLevel
 from .folding import fold
-from ...diskcache import Memo
+from ...diskcache import Memo, cached_object
 from ...spans import Marks
 from .words import first_word, jieba_frequency
 
@@ -123,10 +125,47 @@ def _place(d: _gaz.Division, township: str = "") -> Place:
     return Place(d.name, PlaceLevel(d.level), province, city if d.level >= PlaceLevel.CITY else "", county, township, d.code)
 
 
-@lru_cache(maxsize=None)
 def gazetteer() -> dict[str, Place]:
     """Surface -> Place for provinces, prefectures, counties, the short forms of provinces and
     prefectures, and aliases; a name two divisions share goes to the first by code."""
+    return _index()[0]
+
+
+def _automaton() -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton over the gazetteer's names: one pass over the text finds them
+    all, where a regular-expression alternation of thousands of names is far slower."""
+    return _index()[1]
+
+
+@lru_cache(maxsize=None)
+def _index() -> tuple[dict[str, Place], ahocorasick.Automaton]:
+    """The gazetteer and its automaton, slow to build (short forms of every division), built
+    once per installation into the cache and unpickled from there at later starts."""
+    return cached_object("gazetteer", _index_key(), _build_index)
+
+
+def _build_index() -> tuple[dict[str, Place], ahocorasick.Automaton]:
+    names = _names()
+    return names, _names_automaton(names)
+
+
+def _index_key() -> str:
+    """A digest of what the index is built from (the language code and data, the villages read
+    per county aside; the codes and types), by name, size and modification time: an edit to any
+    of them builds a new index, and no start reads them all to find out."""
+    package = Path(__file__).resolve().parent
+    sources = sorted(p for p in package.parent.rglob("*")
+                     if p.is_file() and p.suffix not in (".zip", ".pyc") and "__pycache__" not in p.parts)
+    sources += [package.parents[1] / "codes.py", package.parents[1] / "types.py"]
+    digest = hashlib.sha1()
+    for path in sources:
+        stat = path.stat()
+        digest.update(f"{path.relative_to(package.parents[1])}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def _names() -> dict[str, Place]:
+    """The gazetteer, built from the divisions, their short and former names and the aliases."""
     out: dict[str, Place] = {"中国": COUNTRY}
     for d in _gaz.divisions().values():
         place = _place(d)
@@ -157,12 +196,9 @@ def _boundaries() -> dict[str, str]:
     return lexicon.place_boundaries()
 
 
-@lru_cache(maxsize=None)
-def _automaton() -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton over the gazetteer's names: one pass over the text finds them
-    all, where a regular-expression alternation of thousands of names is far slower."""
+def _names_automaton(names: dict[str, Place]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for name in gazetteer():
+    for name in names:
         if len(name) >= 2:
             automaton.add_word(name, name)
     automaton.make_automaton()
@@ -555,7 +591,23 @@ def people_places(ctx) -> dict[str, PlaceMention]:
             words = [w for w, _ in _tagged(norm[max(0, p.start - 1 - _NAME_LENGTH[1] - 2):p.start - 1])]
             if words and _person_name(words[-1]):
                 out[words[-1]] = p
+    for r in _resident_pattern().finditer(norm):
+        name = first_word(norm[r.end():r.end() + 4])
+        if r.start() not in ctx.place_ending_at and name not in out and _person_name(name):
+            home = _scene_village(ctx, r.start())
+            if home is not None:  # 走进迤那镇中海村。村民李元忠在基地里锄草
+                out[name] = home
     return out
+
+
+def _scene_village(ctx, pos: int) -> PlaceMention | None:
+    """The village the text is at when a resident is named without one ("村民李元忠"): the last
+    village named in this sentence or the one before."""
+    si = ctx.sentence_of(pos)
+    start = ctx.sentences[max(0, si - 1)].start
+    found = [p for p in ctx.places.starting_in(start, pos)
+             if p.place.level == PlaceLevel.VILLAGE and not p.partner and not p.compared and p.end <= pos]
+    return found[-1] if found else None
 
 
 def _tagged(text: str) -> list[tuple[str, str]]:

@@ -294,7 +294,7 @@ def _read(doc: Document, lines: list[tuple[int, int]], first: int, last: int) ->
                 years=tuple([Reading("table_column_year", t.year, t.start, t.end) for t in header_times[:1]]
                             + [Reading("table_title_year", t.year, t.start, t.end) for t in title_times[:1]]),
             ))
-    return Table(start, lines[last - 1][1], lines[first][0], tuple(cells), tuple(text_cells), tuple(code_cells))
+    return Table(start, lines[last - 1][1], tuple(cells), tuple(text_cells), tuple(code_cells))
 
 
 @lru_cache(maxsize=None)

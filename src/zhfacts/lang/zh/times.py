@@ -1,4 +1,5 @@
-"""Time expressions (claims-spec 2.1): absolute years, since-forms, relative words, plan periods.
+"""Time expressions (claims-spec 2.1): absolute years, since-forms, relative words, plan periods,
+years before the document's ("10年前").
 
 Each expression resolves to a year string ("2019") or a span ("2014-2020"), relative to the
 document's year. A year that directly modifies one number ("2014年的11%") and a comparison
@@ -52,12 +53,14 @@ def _pattern() -> regex.Pattern:
     words = sorted(lexicon.time_words(), key=len, reverse=True)
     periods = sorted(lexicon.plan_periods(), key=len, reverse=True)
     separators = "|".join(map(regex.escape, lexicon.grammar("range_symbol") + lexicon.grammar("range_word")))
+    ago = "(?:" + "|".join(map(regex.escape, lexicon.grammar("years_ago"))) + ")"
     return regex.compile(
         rf"(?P<range>(?P<y1>{YEAR})年?\s*(?:{separators})\s*(?P<y2>{YEAR})年)"
         rf"|(?P<abs>(?P<y>{YEAR})年{_DATE_TAIL}(?P<since>{_SINCE})?)"
         rf"|(?P<period>(?P<pname>{'|'.join(map(regex.escape, periods))})(?:期间|时期|以来)?)"
         rf"|(?P<word>{'|'.join(map(regex.escape, words))})"
         rf"|(?P<part>{_PART.format(n=_NUM, sep=separators)})(?!\d)"
+        rf"|(?<![0-9])(?P<ago>(?P<n>{_NUM}|两){ago})"
     )
 
 
@@ -85,6 +88,8 @@ def find_times(norm: str, doc_year: str) -> list[TimeExpr]:
             value = f"{y}-{year}" if m["since"] and year and year > y else str(y)
         elif m["period"]:
             value = lexicon.plan_periods()[m["pname"]]
+        elif m["ago"]:
+            value = str(year - int(parse_numeral(m["n"]))) if year else ""
         elif m["part"]:
             if norm[max(0, m.start() - 1):m.start()] in lexicon.grammar("copula"):
                 continue  # "产出月份为4—8月份": the months are the value, not the time of the sentence
@@ -99,11 +104,21 @@ def find_times(norm: str, doc_year: str) -> list[TimeExpr]:
                 value = next((t.year for t in reversed(out) if t.year and t.governs), str(year) if year else "")
             else:
                 value = "" if offset == "vague" or year is None else _relative(year, offset)
-        nxt = norm[m.end():m.end() + 2]
-        direct = nxt.startswith(lexicon.grammar("modifier")) and len(nxt) > 1 and (nxt[1].isdigit() or nxt[1] in _numeral_starts())
+        direct = _modifies_number(norm, m.end())
         base = any(norm.startswith(w, m.start() - len(w)) for w in lexicon.grammar("comparison_base") if m.start() >= len(w))
         out.append(TimeExpr(m.start(), m.end(), value, direct, base, _dates_event(norm, m.start(), m.end())))
     return out
+
+
+def _modifies_number(norm: str, end: int) -> bool:
+    """Whether a time ending at end modifies the number right after its 的, a bound word allowed
+    between ("2014年的11%", "十年前的不足百个")."""
+    if not norm.startswith(lexicon.grammar("modifier"), end):
+        return False
+    pos = end + 1
+    bound = next((w for w in sorted(lexicon.qualifiers()["before"], key=len, reverse=True) if norm.startswith(w, pos)), "")
+    nxt = norm[pos + len(bound):pos + len(bound) + 1]
+    return bool(nxt) and (nxt.isdigit() or nxt in _numeral_starts())
 
 
 def _dates_event(norm: str, start: int, end: int) -> bool:

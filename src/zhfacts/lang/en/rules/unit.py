@@ -17,16 +17,27 @@ _AGE = regex.compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?,\s*$")
 _AGE_MAX = 120
 
 
-def noun_phrase_after(norm: str, pos: int, stop: int) -> list[tuple[str, int, int]]:
-    """The words of the noun phrase that starts at ``pos`` ("of" first is skipped): up to a
-    function word, punctuation or the clause end."""
-    out: list[tuple[str, int, int]] = []
+def noun_start(norm: str, pos: int, stop: int) -> int:
+    """Where the noun phrase after a number ending at ``pos`` starts: past a qualifier written
+    after it ("70,000 or so villages"), "of (the)" ("40% of the people") and a word such as
+    "more" ("10 million more people")."""
+    after = regex.match(rf"\s+(?i:{lexicon.alternation(lexicon.qualifiers()['after'])})(?![\p{{L}}])", norm[pos:stop])
+    if after:
+        pos += after.end()
     skip_of = regex.match(r"\s+of\s+(?:the\s+)?", norm[pos:stop])
     if skip_of:
         pos += skip_of.end()
     opener = _WORD.match(norm, pos, stop)
     if opener and opener.group(1).lower() in lexicon.grammar("noun_openers"):
         pos = opener.end()
+    return pos
+
+
+def noun_phrase_after(norm: str, pos: int, stop: int) -> list[tuple[str, int, int]]:
+    """The words of the noun phrase after a number ending at ``pos`` (from :func:`noun_start`): up
+    to a function word, punctuation or the clause end."""
+    out: list[tuple[str, int, int]] = []
+    pos = noun_start(norm, pos, stop)
     while len(out) < _PHRASE_WORDS:
         m = _WORD.match(norm, pos, stop)
         if not m or m.group(1).lower() in lexicon.grammar("phrase_stops"):

@@ -164,9 +164,10 @@ def address(ask):
 
 @rule("zh", Slot.EXCLUDE, "inside_word", order=80)
 def inside_word(ask):
-    """A one-character numeral inside a word: 统一, 一些, 进一步."""
+    """A one-character numeral inside a word: 统一, 一些, 进一步 (not the fixed forms that are
+    numbers inside their word: 上万, 翻一番)."""
     m = ask.mention
-    if single_numeral(m, ask.norm) and m.start not in ask.ctx.word_starts and not m.rule.startswith("reaching_scale"):
+    if single_numeral(m, ask.norm) and m.start not in ask.ctx.word_starts and not m.rule.startswith(("reaching_scale", "doubling")):
         yield EXCLUDED, m.start, m.end
 
 

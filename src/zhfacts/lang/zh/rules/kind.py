@@ -1,4 +1,5 @@
-"""Kind rules: actual, target or plan, from the marker words before the number."""
+"""Kind rules: actual, target or plan, from the marker words before the number and the section
+that holds it: a report of year Y reviews Y-1 in one part and sets Y's goals and work in another."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -15,6 +16,38 @@ def _kind_markers_in(norm: str, a: int, b: int) -> list[tuple[int, int, str]]:
     return [(x.start(), x.end(), x.group()) for x in lexicon.kind_markers()[0].finditer(norm, a, b)]
 
 
+REVIEW, FORWARD = "review", "forward"
+
+
+def section_tense(ask) -> tuple[str, int, int]:
+    """(tense, start, end of the heading that sets it) of the section over the sentence: a heading
+    with a review word ("工作回顾") or a year before the document's reviews; one with a forward word
+    ("目标任务", "重点工作") or the document's year looks ahead; a heading with neither continues
+    the section before it. The title heads no section."""
+    ctx, norm = ask.ctx, ask.norm
+    year = int(ctx.doc.year) if ctx.doc.year.isdigit() else None
+    for h in reversed(ctx.headings_above(ask.si)):
+        if h.sentence == 0:
+            break
+        s = ctx.sentences[h.sentence]
+        text = norm[s.start:s.end]
+        if any(w in text for w in lexicon.grammar("review_heading")):
+            return REVIEW, s.start, s.end
+        if any(w in text for w in lexicon.grammar("forward_heading")):
+            return FORWARD, s.start, s.end
+        if h.year.isdigit() and year is not None:
+            return (REVIEW if int(h.year) < year else FORWARD), s.start, s.end
+    return "", -1, -1
+
+
+@rule("zh", Slot.KIND, "review_section", order=8)
+def review_section(ask):
+    """A figure in the review of the past year is actual: its 将, 加快, 推动 tell what was done."""
+    tense, start, end = section_tense(ask)
+    if tense == REVIEW:
+        yield Kind.ACTUAL.value, start, end
+
+
 @rule("zh", Slot.KIND, "kind_marker", order=10)
 def kind_marker(ask):
     """The nearest target or plan marker before the number in its sentence (目标, 力争, 将, 计划)."""
@@ -23,6 +56,19 @@ def kind_marker(ask):
     for start, end, marker in reversed(markers[:bisect_right(markers, (ask.mention.start, ask.mention.start, "\uffff"))]):
         if end <= ask.mention.start:
             yield kinds[marker], start, end
+
+
+@rule("zh", Slot.KIND, "forward_section", order=15)
+def forward_section(ask):
+    """A figure without a marker in the section that sets the year's goals and work: a target when
+    its clause names an outcome before it ("增长6%左右", "失业率5.5%"), else a plan ("新建学校12所")."""
+    tense, start, end = section_tense(ask)
+    if tense != FORWARD:
+        return
+    clause_start, _ = ask.ctx.clause_bounds(ask.mention.start)
+    before = ask.norm[clause_start:ask.mention.start]
+    outcome = any(w in before for w in lexicon.grammar("outcome_word"))
+    yield (Kind.TARGET if outcome else Kind.PLAN).value, start, end
 
 
 @rule("zh", Slot.KIND, "actual", order=20)

@@ -36,22 +36,43 @@ _VERBISH = ("v", "vd", "vi", "a")
 _PLACE_TAGS = ("nrt", "ns")
 
 
+def _closes_bracket(phrase: str) -> bool:
+    """The phrase ends with a bracket it opened: "固定资产投资（不含农户）" keeps its note."""
+    brackets = lexicon.punctuation("bracket")
+    pairs = dict(zip(brackets[::2], brackets[1::2]))
+    return any(phrase.endswith(close) and opening in phrase[:-1] for opening, close in pairs.items())
+
+
+def _strip(phrase: str, strip: str) -> str:
+    phrase = phrase.lstrip(strip)
+    while phrase and phrase[-1] in strip and not _closes_bracket(phrase):
+        phrase = phrase[:-1]
+    return phrase
+
+
 def _trim(phrase: str) -> str:
     start_words, end_words = lexicon.metric_trim_words()
     strip = lexicon.punctuation("trim")
     changed = True
     while changed and phrase:
         changed = False
-        phrase = phrase.strip(strip)
+        phrase = _strip(phrase, strip)
         for w in start_words:
-            if phrase.startswith(w) and len(phrase) > len(w):
+            if phrase.startswith(w) and len(phrase) > len(w) and _whole_word(phrase, w, 0):
                 phrase, changed = phrase[len(w):], True
                 break
         for w in end_words:
-            if phrase.endswith(w) and len(phrase) > len(w):
+            if phrase.endswith(w) and len(phrase) > len(w) and _whole_word(phrase, w, -1):
                 phrase, changed = phrase[: -len(w)], True
                 break
     return phrase
+
+
+def _whole_word(phrase: str, word: str, where: int) -> bool:
+    """word stands whole at that end of the phrase, no part of a longer word ("从" of "从业人员"
+    is no preposition)."""
+    words = tag(phrase)
+    return len(words[where][0]) <= len(word)
 
 
 def _blank(ask, a: int, b: int) -> str:
@@ -76,8 +97,26 @@ def _blank(ask, a: int, b: int) -> str:
 
 
 def _is_filler(piece: str) -> bool:
+    """A piece that names nothing: a trim word, or only the modifiers of a change ("比" of
+    "比上年增长" with the time blanked)."""
     start_words, end_words = lexicon.metric_trim_words()
-    return not piece or piece in start_words or piece in end_words
+    return not piece or piece in start_words or piece in end_words or _modifiers_only(piece)
+
+
+def _modifiers_only(text: str) -> bool:
+    """text is a run of change modifiers ("同比实际", "比"), or empty."""
+    while text:
+        word = next((w for w in lexicon.change_modifiers() if text.startswith(w)), None)
+        if word is None:
+            return False
+        text = text[len(word):]
+    return True
+
+
+def _bare_change(phrase: str) -> bool:
+    """The phrase only says how something changed: change modifiers, then a change verb
+    ("增长", "同比实际增长", "比上月略升" with the time blanked)."""
+    return any(phrase.endswith(v) and _modifiers_only(phrase[:-len(v)]) for v in lexicon.change_verbs())
 
 
 def _content(flag: str) -> bool:
@@ -107,6 +146,11 @@ def _lead_phrase(text: str) -> str:
 def _tail_phrase(text: str) -> str:
     """The verb-and-noun phrase that closes text, past trailing function words
     ("粮食产量保持在" -> 粮食产量保持, "使用项目资金为贫困户购牛" -> 贫困户购牛)."""
+    brackets = lexicon.punctuation("bracket")
+    note = regex.search(f"[{regex.escape(brackets[::2])}][^{regex.escape(brackets)}]{{1,{_MAX_METRIC}}}[{regex.escape(brackets[1::2])}]$", text)
+    if note and _closes_bracket(note.group()) and (head := _tail_phrase(text[:note.start()])):
+        # "固定资产投资（不含农户）", "地区生产总值(GDP)"; a long note is no part of the name
+        return head + note.group() if len(head) + len(note.group()) <= _MAX_METRIC else head
     tagged = list(tag(text))
     while tagged and not _content(tagged[-1][1]):
         tagged.pop()
@@ -160,6 +204,8 @@ def _windows(ask) -> Windows:
     a = item.end() if item else a  # "二是培训农民2000人次": the enumerator is no part of the metric
     before_pieces = _pieces(_blank(ask, a, m.start))
     before = _tail_phrase(before_pieces[-1])[-_MAX_METRIC:] if before_pieces else ""
+    if before_pieces and _bare_change(before_pieces[-1]):  # "比上月略升": the tagger splits it oddly
+        before = before_pieces[-1][-_MAX_METRIC:]
     if before and len(before) <= _BARE_VERB and len(before_pieces) > 1:
         before = (_tail_phrase(before_pieces[-2]) + before)[-_MAX_METRIC:]
     after_q = lexicon.after_qualifier_pattern().match(norm, m.unit_end)
@@ -219,10 +265,14 @@ def _run(ask) -> list[tuple[int, int]]:
     i = bisect_left(claims, (m.start, m.end))
     if i >= len(claims) or claims[i] != (m.start, m.end):
         return []
+    def joined(end: int, start: int) -> bool:  # "5.5%左右、6%左右": a qualifier after a member stays with it
+        q = lexicon.after_qualifier_pattern().match(norm, end, start)
+        return norm[q.end() if q else end:start] in joins
+
     lo, hi = i, i
-    while lo > 0 and i - lo < _LIST_MAX and claims[lo - 1][0] >= s.start and norm[claims[lo - 1][1]:claims[lo][0]] in joins:
+    while lo > 0 and i - lo < _LIST_MAX and claims[lo - 1][0] >= s.start and joined(claims[lo - 1][1], claims[lo][0]):
         lo -= 1
-    while hi + 1 < len(claims) and hi - i < _LIST_MAX and claims[hi + 1][0] < s.end and norm[claims[hi][1]:claims[hi + 1][0]] in joins:
+    while hi + 1 < len(claims) and hi - i < _LIST_MAX and claims[hi + 1][0] < s.end and joined(claims[hi][1], claims[hi + 1][0]):
         hi += 1
     return claims[lo:hi + 1]
 
@@ -266,7 +316,7 @@ def respective_member(ask):
     else:
         members = _members(_blank(ask, a, run[0][0]))
     if len(members) == len(run):
-        metric = members[k] + (verb if verb in lexicon.change_verbs() else "")
+        metric = members[k] + (verb if verb and _bare_change(verb) else "")
         yield metric[:_MAX_METRIC], a, run[0][0]
 
 
@@ -300,12 +350,25 @@ def noun_after(ask):
     yield from _from_windows(ask, lambda w: w.after, _after_phrase)
 
 
+def _subject(ask) -> str:
+    """The metric of the thing the sentence is about so far: that of the last claim before the
+    mention in its sentence whose own metric is no change of another ("地区生产总值" for both
+    changes of "地区生产总值668亿元，比上年增长3.3%，两年平均增长5%")."""
+    for c in reversed(ask.earlier):
+        if c.mention.start < ask.sentence.start:
+            return ""
+        if c.metric and c.rule_of(Slot.METRIC) != "change_of_previous":
+            return "" if _bare_change(c.metric) else c.metric
+    return ""
+
+
 @rule("zh", Slot.METRIC, "change_of_previous", order=40)
 def change_of_previous(ask):
-    """A bare change verb takes the previous claim's metric: "…，增长6.1%" -> <previous>增长."""
+    """A bare change takes the metric of the sentence's subject: "…，增长6.1%" -> <subject>增长,
+    "…，比上年实际增长5%" -> <subject>实际增长."""
     yield from _from_windows(
-        ask, lambda w: w.before in lexicon.change_verbs() and _same_sentence(ask) and w.before_pieces == 1,
-        lambda w: _before_phrase(w, ask.previous.metric))
+        ask, lambda w: _bare_change(w.before) and w.before_pieces == 1 and _subject(ask),
+        lambda w: _before_phrase(w, _subject(ask)))
 
 
 @rule("zh", Slot.METRIC, "phrase_before", order=50)
