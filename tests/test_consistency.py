@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zhfacts.cli import main
 from zhfacts.factcheck.consistency import check
@@ -305,3 +308,99 @@ def test_a_window_of_the_sentence_is_read_from_the_document_text():
     windowed = _with_offsets(text, claims_from(text, items), sentence="…嘎查A有2000户…")
     assert summary(check(windowed, {"t": text})) == [("sum", "mismatch")]
     assert summary(check(windowed)) == []  # without the text, no claim can be placed in the window
+
+
+# --- exact arithmetic at the rounding boundary -----------------------------------------------------
+
+HA = "ha"
+
+
+@pytest.mark.parametrize("name, text, items, expected", [
+    ("parts add up exactly", "2020年全县耕地面积0.3公顷，其中水田0.01公顷、旱地0.29公顷。",
+     [("0.3公顷", 0.3, HA, "耕地面积"), ("0.01公顷", 0.01, HA, "水田"), ("0.29公顷", 0.29, HA, "旱地")],
+     [("sum", "verified", "add up to the total 0.3公顷")]),
+    ("parts exceed by the half unit the total rounds away", "2020年全县耕地面积0.3公顷，其中水田0.01公顷、旱地0.34公顷。",
+     [("0.3公顷", 0.3, HA, "耕地面积"), ("0.01公顷", 0.01, HA, "水田"), ("0.34公顷", 0.34, HA, "旱地")],
+     [("sum", "mismatch", "exceed the total 0.3公顷 by 0.05")]),
+    ("a sum whose float is above the total", "全乡林地0.6公顷，其中公益林0.15公顷、商品林0.45公顷。",
+     [("0.6公顷", 0.6, HA, "林地"), ("0.15公顷", 0.15, HA, "公益林"), ("0.45公顷", 0.45, HA, "商品林")],
+     [("sum", "verified", "add up to the total 0.6公顷")]),
+    ("a total written to fewer decimals rounds half up", "全乡林地0.7公顷，其中公益林0.25公顷、商品林0.399公顷。",
+     [("0.7公顷", 0.7, HA, "林地"), ("0.25公顷", 0.25, HA, "公益林"), ("0.399公顷", 0.399, HA, "商品林")],
+     [("sum", "verified", "add up to the total 0.7公顷")]),
+    ("the lower end of a rounded total is in it", "全乡林地0.7公顷，其中公益林0.3公顷、商品林0.35公顷。",
+     [("0.7公顷", 0.7, HA, "林地"), ("0.3公顷", 0.3, HA, "公益林"), ("0.35公顷", 0.35, HA, "商品林")],
+     [("sum", "verified", "add up to the total 0.7公顷")]),
+    ("a list of three thirds of 100", "共有农户3户，分别为1户、1户、1户。",
+     [("3户", 3, "household", "农户"), ("1户", 1, "household", "农户"), ("1户", 1, "household", "农户"),
+      ("1户", 1, "household", "农户")], [("sum", "verified", "matches the total 3户")]),
+    ("a share of a third rounded", "贫困户10000户，占全村30000户的33.3%。",
+     [("10000户", 10000, "household", "贫困户"), ("30000户", 30000, "household", "全村户数"), ("33.3%", 33.3, "%", "占比")],
+     [("share", "verified", "agrees with the stated 33.3%")]),
+    ("two thirds are not 66.6%", "一般户20000户，占全村30000户的66.6%。",
+     [("20000户", 20000, "household", "一般户"), ("30000户", 30000, "household", "全村户数"), ("66.6%", 66.6, "%", "占比")],
+     [("share", "mismatch", "disagrees with the stated 66.6%")]),
+    ("shares that sum to 100 with rounding", "贫困户10000户，占全村30000户的33.3%。一般户20000户，占全村30000户的66.7%。",
+     [("10000户", 10000, "household", "贫困户"), ("30000户", 30000, "household", "全村户数"), ("33.3%", 33.3, "%", "占比"),
+      ("20000户", 20000, "household", "一般户"), ("30000户", 30000, "household", "全村户数"), ("66.7%", 66.7, "%", "占比")],
+     [("share", "verified", "agrees with the stated 33.3%"), ("share", "verified", "agrees with the stated 66.7%")]),
+    ("a third is not 33.4% however rounded", "贫困户10000户，占全村30000户的33.4%。",
+     [("10000户", 10000, "household", "贫困户"), ("30000户", 30000, "household", "全村户数"), ("33.4%", 33.4, "%", "占比")],
+     [("share", "mismatch", "disagrees with the stated 33.4%")]),
+])
+def test_exact_verdicts(name, text, items, expected):
+    got = [(f["check"], f["status"], f["message"]) for f in check(claims_from(text, items))]
+    assert [(c, s) for c, s, _ in got] == [(c, s) for c, s, _ in expected]
+    assert all(m.endswith(e) for (_, _, m), (_, _, e) in zip(got, expected)), got
+
+
+def test_messages_quote_the_marker_word_by_its_offset():
+    text = "2020年全县耕地面积0.3公顷，其中水田0.01公顷、旱地0.34公顷。"
+    [finding] = check(claims_from(text, [("0.3公顷", 0.3, HA, "耕地面积"), ("0.01公顷", 0.01, HA, "水田"),
+                                         ("0.34公顷", 0.34, HA, "旱地")]))
+    at = int(re.match(r'"(\w+)" at (\d+): ', finding["message"]).group(2))
+    assert finding["message"].startswith('"其中" at ') and text[at:at + 2] == "其中"
+    assert finding["stated"] == 0.3 and finding["computed"] == 0.35
+
+
+@pytest.mark.parametrize("text, items, expected", [
+    ("The county had 0.3 hectares of farmland, of which 0.01 hectares were paddy and 0.34 hectares dry land.",
+     [("0.3 hectares", 0.3, HA, "farmland"), ("0.01 hectares", 0.01, HA, "paddy"), ("0.34 hectares", 0.34, HA, "dry land")],
+     [("sum", "mismatch", '"of which"')]),
+    ("The county helped a total of 100 households, respectively 60 households and 40 households.",
+     [("100 households", 100, "household", "households"), ("60 households", 60, "household", "households"),
+      ("40 households", 40, "household", "households")], [("sum", "verified", '"respectively"')]),
+    # 其中 in an English document is no marker of English
+    ("The county had 0.3 hectares 其中 0.01 hectares and 0.34 hectares.",
+     [("0.3 hectares", 0.3, HA, "farmland"), ("0.01 hectares", 0.01, HA, "paddy"), ("0.34 hectares", 0.34, HA, "dry land")],
+     []),
+])
+def test_english_documents_are_read_with_the_english_words(text, items, expected):
+    findings = check(claims_from(text, items).assign(place="Guizhou"))
+    assert [(f["check"], f["status"]) for f in findings] == [(c, s) for c, s, _ in expected]
+    assert all(f["message"].startswith(q) for f, (_, _, q) in zip(findings, expected))
+
+
+@pytest.mark.parametrize("lang, a, b, one", [
+    ("en", "Guizhou Province", "guizhou", True),
+    ("en", "Guizhou", "Guangxi", False),
+    ("zh", "内蒙古科左后旗", "科左后旗", True),
+    ("zh", "北京", "科左后旗", False),
+])
+def test_places_are_compared_by_the_documents_language(lang, a, b, one):
+    from zhfacts.factcheck.consistency import reading
+
+    assert reading(lang).same_place(a, b) is one
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.decimals(min_value=Decimal("0.001"), max_value=Decimal("99999"), places=3), min_size=2, max_size=5))
+def test_parts_that_sum_exactly_to_the_total_are_verified(parts):
+    """Parts drawn as decimals and a total written as their exact sum: always verified."""
+    parts = [p.normalize() if p == p.to_integral() else p for p in parts]
+    total = sum(parts)
+    written = [f"{p:f}吨" for p in [total] + parts]
+    text = f"全县产量{written[0]}，其中" + "、".join(f"品种{i}{w}" for i, w in enumerate(written[1:])) + "。"
+    items = [(w, float(v), "t", "产量", "=", {"value_exact": f"{v:f}"}) for w, v in zip(written, [total] + parts)]
+    [finding] = check(claims_from(text, items))
+    assert (finding["check"], finding["status"]) == ("sum", "verified"), finding["message"]

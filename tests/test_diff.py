@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+from fractions import Fraction
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from zhfacts.cli import main
 from zhfacts.factcheck.align import align
 from zhfacts.factcheck.intervals import compatible, digit_places, interval
+from zhfacts.factcheck.consistency import reading
 from zhfacts.factcheck.load import normalize_claims
 from zhfacts.io.tables import read_table, write_table
 
@@ -77,19 +79,23 @@ def test_digit_places(text, value, expected):
     (claim("2000多户", 2000, ">"), claim("2500多户", 2500, ">"), True),
 ])
 def test_compatible(a, b, expected):
-    assert compatible(a, b) is expected
-    assert compatible(b, a) is expected
+    more = reading("zh")("bounded_more")
+    assert compatible(a, b, more) is expected
+    assert compatible(b, a, more) is expected
 
 
 @pytest.mark.parametrize("c, rounding, expected", [
-    (claim("82.69%", 82.69), True, (82.685, 82.695, False, False)),
-    (claim("82.69%", 82.69), False, (82.69, 82.69, False, False)),
-    (claim("40万", 4e5), True, (3.95e5, 4.05e5, False, False)),
+    # rounding is half up: the upper end rounds away from the value
+    (claim("82.69%", 82.69), True, (Fraction("82.685"), Fraction("82.695"), False, True)),
+    (claim("82.69%", 82.69), False, (Fraction("82.69"), Fraction("82.69"), False, False)),
+    (claim("40万", 4e5), True, (395000, 405000, False, True)),
+    (claim("-40万", -4e5), True, (-405000, -395000, True, False)),
     (claim("2000多户", 2000, ">"), True, (2000, 3000, True, True)),
-    (claim("95%", 95, ">="), True, (94.5, math.inf, False, True)),
+    (claim("95%", 95, ">="), True, (Fraction("94.5"), None, False, True)),
+    (claim("0.1", 0.1), False, (Fraction(1, 10), Fraction(1, 10), False, False)),
 ])
 def test_interval(c, rounding, expected):
-    assert interval(c, rounding=rounding) == pytest.approx(expected)
+    assert interval(c, reading("zh")("bounded_more"), rounding=rounding) == expected
 
 
 def statuses(result: pd.DataFrame) -> list[tuple]:

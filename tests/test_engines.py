@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -59,63 +60,95 @@ def test_pool_keeps_input_order_when_an_early_file_is_slow(tmp_path):
     assert [d.characters for d in done] == [len(p.read_text(encoding="utf-8")) for p in items]
 
 
-def _recorded(monkeypatch, log: Path, module, name: str) -> None:
-    """Replace module.name by a wrapper that appends "name pid" to log before each call; forked
-    workers inherit the wrapper and write to the same log."""
-    original = getattr(module, name)
+LOAD_COUNT = """
+import os, shutil, sys
+from pathlib import Path
+from zhfacts.engines import Options
+from zhfacts.engines import results
+from zhfacts.lang.zh import words
+from zhfacts.learn import decider
 
+log, corpus, tmp = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+
+def recorded(module, name):
+    # a wrapper that appends "name pid" to the log; forked workers inherit it
+    original = getattr(module, name)
     def wrapper(*args, **kwargs):
         with open(log, "a", encoding="utf-8") as f:
-            f.write(f"{name} {os.getpid()}\n")
+            f.write(f"{name} {os.getpid()}\\n")
         return original(*args, **kwargs)
+    setattr(module, name, wrapper)
 
-    monkeypatch.setattr(module, name, wrapper)
+recorded(decider, "load_model")
+recorded(words, "cached_path")  # the word trie, opened by tokenizer()
+items = []
+for i, doc in enumerate(sorted(corpus.glob("*-20*.txt"))[:6]):
+    items.append(tmp / f"{i}-{doc.name}")
+    shutil.copyfile(doc, items[-1])
+done = list(results(items, Options(model=True), jobs=2))
+assert [d.doc_id for d in done] == [p.stem for p in items] and sum(len(d.table) for d in done) > 0
+print(os.getpid())
+"""
 
 
-def test_workers_load_nothing_the_parent_loaded(tmp_path, monkeypatch):
-    from zhfacts.lang.zh import words
-    from zhfacts.learn import decider
-
+def test_workers_load_nothing_the_parent_loaded(tmp_path):
+    """In a fresh one-thread process (as the command line is), the parent loads the word trie and
+    the model once and the forked workers load nothing."""
     log = tmp_path / "loads"
-    _recorded(monkeypatch, log, decider, "load_model")
-    _recorded(monkeypatch, log, words, "cached_path")  # the word trie, opened by tokenizer()
-    decider.shipped.cache_clear()
-    words.tokenizer.cache_clear()
+    done = subprocess.run([sys.executable, "-c", LOAD_COUNT, str(log), str(CORPUS), str(tmp_path)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    pid = done.stdout.strip()
+    assert sorted(log.read_text(encoding="utf-8").splitlines()) == [f"cached_path {pid}", f"load_model {pid}"]
+
+
+def test_a_process_with_other_threads_spawns_its_workers():
+    """A fork copies locks other threads may hold: with a second thread alive, workers are spawned."""
+    from zhfacts.engines import pool
+
+    assert pool._context()[1] == (pool._threads() == 1)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
     try:
-        items = []
-        for i, doc in enumerate(sorted(CORPUS.glob("*-20*.txt"))[:6]):
-            items.append(tmp_path / f"{i}-{doc.name}")
-            shutil.copyfile(doc, items[-1])
-        done = list(results(items, Options(model=True), jobs=2))
+        context, inherited = pool._context()
+        assert context.get_start_method() == "spawn" and not inherited
     finally:
-        monkeypatch.undo()
-        decider.shipped.cache_clear()
-        words.tokenizer.cache_clear()
-    assert [d.doc_id for d in done] == [p.stem for p in items] and sum(len(d.table) for d in done) > 0
-    assert sorted(log.read_text(encoding="utf-8").splitlines()) == [f"cached_path {os.getpid()}",
-                                                                    f"load_model {os.getpid()}"]
+        stop.set()
+        other.join()
 
 
-def test_pool_sends_the_largest_waiting_document_first(tmp_path, monkeypatch):
-    from zhfacts import pipeline
+LARGEST_FIRST = """
+import shutil, sys
+from pathlib import Path
+from zhfacts import pipeline
+from zhfacts.engines import Options, results
 
+log, corpus, tmp = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+original = pipeline.document_for_path
+
+def started(path, *args, **kwargs):
+    with open(log, "a", encoding="utf-8") as f:
+        f.write(Path(path).stem + "\\n")
+    return original(path, *args, **kwargs)
+
+pipeline.document_for_path = started  # forked workers inherit it
+big = max(corpus.glob("*.txt"), key=lambda p: p.stat().st_size)
+small = min(corpus.glob("*.txt"), key=lambda p: p.stat().st_size)
+items = [tmp / f"a-small-{i}.txt" for i in range(5)] + [tmp / "b-big.txt"]
+for item in items[:-1]:
+    shutil.copyfile(small, item)
+shutil.copyfile(big, items[-1])
+done = list(results(items, Options(), jobs=2))
+assert [d.doc_id for d in done] == [p.stem for p in items]
+"""
+
+
+def test_pool_sends_the_largest_waiting_document_first(tmp_path):
     log = tmp_path / "started"
-    original = pipeline.document_for_path
-
-    def started(path, *args, **kwargs):
-        with open(log, "a", encoding="utf-8") as f:
-            f.write(f"{Path(path).stem}\n")
-        return original(path, *args, **kwargs)
-
-    monkeypatch.setattr(pipeline, "document_for_path", started)
-    big = max(CORPUS.glob("*.txt"), key=lambda p: p.stat().st_size)
-    small = min(CORPUS.glob("*.txt"), key=lambda p: p.stat().st_size)
-    items = [tmp_path / f"a-small-{i}.txt" for i in range(5)] + [tmp_path / "b-big.txt"]
-    for item in items[:-1]:
-        shutil.copyfile(small, item)
-    shutil.copyfile(big, items[-1])
-    done = list(results(items, Options(), jobs=2))
-    assert [d.doc_id for d in done] == [p.stem for p in items]
+    done = subprocess.run([sys.executable, "-c", LARGEST_FIRST, str(log), str(CORPUS), str(tmp_path)],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
     assert "b-big" in log.read_text(encoding="utf-8").splitlines()[:2]
 
 

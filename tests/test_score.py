@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import math
+from decimal import Decimal
+from fractions import Fraction
 
 import pandas as pd
 import pytest
@@ -352,3 +354,22 @@ def test_a_header_only_gold_file_labels_a_document_with_no_claims(files, capsys,
     out = capsys.readouterr()
     assert "not scored" not in out.err
     assert '"d2"' in out.out
+
+
+@pytest.mark.parametrize("gold, pred, equal", [
+    (0.35, 0.01 + 0.34, True),  # the float sum stands for the digits it prints, within 1e-6
+    (Decimal("0.35"), Decimal("0.35"), True),
+    (Decimal("1000000"), Decimal("1000001"), True),  # relative 1e-6, exactly at the bound
+    (Decimal("1000000"), Decimal("1000002"), False),
+    (0.333333, Fraction(1, 3), True),
+    (0.3333, Fraction(1, 3), False),
+    (math.nan, math.nan, True),
+    (math.nan, 0.0, False),
+    (math.inf, math.inf, True),
+    (math.inf, 1e308, False),
+])
+def test_values_equal_exactly_within_the_spec_tolerance(gold, pred, equal):
+    from zhfacts.compare import values_equal
+
+    assert values_equal(gold, pred) is equal
+    assert values_equal(pred, gold) is equal

@@ -1,8 +1,8 @@
 """Deciders: given every slot's candidates, choose. Rules propose; a decider chooses.
 
-The rule-order decider takes the first candidate in rule order (the rules' own order of
-preference, as registered and arranged by the profile). The learned decider (``learn.decider``,
-the default) implements the same protocol over the same candidates and their features; it ranks
+The rule-order decider (the default) takes the first candidate in rule order (the rules' own
+order of preference, as registered and arranged by the profile). The learned decider
+(``learn.decider``, ``--model``) implements the same protocol over the same candidates and their features; it ranks
 some slots and leaves the others to the rule order.
 """
 from __future__ import annotations

@@ -23,7 +23,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     claims, text = load_claims(args.path, year=args.year, place=args.place, lang=chosen_lang(args))
-    findings = check(claims, {doc_id: text for doc_id in claims["doc_id"].unique()} if text is not None else None)
+    texts = {doc_id: text for doc_id in claims["doc_id"].unique()} if text is not None else None
+    findings = check(claims, texts, chosen_lang(args))
     if args.json:
         console.print_json(findings)
     else:

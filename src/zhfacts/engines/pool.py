@@ -75,9 +75,19 @@ def _size(item: Item) -> int:
     return len(item.text.encode("utf-8"))
 
 
+def _threads() -> int:
+    """Threads of this process, native ones included (Linux); 0 where it cannot be told."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
+
+
 def _context() -> tuple[multiprocessing.context.BaseContext, bool]:
-    """Fork on Linux, where workers inherit what the parent loaded; spawn elsewhere."""
-    if sys.platform.startswith("linux"):
+    """Fork on Linux, where workers inherit what the parent loaded, but only from a process of
+    one thread: a fork copies locks that other threads (a thread pool of Arrow, Dask or OpenMP)
+    may hold, and the child then waits on them forever. Spawn otherwise."""
+    if sys.platform.startswith("linux") and _threads() == 1:
         return multiprocessing.get_context("fork"), True
     return multiprocessing.get_context("spawn"), False
 

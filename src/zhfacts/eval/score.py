@@ -21,8 +21,7 @@ import pandas as pd
 
 from ..compare import empty_number, metric_matches, values_equal
 from ..errors import ZhfactsError
-from ..lang.en.places import place_key as english_place_key
-from ..lang.zh.placenames import same_place
+from ..lang import same_place_any
 from ..io.tables import exact_value, normalise
 from ..schema import claims_only
 
@@ -43,12 +42,6 @@ def same_value(gold: dict, pred: dict) -> bool:
             math.isinf(gold["value"]) or math.isinf(pred["value"])):
         return values_equal(gold["value"], pred["value"])
     return exact_value(gold) == exact_value(pred)
-
-def same_place_any(gold: str, pred: str) -> bool:
-    """Places compare by the Chinese rules, or as English names without case and administrative
-    words ("Guizhou Province" = "guizhou", claims-spec section 5)."""
-    return same_place(gold, pred) or (bool(gold) and bool(pred) and english_place_key(gold) == english_place_key(pred))
-
 
 def _exact(gold: object, pred: object) -> bool:
     return gold == pred

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..compare import METRIC_DICE, dice, values_equal
 from ..io.tables import exact_value
-from ..lang.zh.placenames import same_place
+from ..lang import factcheck_words_any, same_place_any
 from ..schema import SPEC_COLUMNS
 from . import crosslang
 from .intervals import compatible
@@ -42,7 +42,7 @@ def sentence_similarity(a: str, b: str) -> float:
 @lru_cache(maxsize=65536)
 def places_match(a: str, b: str) -> bool:
     """Same place, or no place on one side (a table that does not say cannot contradict)."""
-    return not a or not b or same_place(a, b)
+    return not a or not b or same_place_any(a, b)
 
 
 # --- alignment ----------------------------------------------------------------------------
@@ -147,5 +147,5 @@ def _diff_row(a, b, i, j, metric: float) -> dict:
     if not math.isfinite(row["abs_diff"]):  # a value beyond float range: no difference in floats
         row["abs_diff"] = row["rel_diff"] = math.nan
     if row["status"] != "over_time":
-        row["compatible"] = row["status"] == "same" or compatible(a, b)
+        row["compatible"] = row["status"] == "same" or compatible(a, b, factcheck_words_any("bounded_more"))
     return row

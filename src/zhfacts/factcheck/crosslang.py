@@ -116,7 +116,9 @@ def same_number(a, b) -> bool:
     if values_equal(a["value"], b["value"]):
         return True
     near = min(abs(a["value"]), abs(b["value"])) >= CROSS_NEAR * max(abs(a["value"]), abs(b["value"]))
-    return near and compatible(a, b)
+    from ..lang import factcheck_words_any
+
+    return near and compatible(a, b, factcheck_words_any("bounded_more"))
 
 
 def status(a, b, a_meaning, b_meaning) -> str:

@@ -169,7 +169,7 @@ def render_report(documents: list[dict], diff: pd.DataFrame | None = None, title
         claims = doc["claims"].reset_index(drop=True)
         view_statuses = statuses[number] if diff is not None else None
         texts = {doc_id: doc["text"] for doc_id in claims["doc_id"].unique()} if doc["text"] is not None else None
-        views.append(document_view(number, doc["name"], doc["text"], claims, check(claims, texts), view_statuses,
+        views.append(document_view(number, doc["name"], doc["text"], claims, check(claims, texts, doc.get("lang")), view_statuses,
                                    doc.get("lang") or "zh"))
     all_claims = pd.concat([d["claims"] for d in documents], ignore_index=True)
     template = _environment().get_template("report.html.j2")

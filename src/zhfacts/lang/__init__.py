@@ -7,6 +7,7 @@ bundle, so its table keeps the language it was given.
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 
 import regex
 
@@ -44,6 +45,22 @@ def codes() -> list[str]:
     for name in LANGUAGES:
         importlib.import_module(f"zhfacts.lang.{name}")
     return LANGUAGES + sorted(c for c in _BUNDLES if c not in LANGUAGES)
+
+
+def _every_bundle() -> list[Language]:
+    codes()
+    return [bundle(name) for name in LANGUAGES]
+
+
+def same_place_any(a: str, b: str) -> bool:
+    """One place by the rules of some language: for tables whose language is not known or differs."""
+    return a == b or any(language.same_place(a, b) for language in _every_bundle())
+
+
+@lru_cache(maxsize=None)
+def factcheck_words_any(role: str) -> tuple[str, ...]:
+    """The fact-check words of a role in every language (a claim's text is in one of them)."""
+    return tuple(dict.fromkeys(w for language in _every_bundle() for w in language.factcheck_words().get(role, ())))
 
 
 def detect(text: str, traditional: frozenset[str] = frozenset()) -> str:

@@ -80,6 +80,14 @@ class Lexicon:
         return rows
 
 
+def factcheck_table(lexicon: Lexicon) -> dict[str, list[str]]:
+    """role -> words of a language's factcheck.tsv, each role's words longest first."""
+    out: dict[str, list[str]] = {}
+    for row in lexicon.table("factcheck.tsv", ("role", "word")):
+        out.setdefault(row["role"], []).append(row["word"])
+    return {role: sorted(words, key=len, reverse=True) for role, words in out.items()}
+
+
 def text_lines(text: str) -> list[tuple[int, int, int]]:
     """(line number, start, end) of every line that is not blank, without the white space around
     it: sentences are cut inside lines, with offsets into the text as stored."""
@@ -164,6 +172,11 @@ class Language:
     meaning: Callable[[str], tuple[frozenset[str], frozenset[str]]]
     #: A key equal for every spelling of one place in any language (a Chinese name and its English form).
     place_key: Callable[[str], str]
+    #: Whether two place names of the language denote one place (a county with or without its province).
+    same_place: Callable[[str, str], bool]
+    #: role -> words that mark what ``zhfacts check`` verifies (breakdowns, lists, shares, totals,
+    #: clause punctuation, words bounding "more than"), longest first, from resources/factcheck.tsv.
+    factcheck_words: Callable[[], dict[str, tuple[str, ...]]]
     #: (word, part-of-speech tag) of a text, for the learned decider's features; none by default.
     tag: Callable[[str], tuple[tuple[str, str], ...]] = lambda text: ()
     #: Load the tables the finders build on first use (dictionaries, gazetteers), so that a

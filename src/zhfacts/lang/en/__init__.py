@@ -62,6 +62,11 @@ def find_tables(doc: Document) -> list[Table]:
     return []
 
 
+def same_place(a: str, b: str) -> bool:
+    """One place when the names agree without case and administrative words ("Guizhou Province" = "guizhou")."""
+    return bool(a) and bool(b) and place_key(a) == place_key(b)
+
+
 def load() -> None:
     """spaCy's English tokenizer."""
     from .words import _nlp
@@ -78,7 +83,7 @@ BUNDLE = Language(
     is_dateline=is_dateline, is_caption=is_caption, people_places=people_places,
     clause_bounds=clause_bounds, window=window, division=division,
     place_english=place_english, gloss=metric_english, meaning=meaning, place_key=place_key,
-    load=load,
+    same_place=same_place, factcheck_words=lexicon.factcheck_words, load=load,
 )
 
 register(BUNDLE)

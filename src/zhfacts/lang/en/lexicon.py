@@ -12,7 +12,7 @@ from functools import lru_cache
 import regex
 
 from ...codes import Kind, Qualifier, UnitCategory
-from ..base import Lexicon, Unit
+from ..base import Lexicon, Unit, factcheck_table
 
 LEXICON = Lexicon("zhfacts.lang.en.resources")
 
@@ -66,6 +66,12 @@ def scales() -> dict[str, tuple[Decimal, bool]]:
 def currencies() -> dict[str, str]:
     """sign or code written before a number -> ISO code (matched with case)."""
     return {r["surface"]: r["code"] for r in LEXICON.table("currencies.tsv", ("surface", "code"), unique=("surface",))}
+
+
+@lru_cache(maxsize=None)
+def factcheck_words() -> dict[str, tuple[str, ...]]:
+    """role -> words, longest first (factcheck.tsv): the markers of breakdowns, lists and shares."""
+    return {role: tuple(words) for role, words in factcheck_table(LEXICON).items()}
 
 
 @lru_cache(maxsize=None)

@@ -11,6 +11,7 @@ from . import lexicon
 from .folding import fold
 from .gloss import meaning, metric_english
 from .numbers import find_mentions
+from .placenames import same_place
 from .places import division, find_places, people_places, place_english, place_key
 from .sentences import clause_bounds, split_sentences, window
 from .tables import find_tables, is_caption
@@ -62,7 +63,8 @@ BUNDLE = Language(
     word_windows=word_windows, tokenize=tokenize, find_times=find_times, document_year=document_year, find_places=find_places,
     set_phrases=set_phrases, quoted=quoted, bracketed=bracketed, is_dateline=is_dateline, is_caption=is_caption,
     people_places=people_places, clause_bounds=clause_bounds, window=window, division=division,
-    place_english=place_english, gloss=metric_english, meaning=meaning, place_key=place_key, tag=tag, load=load,
+    place_english=place_english, gloss=metric_english, meaning=meaning, place_key=place_key,
+    same_place=same_place, factcheck_words=lexicon.factcheck_words, tag=tag, load=load,
 )
 
 register(BUNDLE)

@@ -12,7 +12,7 @@ import regex
 
 from ...codes import Kind, PlaceLevel, Qualifier, UnitCategory
 from ...errors import ZhfactsError
-from ..base import Lexicon, Unit
+from ..base import Lexicon, Unit, factcheck_table
 
 LEXICON = Lexicon("zhfacts.lang.zh.resources")
 
@@ -294,10 +294,11 @@ def char_variants() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def factcheck_words() -> dict[str, tuple[str, ...]]:
-    """role -> words, longest first (factcheck.tsv): the markers of breakdowns, lists and shares."""
-    out: dict[str, list[str]] = {}
-    for row in LEXICON.table("factcheck.tsv", ("role", "word")):
-        out.setdefault(row["role"], []).append(row["word"])
+    """role -> words, longest first (factcheck.tsv): the markers of breakdowns, lists and shares;
+    bounded_more holds the words inside a span that bound "more than" (2000多 is below 3000,
+    qualifiers.tsv)."""
+    out = factcheck_table(LEXICON)
+    out["bounded_more"] = [surface for surface, code in qualifiers()["inner"].items() if code == ">"]
     return {role: tuple(sorted(ws, key=len, reverse=True)) for role, ws in out.items()}
 
 
