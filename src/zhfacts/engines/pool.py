@@ -17,10 +17,11 @@ import os
 import queue
 import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Iterator
 
-from ..io.atomic import STOP_SIGNALS
+from ..io.atomic import STOP_SIGNALS, signals_held
 from . import Extracted, Item, Options, extract_item, load_resources
 
 #: Documents in flight per worker: one running, one queued so a worker never waits.
@@ -83,6 +84,23 @@ def _threads() -> int:
         return 0
 
 
+def _start_resource_tracker() -> None:
+    """Spawned workers share semaphores that multiprocessing's resource tracker looks after, a
+    process of the same group. It ignores SIGINT and SIGTERM itself; started here with SIGHUP
+    ignored too, a hang-up of the group does not kill it, and no successor prints a KeyError
+    for each semaphore it never saw."""
+    from multiprocessing import resource_tracker
+
+    if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():
+        return
+    with signals_held():
+        previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # kept across the tracker's exec
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            signal.signal(signal.SIGHUP, previous)
+
+
 def _context() -> tuple[multiprocessing.context.BaseContext, bool]:
     """Fork on Linux, where workers inherit what the parent loaded, but only from a process of
     one thread: a fork copies locks that other threads (a thread pool of Arrow, Dask or OpenMP)
@@ -95,6 +113,8 @@ def _context() -> tuple[multiprocessing.context.BaseContext, bool]:
 def results(items: list[tuple[Item, str | None]], options: Options, jobs: int) -> Iterator[Extracted]:
     context, inherited = _context()
     jobs = min(jobs, len(items))
+    if not inherited:
+        _start_resource_tracker()
     if inherited:
         load_resources(options)
         gc.freeze()  # what was loaded is never collected: no worker walks it or copies its pages
