@@ -44,6 +44,8 @@ def _start_worker(options: Options, inherited: bool) -> None:
         # Blocked, not ignored: an ignored signal is dropped before anyone can wait for it.
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
         threading.Thread(target=_end_on_parents_sigterm, args=(os.getppid(),), daemon=True).start()
+    if hasattr(signal, "pthread_sigmask"):  # born with the stop signals held by the parent
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, set(STOP_SIGNALS) - {signal.SIGTERM})
     if not inherited:
         load_resources(options)
 
@@ -89,10 +91,15 @@ def results(items: list[tuple[Item, str | None]], options: Options, jobs: int) -
     if inherited:
         load_resources(options)
         gc.freeze()  # what was loaded is never collected: no worker walks it or copies its pages
+    # A stop signal that lands while a worker is born would reach it before it can ignore it:
+    # held here, the workers start with it held, and the parent takes it once they are up.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS) if hasattr(signal, "pthread_sigmask") else None
     try:
         pool = context.Pool(jobs, initializer=_start_worker, initargs=(options, inherited))
     finally:
         gc.unfreeze()  # the workers are forked; this process collects as before
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
     sizes = [_size(item) for item, _ in items]
     finished: queue.SimpleQueue = queue.SimpleQueue()
     with pool:
