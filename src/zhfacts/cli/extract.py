@@ -22,6 +22,9 @@ from ..pipeline import CORPUS_DIR, make_document
 from ..table import COLUMNS
 from . import add_lang_argument, chosen_lang, year_arg
 
+#: No monitor thread: --jobs forks its workers only from a process of one thread.
+tqdm.monitor_interval = 0
+
 HELP = "extract every quantitative claim of Chinese or English documents into a fact table"
 
 #: Columns shown on the terminal when no -o and no --format is given.

@@ -38,6 +38,8 @@ def _start_worker(options: Options, inherited: bool) -> None:
     forever; the parent ends the workers itself (``_Pool``)."""
     for signum in STOP_SIGNALS:
         signal.signal(signum, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # born with the stop signals held by the parent
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     if not inherited:
         load_resources(options)
 
@@ -118,10 +120,15 @@ def results(items: list[tuple[Item, str | None]], options: Options, jobs: int) -
     if inherited:
         load_resources(options)
         gc.freeze()  # what was loaded is never collected: no worker walks it or copies its pages
+    # A stop signal that lands while a worker is born would reach it before it can ignore it:
+    # held here, the workers start with it held, and the parent takes it once they are up.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS) if hasattr(signal, "pthread_sigmask") else None
     try:
         pool = _Pool(jobs, initializer=_start_worker, initargs=(options, inherited), context=context)
     finally:
         gc.unfreeze()  # the workers are forked; this process collects as before
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
     sizes = [_size(item) for item, _ in items]
     finished: queue.SimpleQueue = queue.SimpleQueue()
     with pool:
