@@ -12,7 +12,6 @@ import io
 import json
 import math
 import os
-import signal
 import sys
 import tempfile
 from contextlib import contextmanager, suppress
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from ..errors import ZhfactsError
+from .atomic import new_mode, signals_held
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -116,7 +116,7 @@ class TableWriter:
             return self
         directory = self.path.parent
         try:
-            with _signals_held():  # the temporary file is known before a signal can arrive
+            with signals_held():  # the temporary file is known before a signal can arrive
                 try:
                     fd, self._tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
                 except OSError as exc:
@@ -169,7 +169,7 @@ class TableWriter:
             raise ZhfactsError(self.name, f"cannot write {self.fmt} table: {one_line(exc)}") from None
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        with _signals_held():  # an interruption during clean-up waits until it is done
+        with signals_held():  # an interruption during clean-up waits until it is done
             self._finish(exc_type)
 
     def _finish(self, exc_type) -> None:
@@ -182,7 +182,7 @@ class TableWriter:
                     if not self.stream:
                         self._out.close()
                     if not self.direct:
-                        os.chmod(self._tmp, _mode_for(self.path))
+                        os.chmod(self._tmp, new_mode(self.path))
                         os.replace(self._tmp, self.path)
                 except BrokenPipeError:
                     raise
@@ -199,23 +199,3 @@ class TableWriter:
             if self._tmp:
                 with suppress(FileNotFoundError):
                     os.unlink(self._tmp)
-
-
-@contextmanager
-def _signals_held():
-    """Hold Ctrl-C, SIGTERM and SIGHUP back for a moment: they arrive when it is over."""
-    held = {signal.SIGINT, signal.SIGTERM} | ({signal.SIGHUP} if hasattr(signal, "SIGHUP") else set())
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _mode_for(path: Path) -> int:
-    """Keep an existing file's permissions; give a new one the usual umask-based mode."""
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask

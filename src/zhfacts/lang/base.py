@@ -185,7 +185,7 @@ class Language:
 
 
 def heading_year(ask):
-    """The year of the section heading over the sentence ("2020 in review")."""
+    """The year of the section heading over the sentence."""
     above = ask.ctx.headings_above(ask.si)
     if above and above[-1].year:
         yield above[-1].year, above[-1].start, above[-1].end

@@ -97,7 +97,7 @@ def short_forms(name: str) -> tuple[str, ...]:
     if split is None:
         return ()
     base = split.group("base")
-    stem = _ethnic_tail().sub("", base) if "族" in base else base
+    stem = _ethnic_tail().sub("", base)
     if len(stem) < 2:
         return (base,)
     plain = _plain_suffixes().get(split.group("suffix"), "")
@@ -566,7 +566,8 @@ def _resident_pattern() -> regex.Pattern:
     """A village group and a resident word after a place ("3组村民"), before a person's name."""
     groups = "|".join(map(regex.escape, lexicon.grammar("address_unit")))
     residents = "|".join(map(regex.escape, sorted(lexicon.grammar("resident"), key=len, reverse=True)))
-    return regex.compile(rf"(?:[0-9一二三四五六七八九十]+(?:{groups}))?(?:{residents})")
+    numerals = regex.escape("".join(lexicon.grammar("address_numeral")))
+    return regex.compile(rf"(?:[0-9{numerals}]+(?:{groups}))?(?:{residents})")
 
 
 def people_places(ctx) -> dict[str, PlaceMention]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ....codes import Slot
 from ....registry import rule
+from ...base import heading_year, no_answer
 from .. import lexicon
 from ..sentences import ITEM
 
@@ -67,12 +68,7 @@ def list_intro(ask):
             i -= 1
 
 
-@rule("zh", Slot.YEAR, "heading_year", order=40)
-def heading_year(ask):
-    """The year of the section heading over the sentence ("一、2020年工作回顾")."""
-    above = ask.ctx.headings_above(ask.si)
-    if above and above[-1].year:
-        yield above[-1].year, above[-1].start, above[-1].end
+rule("zh", Slot.YEAR, "heading_year", order=40)(heading_year)
 
 
 @rule("zh", Slot.YEAR, "title_year", order=50)
@@ -83,7 +79,4 @@ def title_year(ask):
         yield headings[0].year, headings[0].start, headings[0].end
 
 
-@rule("zh", Slot.YEAR, "no_year", order=60)
-def no_year(ask):
-    """No time applies: the year is empty."""
-    yield "", -1, -1
+rule("zh", Slot.YEAR, "no_year", order=60)(no_answer)
