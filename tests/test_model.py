@@ -102,6 +102,33 @@ def test_feature_table(slot, number, key, expected):
     assert {k: row[k] for k in expected} == pytest.approx(expected)
 
 
+#: Evidence in brackets or quotes, and a rule's second answer: (text, slot, number, position of
+#: the candidate in rule order, its rule, expected features). The values are those the engine
+#: gave when it computed these facts for every candidate.
+ENCLOSED_CASES = [
+    ("“十四五”时期（2021—2025年）完成投资300亿元。", Slot.YEAR, "300亿元", 0, "time_before",
+     {"rank": 0, "in_brackets": 1, "in_quotes": 0, "same_clause": 1}),
+    ("“十四五”时期（2021—2025年）完成投资300亿元。", Slot.YEAR, "300亿元", 1, "time_before",
+     {"rank": 1, "in_brackets": 0, "in_quotes": 1, "same_clause": 1}),
+    ("“十三五”期间（2016—2020年）新增就业5万人。", Slot.YEAR, "5万人", 1, "time_before",
+     {"rank": 1, "in_brackets": 0, "in_quotes": 1}),
+    ("全旗实施“养牛1200头”工程。", Slot.EXCLUDE, "1200头", 0, "quoted_name",
+     {"rank": 0, "in_quotes": 1, "in_brackets": 0, "same_clause": 1}),
+    ("启动“百村千户”计划，（全县养羊50万只）。", Slot.METRIC, "50万只", 0, "phrase_before",
+     {"in_brackets": 1, "in_quotes": 0, "same_clause": 1}),
+    ("启动“百村千户”计划，（全县养羊50万只）。", Slot.PLACE, "50万只", 0, "place_before",
+     {"in_brackets": 0, "same_clause": 0}),
+]
+
+
+@pytest.mark.parametrize("text, slot, number, position, rule, expected", ENCLOSED_CASES)
+def test_enclosed_evidence_and_rank(text, slot, number, position, rule, expected):
+    _, group = _rows(text, slot, number)
+    row = group.rows[position]
+    assert row["rule"] == rule
+    assert {k: row[k] for k in expected} == pytest.approx(expected)
+
+
 def test_agreement_features_count_candidates_that_agree():
     rows, group = _rows(TEXT, Slot.PLACE, "1200头")
     values = list(group.values)

@@ -19,6 +19,7 @@ from zhfacts.decide import RuleOrder
 from zhfacts.engine import attribute
 from zhfacts.errors import ZhfactsError
 from zhfacts.lang import bundle, detect, register
+from zhfacts.learn.features import rows
 from zhfacts.pipeline import extract_claims, extract_text_table, make_document
 from zhfacts.profiles import Profile, detect_kind, profile_for, profiles
 from zhfacts.registry import list_rules, rule, rules_for
@@ -112,18 +113,32 @@ def test_adding_a_rule_is_one_function_and_one_line(added_rule):
 TEXT = "努古斯台嘎查位于科左后旗。今年，农户种植玉米2000亩。"
 
 
+class FeatureRows(RuleOrder):
+    """The rule order, keeping the feature rows a learned decider reads (for the test)."""
+
+    def __init__(self):
+        self.rows = {}
+
+    def decide(self, slot, candidates, ask):
+        self.rows[slot] = rows(slot, candidates, ask)
+        return super().decide(slot, candidates, ask)
+
+
 def test_candidates_keep_evidence_and_features():
-    [claim] = claims_of(TEXT)
+    recorder = FeatureRows()
+    [claim] = claims_of(TEXT, decider=recorder)
     place = claim.decision(Slot.PLACE)
     assert place.rule == "paragraph_place" and claim.place == "科左后旗"
     assert [c.rule for c in place.candidates] == ["paragraph_place", "paragraph_place", "document_place"]
     nearest, farther, default = place.candidates
     doc = make_document("t", TEXT, "2020", "某县")
     assert doc.text[nearest.start:nearest.end] == "科左后旗" and doc.text[farther.start:farther.end] == "努古斯台嘎查"
-    assert nearest.feature("same_sentence") is False and nearest.feature("paragraph_distance") == 0
-    assert nearest.feature("distance") < farther.feature("distance")
-    assert (nearest.feature("rank"), farther.feature("rank")) == (0, 1)
-    assert default.from_text is False and default.feature("from_text") is False
+    assert default.from_text is False
+    near, far, document = recorder.rows[Slot.PLACE]
+    assert near["same_sentence"] == 0.0 and near["paragraphs_between"] == 0.0
+    assert near["log_distance"] < far["log_distance"]
+    assert (near["rank"], far["rank"], document["rank"]) == (0.0, 1.0, 0.0)
+    assert document["from_text"] == 0.0
     year = claim.decision(Slot.YEAR)
     assert (year.rule, claim.year, doc.text[year.evidence.start:year.evidence.end]) == ("time_before", "2020", "今年")
 
@@ -148,6 +163,17 @@ def test_another_decider_plugs_in_over_the_same_candidates():
     assert (default.place, other.place) == ("科左后旗", "努古斯台嘎查")
     assert other.decision(Slot.PLACE).decider == "last_text"
     assert default.metric == other.metric and default.year == other.year
+
+
+def test_a_decision_read_then_replaced_reads_its_own_choice():
+    [claim] = claims_of(TEXT)
+    place = claim.decision(Slot.PLACE)
+    assert (place.value, place.rule, claim.place) == ("科左后旗", "paragraph_place", "科左后旗")
+    other = replace(place, chosen=(2,))
+    assert (other.value, other.rule, [c.rule for c in other.winners]) == ("某县", "document_place", ["document_place"])
+    moved = replace(claim, decisions=tuple(other if d.slot == Slot.PLACE else d for d in claim.decisions))
+    assert (moved.place, moved.rule_of(Slot.PLACE), claim.place) == ("某县", "document_place", "科左后旗")
+    assert replace(other, chosen=(0,)) == place  # what was read and cached is no part of equality
 
 
 def test_claims_are_frozen():

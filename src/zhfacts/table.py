@@ -27,15 +27,16 @@ def claim_row(c: Claim, doc: Document) -> dict:
     m = c.mention
     claim = c.status == Status.CLAIM
     lang = bundle(doc.lang)
-    metric_en, metric_en_source = lang.gloss(lang.fold(c.metric))  # the glossary is simplified
+    metric = c.metric
+    metric_en, metric_en_source = lang.gloss(lang.fold(metric))  # the glossary is simplified
     place_start, place_end = _evidence(c, Slot.PLACE)
     year_start, year_end = _evidence(c, Slot.YEAR)
     return {
         "doc_id": c.doc_id, "start": m.start, "end": m.end, "text": doc.text[m.start:m.end],
         "value": _float(m.value), "value_max": _float(m.value_max) if m.value_max is not None else None,
-        "unit": m.unit, "qualifier": m.qualifier, "metric": c.metric,
+        "unit": m.unit, "qualifier": m.qualifier, "metric": metric,
         "metric_en": metric_en, "year": c.year, "place": c.place,
-        "per": c.per, "sentence": bundle(doc.lang).window(doc, c.sentence, m.start, m.end), "kind": c.kind if claim else "",
+        "per": c.per, "sentence": lang.window(doc, c.sentence, m.start, m.end), "kind": c.kind if claim else "",
         "metric_en_source": metric_en_source, "place_en": c.place_en, "province": c.province, "city": c.city, "county": c.county, "township": c.township,
         "rule": c.rule, "metric_rule": c.metric_rule, "status": str(c.status), "unit_surface": m.unit_surface,
         "confidence": c.confidence, "value_exact": exact_text(m.value),

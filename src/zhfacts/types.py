@@ -3,7 +3,7 @@ document text exactly as stored (half-open, Python string indices)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .codes import Kind, Slot, Status
@@ -74,7 +74,7 @@ class Candidate:
 
     ``start``/``end`` is the evidence in the text (the place or time named, the heading, the
     marker, the cue word), -1 when the answer comes from elsewhere (the document's default).
-    ``features`` are simple facts about the evidence for a learned decider, as (name, value).
+    A learned decider reads its facts about the evidence from these (``learn.features``).
     """
 
     slot: Slot
@@ -82,14 +82,10 @@ class Candidate:
     rule: str
     start: int = -1
     end: int = -1
-    features: tuple[tuple[str, object], ...] = ()
 
     @property
     def from_text(self) -> bool:
         return self.start >= 0
-
-    def feature(self, name: str, default: object = None) -> object:
-        return dict(self.features).get(name, default)
 
 
 @dataclass(frozen=True)
@@ -109,20 +105,21 @@ class Decision:
     ranking: tuple[int, ...] = ()
     scores: tuple[float, ...] = ()
 
-    @property
-    def winners(self) -> tuple[Candidate, ...]:
-        return tuple(self.candidates[i] for i in self.chosen)
+    #: The chosen candidates; their values joined by "/"; the winning rules' names, where
+    #: "+<decider>" marks a choice other than the rule order's. Derived once when the decision is
+    #: made, as every row and the rules of later claims read them.
+    winners: tuple[Candidate, ...] = field(init=False, repr=False, compare=False)
+    value: str = field(init=False, repr=False, compare=False)
+    rule: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def value(self) -> str:
-        return "/".join(c.value for c in self.winners if c.value)
-
-    @property
-    def rule(self) -> str:
-        """The winning rules' names; "+<decider>" marks a choice other than the rule order's."""
-        names = "+".join(dict.fromkeys(c.rule for c in self.winners))
-        overruled = self.ranking and self.candidates and self.value != self.candidates[0].value
-        return f"{names}+{self.decider}" if overruled else names
+    def __post_init__(self) -> None:
+        winners = tuple(self.candidates[i] for i in self.chosen)
+        value = "/".join(c.value for c in winners if c.value)
+        names = "+".join(dict.fromkeys(c.rule for c in winners))
+        overruled = self.ranking and self.candidates and value != self.candidates[0].value
+        object.__setattr__(self, "winners", winners)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "rule", f"{names}+{self.decider}" if overruled else names)
 
     @property
     def preferred(self) -> tuple[Candidate, ...]:

@@ -13,6 +13,7 @@ from the rule registry and the profiles, never from the documents trained on.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from functools import lru_cache
 
 from ..codes import Slot
@@ -29,6 +30,8 @@ TAG_CLASSES = "nvpcudmqxraft"
 _TAG_REACH = 30
 #: Clause and sentence distances are counted up to this.
 _COUNT_MAX = 8
+#: No bracketed or quoted span is longer than this.
+_LONGEST_SPAN = 40
 
 NUMERIC = (
     "rank", "position", "n_candidates", "n_distinct", "n_same_value", "is_first", "same_as_first",
@@ -72,8 +75,14 @@ def _tags_between(ask: Ask, a: int, b: int) -> dict[str, float]:
     return out
 
 
-def _evidence(c: Candidate, ask: Ask) -> dict[str, float]:
-    """Facts about the candidate's evidence span in the text (all 0 when it has none)."""
+def _inside(spans, start: int, end: int) -> bool:
+    """Whether start..end lies inside one of the spans (quotations or brackets)."""
+    return any(x.start <= start and end <= x.end for x in spans.starting_in(start - _LONGEST_SPAN, start + 1))
+
+
+def _evidence(c: Candidate, ask: Ask, clause: tuple[int, int]) -> dict[str, float]:
+    """Facts about the candidate's evidence span in the text (all 0 when it has none); ``clause``
+    is the number's."""
     m, ctx = ask.mention, ask.ctx
     if not c.from_text:
         return {"from_text": 0.0}
@@ -81,13 +90,15 @@ def _evidence(c: Candidate, ask: Ask) -> dict[str, float]:
     a, b = (c.end, m.start) if before else (m.end, c.start)
     a, b = min(a, b), max(a, b)
     si = ctx.sentence_of(c.start)
+    same_clause = clause[0] <= c.start < clause[1] or clause[0] < c.end <= clause[1]
     out = {
         "from_text": 1.0, "before": float(before), "log_distance": math.log1p(max(0, b - a)),
         "clauses_between": float(_clauses_between(ask, a, b)) if a < b else 0.0,
         "sentences_between": float(min(_COUNT_MAX, abs(ask.si - si))),
         "paragraphs_between": float(min(_COUNT_MAX, abs(ctx.sentences[ask.si].paragraph - ctx.sentences[si].paragraph))),
-        "same_clause": float(bool(c.feature("same_clause"))), "same_sentence": float(si == ask.si),
-        "in_quotes": float(bool(c.feature("in_quotes"))), "in_brackets": float(bool(c.feature("in_brackets"))),
+        "same_clause": float(same_clause), "same_sentence": float(si == ask.si),
+        "in_quotes": float(_inside(ctx.quoted, c.start, c.end)),
+        "in_brackets": float(_inside(ctx.bracketed, c.start, c.end)),
         "evidence_in_heading": float(ctx.sentences[si].heading),
         **_tags_between(ask, a, b),
     }
@@ -112,11 +123,13 @@ def rows(slot: Slot, candidates: tuple[Candidate, ...], ask: Ask) -> list[dict]:
         "number_in_heading": float(ask.sentence.heading), "english": float(doc.lang.startswith("en")),
         "default_level": float(default_level),
     }
+    clause = ctx.clause_bounds(ask.mention.start)
+    ranks: Counter[str] = Counter()  # a candidate's rank: how many answers its rule gave before it
     out = []
     for i, c in enumerate(candidates):
         others = [v for j, v in enumerate(values) if j != i and v and v != c.value]
         row = dict.fromkeys(NUMERIC, 0.0) | shared | {
-            "rule": c.rule, "rank": float(c.feature("rank", 0)), "position": float(i),
+            "rule": c.rule, "rank": float(ranks[c.rule]), "position": float(i),
             "n_same_value": float(values.count(c.value) - 1), "is_first": float(i == 0),
             "same_as_first": float(c.value == values[0]), "empty": float(not c.value),
             "length": float(len(c.value)),
@@ -127,7 +140,8 @@ def rows(slot: Slot, candidates: tuple[Candidate, ...], ask: Ask) -> list[dict]:
             "time_span": float("-" in c.value and slot == Slot.YEAR),
             "place_level": -1.0, "level_difference": 0.0,
         }
-        row |= _evidence(c, ask)
+        row |= _evidence(c, ask, clause)
+        ranks[c.rule] += 1
         if row["place_level"] >= 0 and default_level >= 0:
             row["level_difference"] = row["place_level"] - default_level
         out.append(row)
