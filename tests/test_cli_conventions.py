@@ -230,6 +230,17 @@ def test_keep_going_reports_bad_files_and_goes_on(tmp_path, capsys):
     assert set(read_table(out)["doc_id"]) == {"a"}
 
 
+@pytest.mark.parametrize("names", [["b.txt"], ["a.txt", "b.txt"]])
+@pytest.mark.parametrize("quiet", [[], ["--quiet"]])
+def test_keep_going_reports_a_skipped_file_with_or_without_a_progress_bar(tmp_path, capsys, names, quiet):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02binary")
+    out = tmp_path / "t.csv"
+    code, _, err = run(["extract", *(str(tmp_path / n) for n in names), "-o", str(out), "--keep-going", *quiet], capsys)
+    assert code == 1 and err.count("skipped") == 1 and "b.txt" in err and "binary" in err
+    assert set(read_table(out)["doc_id"]) == ({"a"} if "a.txt" in names else set())
+
+
 # --- ranges -----------------------------------------------------------------------------------------
 
 def test_ranges_show_both_ends(tmp_path, capsys):

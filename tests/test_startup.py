@@ -108,7 +108,7 @@ def test_memo_without_a_cache_still_computes(monkeypatch, tmp_path):
     assert [memo("ab"), memo("ab"), memo("cd")] == ["AB", "AB", "CD"] and calls == ["ab", "cd"]
 
 
-HEAVY = ("pandas", "pyarrow", "zhfacts.factcheck", "zhfacts.eval")
+HEAVY = ("pandas", "pyarrow", "tqdm", "zhfacts.factcheck", "zhfacts.eval")
 
 LOADED = """
 import sys
@@ -119,7 +119,7 @@ print(code, *sorted(m for m in {heavy!r} if m in sys.modules), sep="|", file=sys
 
 
 @pytest.mark.parametrize("output", [["-o", "out.csv"], ["-o", "out.jsonl"], ["--format", "jsonl"], []])
-def test_extract_of_one_file_imports_neither_pandas_nor_the_fact_check(tmp_path, output):
+def test_extract_of_one_file_imports_neither_pandas_nor_the_fact_check_nor_a_progress_bar(tmp_path, output):
     src = tmp_path / "one.txt"
     src.write_text("2020年全旗黄牛存栏达80万头,人均收入1.2万元。", encoding="utf-8")
     run = subprocess.run([sys.executable, "-c", LOADED.format(heavy=HEAVY), str(src), *output], cwd=tmp_path,

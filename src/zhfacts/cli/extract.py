@@ -9,8 +9,6 @@ import os
 import sys
 from pathlib import Path
 
-from tqdm import tqdm
-
 from .. import console
 from ..display import aligned, format_value
 from ..errors import ZhfactsError
@@ -21,9 +19,6 @@ from ..learn.decider import ON_BY_DEFAULT
 from ..pipeline import CORPUS_DIR, make_document
 from ..table import COLUMNS
 from . import add_lang_argument, chosen_lang, year_arg
-
-#: No monitor thread: --jobs forks its workers only from a process of one thread.
-tqdm.monitor_interval = 0
 
 HELP = "extract every quantitative claim of Chinese or English documents into a fact table"
 
@@ -128,13 +123,24 @@ def _results(files, args):
     options = Options(args.year, args.place, args.explain, args.model, chosen_lang(args), args.kind, args.keep_going)
     done = results([item for item, _ in items], options, jobs=args.jobs, scheduler=args.scheduler,
                    doc_ids=[doc_id for _, doc_id in items])
-    for result in tqdm(done, total=len(items), desc="extract", unit="doc", file=sys.stderr,
-                       disable=console.quiet or len(items) < 2 or None):
+    done, write = _progress(done, len(items))
+    for result in done:
         if result.skipped:
             args.skipped += 1
-            tqdm.write(f"zhfacts: {result.skipped} (skipped)", file=sys.stderr)
+            write(f"zhfacts: {result.skipped} (skipped)", file=sys.stderr)
             continue
         yield result
+
+
+def _progress(done, files: int):
+    """The results with a progress bar across several files (unless --quiet), and how to write
+    a line beside it. tqdm is imported only then: its import costs more than a short file."""
+    if console.quiet or files < 2:
+        return done, print
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: --jobs forks its workers only from a process of one thread
+    return tqdm(done, total=files, desc="extract", unit="doc", file=sys.stderr, disable=None), tqdm.write
 
 
 def _writer(output, args):
