@@ -1,9 +1,9 @@
 """Throughput, start-up, parallel speed-up and peak memory of `zhfacts extract`.
 
-jieba.lcut is the floor: zhfacts segments with jieba too, so the ratio shows what the rest of
-the pipeline costs. Every run is a fresh subprocess, so start-up, dictionary loading and peak
-memory are those of a real invocation; times are the best of --repeat runs, memory the
-largest. Further checks: a one-sentence file end to end (next to a bare Python start); 40
+jieba.lcut on the corpus's Chinese documents is the floor: zhfacts segments with jieba's
+dictionary too, so the ratio shows what the rest of the pipeline costs. Every run is a fresh
+subprocess, so start-up, dictionary loading and peak memory are those of a real invocation;
+times are the best of --repeat runs, memory the largest. Further checks: a one-sentence file end to end (next to a bare Python start); 40
 report files (the corpus's Chinese documents in turn) with --jobs 1, --jobs 2 and a Dask
 LocalCluster, each checked to write the same table; K copies of one document as K files
 (K = 1, 50 and 1,000): the peak memory should not grow with the number of files; and one
@@ -111,19 +111,25 @@ def best(runs: list[Run]) -> Run:
 
 
 def build_input(chars: int) -> str:
-    """The corpus documents one after another, repeated and cut to exactly ``chars`` characters."""
-    docs = [p.read_text(encoding="utf-8").strip() for p in sorted(CORPUS.glob("*.txt"))]
+    """The corpus's Chinese documents one after another (jieba segments Chinese), repeated and
+    cut to exactly ``chars`` characters."""
+    docs = [p.read_text(encoding="utf-8").strip() for p in chinese()]
     if not docs:
-        sys.exit(f"bench: no documents in {CORPUS}")
+        sys.exit(f"bench: no Chinese documents in {CORPUS}")
     block = "\n\n".join(docs) + "\n\n"
     return (block * (chars // len(block) + 1))[:chars]
 
 
-def reports(count: int) -> list[Path]:
-    """The corpus's Chinese documents in turn, ``count`` of them."""
+def chinese() -> list[Path]:
+    """The corpus's Chinese documents (simplified and traditional), by name."""
     with open(CORPUS / "manifest.csv", encoding="utf-8") as f:
         zh = [row["doc_id"] for row in csv.DictReader(f) if row["language"].startswith("zh")]
-    docs = sorted(CORPUS / f"{d}.txt" for d in zh)
+    return sorted(CORPUS / f"{d}.txt" for d in zh)
+
+
+def reports(count: int) -> list[Path]:
+    """The corpus's Chinese documents in turn, ``count`` of them."""
+    docs = chinese()
     return [docs[i % len(docs)] for i in range(count)]
 
 

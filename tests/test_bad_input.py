@@ -25,15 +25,36 @@ def run(args, capsys):
     return code, captured.out, captured.err
 
 
-def test_big5_is_detected_not_read_as_gb18030():
-    data = TRADITIONAL.encode("big5")
-    assert data.decode("gb18030") != TRADITIONAL  # both decode; only one gives the text
-    assert decode(data, "x") == TRADITIONAL
+#: Texts in a legacy encoding that the other one decodes too, into something else: short ones
+#: above all, where a detector has little to go on.
+LEGACY = [
+    (TRADITIONAL, "big5"),
+    ("香港居民收入增長3%", "big5"),
+    ("年", "big5"),
+    ("“Exports” rose 3% — it’s the first rise", "big5"),
+    ("2020年全旗黄牛存栏达80万头。", "gb18030"),
+    ("2020年GDP增长5%", "gbk"),
+    ("脱贫", "gbk"),
+    ("村里有120户。", "gbk"),
+    ("年", "gbk"),
+    ("臺灣2020年人均收入", "gbk"),
+    ("“Exports” rose 3% — it’s the first rise", "gb18030"),
+]
 
 
-def test_gb18030_stays_gb18030():
-    text = "2020年全旗黄牛存栏达80万头。"
-    assert decode(text.encode("gb18030"), "x") == text
+@pytest.mark.parametrize("text,encoding", LEGACY)
+def test_legacy_encodings_are_told_apart(text, encoding):
+    data = text.encode(encoding)
+    other = "gb18030" if encoding == "big5" else "big5"
+    assert data.decode(other, errors="replace") != text  # both decode; only one gives the text
+    assert decode(data, "x") == text
+
+
+def test_bytes_that_read_as_chinese_in_neither_encoding_are_refused(tmp_path, capsys):
+    path = tmp_path / "tokyo.txt"
+    path.write_bytes("東京都の人口は約1400万人で、前年より増えました。".encode("shift_jis"))
+    code, _, err = run(["extract", str(path)], capsys)
+    assert code == 2 and str(path) in err and "neither as GB18030 nor as Big5" in err and err.count("\n") == 1
 
 
 def test_stdin_has_the_file_size_limit(monkeypatch, capsys):

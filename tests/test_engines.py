@@ -102,6 +102,43 @@ def test_workers_load_nothing_the_parent_loaded(tmp_path):
     assert sorted(log.read_text(encoding="utf-8").splitlines()) == [f"cached_path {pid}", f"load_model {pid}"]
 
 
+LANGUAGES = """
+import shutil, sys
+from pathlib import Path
+from zhfacts.engines import Options, results
+
+corpus, tmp, lang = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+items = [tmp / f"{i}.txt" for i in range(3)]
+for item in items:
+    shutil.copyfile(corpus / ("wmt21-yina-en.txt" if lang == "en" else "kzhq-2020.txt"), item)
+done = list(results(items, Options(), jobs=2))
+assert all(d.rows for d in done)
+print("spacy" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("lang, spacy", [("zh", False), ("en", True)])
+def test_the_parent_loads_the_languages_of_its_documents_only(tmp_path, lang, spacy):
+    """English needs spaCy, whose load costs more than a report: a Chinese archive never loads it."""
+    done = subprocess.run([sys.executable, "-c", LANGUAGES, str(CORPUS), str(tmp_path), lang],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == str(spacy)
+
+
+def test_languages_are_peeked_from_the_opening_of_each_file(tmp_path):
+    from zhfacts.engines import languages_of
+
+    legacy = tmp_path / "big5.txt"
+    legacy.write_bytes(("全縣財政收入增長百分之十。\n" * 2000).encode("big5"))  # cut past the peek
+    english = tmp_path / "en.txt"
+    shutil.copyfile(CORPUS / "wmt21-yina-en.txt", english)
+    missing = tmp_path / "missing.txt"
+    assert languages_of([legacy, missing], Options()) == {"zh", "zh-Hant"}
+    assert languages_of([legacy, english], Options()) == {"zh", "zh-Hant", "en"}
+    assert languages_of([english], Options(lang="zh")) == {"zh"}
+
+
 def test_a_process_with_other_threads_spawns_its_workers():
     """A fork copies locks other threads may hold: with a second thread alive, workers are spawned."""
     from zhfacts.engines import pool

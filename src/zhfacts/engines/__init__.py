@@ -87,22 +87,49 @@ def extract_item(item: Item, options: Options, doc_id: str | None = None) -> Ext
     return Extracted(doc.doc_id, source, doc.year, doc.place, len(doc.text), rows)
 
 
-def extract_table(item: Item, options: Options, doc_id: str | None = None) -> pd.DataFrame:
-    """Only the fact table of one document (a Dask partition)."""
-    return extract_item(item, options, doc_id).table
-
-
-def load_resources(options: Options) -> None:
-    """Load every language's tables, rules and the decider now: in a process about to fork its
-    workers, which then share them, or once in each worker where they cannot be inherited."""
+def load_resources(options: Options, languages: frozenset[str] | None = None) -> None:
+    """Load the tables of the given languages (every language by default), the rules and the
+    decider now: in a process about to fork its workers, which then share them, or once in each
+    worker where they cannot be inherited."""
     from ..lang import LANGUAGES, bundle
     from ..learn.decider import decider_for
     from ..registry import list_rules
 
-    for code in LANGUAGES:
+    for code in sorted(languages) if languages is not None else LANGUAGES:
         bundle(code).load()
     list_rules()
     decider_for(options.model)
+
+
+#: How many of the files, and how much of each, the parent of a pool or cluster reads to learn
+#: which languages' tables to load: English needs spaCy, whose load costs more than a report.
+PEEK_FILES = 64
+PEEK_BYTES = 16 * 1024
+
+
+def languages_of(items: list[Item], options: Options) -> frozenset[str]:
+    """The languages of the documents, as detected from the opening of the first files. A
+    document in another language, or in a file not read here, loads its tables where it runs."""
+    from ..errors import ZhfactsError
+    from ..io.documents import decode
+    from ..lang import DEFAULT, bundle, detect
+
+    if options.lang:
+        return frozenset({options.lang})
+    found = {DEFAULT}
+    for item in items[:PEEK_FILES]:
+        if isinstance(item, Document):
+            found.add(item.lang)
+            continue
+        try:
+            with open(item, "rb") as f:
+                data = f.read(PEEK_BYTES)
+            if len(data) == PEEK_BYTES:  # cut at a line break, not inside a character
+                data = data[:data.rfind(b"\n") + 1] or data
+            found.add(detect(decode(data, item), bundle(DEFAULT).traditional))
+        except (OSError, ZhfactsError):
+            continue  # its error, if it has one, comes from the worker
+    return frozenset(found)
 
 
 def results(items: list[Item], options: Options, jobs: int = 1, scheduler: str | None = None,

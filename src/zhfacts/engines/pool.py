@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..io.atomic import STOP_SIGNALS, signals_held
-from . import Extracted, Item, Options, extract_item, load_resources
+from . import Extracted, Item, Options, extract_item, languages_of, load_resources
 
 #: Documents in flight per worker: one running, one queued so a worker never waits.
 _AHEAD = 2
@@ -31,7 +31,7 @@ _AHEAD = 2
 _HORIZON = 8
 
 
-def _start_worker(options: Options, inherited: bool) -> None:
+def _start_worker(options: Options, inherited: bool, languages: frozenset[str]) -> None:
     """The parent alone decides to stop: a worker ignores the stop signals, which Ctrl-C,
     ``timeout``, systemd and ``kill -TERM -PGID`` send to the whole process group. A worker
     killed by one could die holding a lock of the pool's queues, and the pool would wait for it
@@ -41,7 +41,7 @@ def _start_worker(options: Options, inherited: bool) -> None:
     if hasattr(signal, "pthread_sigmask"):  # born with the stop signals held by the parent
         signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     if not inherited:
-        load_resources(options)
+        load_resources(options, languages)
 
 
 class _ForkWorker(multiprocessing.context.ForkProcess):
@@ -117,14 +117,15 @@ def results(items: list[tuple[Item, str | None]], options: Options, jobs: int) -
     jobs = min(jobs, len(items))
     if not inherited:
         _start_resource_tracker()
+    languages = languages_of([item for item, _ in items], options)
     if inherited:
-        load_resources(options)
+        load_resources(options, languages)
         gc.freeze()  # what was loaded is never collected: no worker walks it or copies its pages
     # A stop signal that lands while a worker is born would reach it before it can ignore it:
     # held here, the workers start with it held, and the parent takes it once they are up.
     held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS) if hasattr(signal, "pthread_sigmask") else None
     try:
-        pool = _Pool(jobs, initializer=_start_worker, initargs=(options, inherited), context=context)
+        pool = _Pool(jobs, initializer=_start_worker, initargs=(options, inherited, languages), context=context)
     finally:
         gc.unfreeze()  # the workers are forked; this process collects as before
         if held is not None:
