@@ -3,6 +3,7 @@ encodings, oversized stdin, numerals that would recurse, numbers too large for t
 gates that cannot gate, gold that points outside the corpus, and huge files read in blocks."""
 from __future__ import annotations
 
+import csv
 import io
 import sys
 
@@ -114,13 +115,22 @@ def test_huge_document_is_read_in_paragraph_blocks(tmp_path, capsys, monkeypatch
     monkeypatch.setattr(pipeline, "make_document", lambda *a: seen.append(len(a[1])) or real(*a))
     monkeypatch.setattr(engines, "BLOCK_CHARS", 100)
     blocks = tmp_path / "blocks.csv"
-    assert run(["extract", str(path), "-o", str(blocks), "--year", "2040"], capsys)[0] == 0
+    assert run(["extract", str(path), "-o", str(blocks), "--year", "2040", "--jobs", "1"], capsys)[0] == 0
     # The file is read whole once (the first document); every stage after that sees a block.
     assert seen[0] == len(text) and len(seen) > 5 and max(seen[1:]) <= 100
     a, b = read_table(whole), read_table(blocks)
     columns = ["start", "end", "text", "value", "year", "sentence_start", "sentence_end"]
     assert a[columns].equals(b[columns])
     assert all(text[s:e] == t for s, e, t in zip(b["start"], b["end"], b["text"]))
+    # Over two workers, the blocks of the one file are cut where the parent cut them.
+    pooled = tmp_path / "pooled.csv"
+    assert run(["extract", str(path), "-o", str(pooled), "--year", "2040", "--jobs", "2"], capsys)[0] == 0
+    assert read_table(pooled).equals(b)
+    package = tmp_path / "package"
+    assert run(["extract", str(path), "-o", str(package), "--year", "2040", "--format", "datapackage"], capsys)[0] == 0
+    with open(package / "documents.csv", encoding="utf-8") as f:
+        [listed] = list(csv.DictReader(f))  # one row for the file, with every block's claims
+    assert (listed["doc_id"], listed["claims"], listed["characters"]) == ("big", str(len(b)), str(len(text)))
 
 
 @pytest.mark.parametrize("name, content", [

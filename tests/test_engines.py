@@ -245,3 +245,21 @@ def test_interrupted_parallel_run_leaves_no_output_and_no_temp_files(tmp_path, a
     assert proc.returncode != 0 and "interrupted" in err
     assert list(out.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "out"]
+
+
+def test_a_long_document_comes_block_by_block_on_every_engine(tmp_path, monkeypatch):
+    """Each block's rows are written when it is done (flat memory), and a pool spreads the blocks
+    of one file over its workers; a document list still has one row for the file."""
+    import zhfacts.engines as engines
+
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(f"{2000 + i}年第{i}村投入{i + 1}万元。" for i in range(30)) + "\n", encoding="utf-8")
+    monkeypatch.setattr(engines, "BLOCK_CHARS", 120)
+    serial = list(engines.results([path], Options(year="2040"), jobs=1))
+    assert len(serial) > 3 and [d.block for d in serial] == list(range(len(serial)))
+    assert [d.last for d in serial] == [False] * (len(serial) - 1) + [True]
+    assert {d.characters for d in serial} == {len(path.read_text(encoding="utf-8"))}
+    whole = engines.extract_item(path, Options(year="2040"))
+    assert whole.blocks == 1 and whole.rows == [row for d in serial for row in d.rows]
+    pooled = list(engines.results([path], Options(year="2040"), jobs=2))
+    assert [(d.block, d.blocks, d.rows) for d in pooled] == [(d.block, d.blocks, d.rows) for d in serial]

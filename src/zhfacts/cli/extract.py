@@ -132,12 +132,14 @@ def _results(files, args):
         items.append((item, doc_id))
     done = results([item for item, _ in items], _options(args), jobs=args.jobs, scheduler=args.scheduler,
                    doc_ids=[doc_id for _, doc_id in items])
-    for result in tqdm(done, total=len(items), desc="extract", unit="doc", file=sys.stderr,
-                       disable=console.quiet or len(items) < 2 or None):
-        if result.skipped:
-            args.skipped += 1
-            tqdm.write(f"zhfacts: {result.skipped} (skipped)", file=sys.stderr)
-        yield result
+    with tqdm(total=len(items), desc="extract", unit="doc", file=sys.stderr,
+              disable=console.quiet or len(items) < 2 or None) as progress:
+        for result in done:
+            if result.skipped:
+                args.skipped += 1
+                tqdm.write(f"zhfacts: {result.skipped} (skipped)", file=sys.stderr)
+            yield result
+            progress.update(result.last)
 
 
 def _writer(output, args):
@@ -156,7 +158,7 @@ def _write(files, output, args) -> None:
     from ..io.dataset import ParquetDatasetWriter
 
     with _writer(output, args) as writer:
-        every = isinstance(writer, ParquetDatasetWriter)  # a dataset has a partition per document
+        every = isinstance(writer, ParquetDatasetWriter)  # a dataset has a partition per document (per block of a long one)
         if args.scheduler and every:
             from ..dask import partitions
             from ..engines.dask import connect
@@ -169,12 +171,16 @@ def _write(files, output, args) -> None:
                 print(f"zhfacts: {reason} (skipped)", file=sys.stderr)
             return
         wrote = False
+        claims = 0  # of the document so far, over its blocks
         for done in _results(files, args):
             if done.rows or not wrote or every:
                 _put(writer, done.rows)
                 wrote = True
-            if isinstance(writer, DataPackageWriter) and not done.skipped:
-                writer.add_document(done.record())
+            claims += len(done.rows)
+            if done.last:
+                if isinstance(writer, DataPackageWriter) and not done.skipped:
+                    writer.add_document(done.record(claims))
+                claims = 0
         if not wrote:
             _put(writer, [])
 
