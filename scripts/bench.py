@@ -3,18 +3,20 @@
 jieba.lcut on the corpus's Chinese documents is the floor: zhfacts segments with jieba's
 dictionary too, so the ratio shows what the rest of the pipeline costs. Every run is a fresh
 subprocess, so start-up, dictionary loading and peak memory are those of a real invocation;
-times are the best of --repeat runs, memory the largest. Further checks: a one-sentence file end to end (next to a bare Python start); 40
-report files (the corpus's Chinese documents in turn) with --jobs 1, --jobs 2 and a Dask
-LocalCluster, each checked to write the same table; K copies of one document as K files
-(K = 1, 50 and 1,000): the peak memory should not grow with the number of files; and one
-30,000-character line of "3万人" without punctuation (10,000 claims in one clause), whose time
-should grow with its length, not with its square: its throughput is shown as a ratio to the
-corpus's.
-A last times start-up (the extract of a one-line file) and the gazetteer's loads within it: the
-national table, one county's townships and villages, and the township list, each as a share of
-start-up.
+times are the best of --repeat runs, memory the largest.
 
-    python scripts/bench.py [--chars 300000] [--repeat 3] [--markdown]
+Further checks: a one-sentence file end to end (next to a bare Python start); 40 report files
+(the corpus's Chinese documents in turn) with --jobs 1, --jobs 2 and a Dask LocalCluster, each
+checked to write the same table; K copies of one document as K files (K = 1, 50 and 1,000): the
+peak memory should not grow with the number of files; one large file (--large characters,
+extracted block by block, with --jobs 1 and 2): its throughput should be that of the 300,000
+characters, and its memory flat; and one 30,000-character line of "3万人" without punctuation
+(10,000 claims in one clause), whose time should grow with its length, not with its square: its
+throughput is shown as a ratio to the corpus's. A last times start-up (the extract of a one-line
+file) and the gazetteer's loads within it: the national table, one county's townships and
+villages, and the township list, each as a share of start-up.
+
+    python scripts/bench.py [--chars 300000] [--large 3000000] [--repeat 3] [--markdown]
 """
 from __future__ import annotations
 
@@ -140,6 +142,8 @@ def throughput(chars: int, seconds: float | None) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=300_000, help="size of the input (default 300000)")
+    parser.add_argument("--large", type=int, default=3_000_000,
+                        help="characters of the one large file, timed once with --jobs 1 and 2 (default 3000000)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the best is kept")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     args = parser.parse_args(argv)
@@ -188,6 +192,11 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copyfile(document, folder / f"{document.stem}-{i:04d}.txt")
             files[k] = run(CLI + [str(folder), "-o", out, "--jobs", "1"], tmp)
 
+        large = tmp / "large.txt"
+        large.write_text(build_input(args.large), encoding="utf-8")
+        large_run = run(CLI + [str(large), "-o", out, "--jobs", "1"], tmp)
+        large_pool = run(CLI + [str(large), "-o", out, "--jobs", "2"], tmp)
+
         line = tmp / "line.txt"
         line.write_text(LONG_LINE, encoding="utf-8")
         line_run = best([run(CLI + [str(line), "-o", out], tmp) for _ in range(args.repeat)])
@@ -220,6 +229,12 @@ def main(argv: list[str] | None = None) -> int:
         (f"zhfacts extract, {k:,} × {document.name}", throughput(k * doc_chars, r.wall), "-", f"{r.rss_mib:.0f} MiB")
         for k, r in files.items()
     ] + [
+        (f"zhfacts extract, one file of {args.large:,} characters, --jobs 1", throughput(args.large, large_run.wall), "-",
+         f"{large_run.rss_mib:.0f} MiB"),
+        ("large file / 300,000 characters, throughput", f"{(args.large / large_run.wall) / (n / cli_run.wall):.3f}", "", ""),
+        (f"zhfacts extract, one file of {args.large:,} characters, --jobs 2",
+         f"{throughput(args.large, large_pool.wall)}, {large_run.wall / large_pool.wall:.2f}x --jobs 1", "-",
+         f"{large_pool.rss_mib:.0f} MiB"),
         ("zhfacts extract, one 30,000-character line", throughput(len(LONG_LINE), line_run.wall), "-",
          f"{line_run.rss_mib:.0f} MiB"),
         ("long line / corpus", f"{(len(LONG_LINE) / line_run.wall) / (n / cli_run.wall):.3f}", "", ""),
