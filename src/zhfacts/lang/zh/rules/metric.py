@@ -311,7 +311,9 @@ def respective_member(ask):
         verb = _trim(norm[cut + len(word):run[0][0]])
         members = _members(_blank(ask, a, cut)) if cut > a else []
         if not members:  # "…120万人次、…8亿元，分别增长15%和20%": the claims before it are the members
-            previous = [c for c in ask.earlier if ask.sentence.start <= c.mention.start < a][-len(run):]
+            earlier, start_of = ask.earlier, (lambda c: c.mention.start)  # in text order
+            lo, hi = bisect_left(earlier, ask.sentence.start, key=start_of), bisect_left(earlier, a, key=start_of)
+            previous = earlier[lo:hi][-len(run):]
             members = [c.metric for c in previous if c.metric]
     else:
         members = _members(_blank(ask, a, run[0][0]))
