@@ -550,6 +550,12 @@ def _english() -> dict[str, str]:
     return lexicon.place_english_names()
 
 
+def load_romaniser() -> None:
+    """Import pypinyin and its phrase tables now (about a second): a process that forks workers
+    does it once for all of them; a serial run only when a name is not in the cache yet."""
+    import pypinyin  # noqa: F401
+
+
 @lru_cache(maxsize=None)
 def _pinyin() -> Memo:
     """pypinyin's romanisation, remembered across runs: its phrase tables take about a second to
@@ -659,10 +665,21 @@ def division(place: str, pos: int, ctx) -> Place | None:
     found = gazetteer().get(place)
     if found or not place:
         return found
-    named = [p for p in ctx.places.items if p.surface == place and p.place.county]
+    named = ctx.once("places.by_surface", lambda: _by_surface(ctx.places.items)).get(place)
     if named:
-        return ([p for p in named if p.start < pos] or named)[-1].place
+        before = bisect_left(named, pos, key=lambda p: p.start)
+        return named[before - 1 if before else -1].place
     for p in reversed(ctx.places.before(pos)):
         if p.place.level == PlaceLevel.COUNTY and p.place.county and not p.partner:
             return p.place
     return gazetteer().get(ctx.doc.place)
+
+
+def _by_surface(places: list[PlaceMention]) -> dict[str, list[PlaceMention]]:
+    """surface -> the mentions of that name that carry a county, in text order: built once per
+    document, where each claim would scan every place mention."""
+    out: dict[str, list[PlaceMention]] = {}
+    for p in places:
+        if p.place.county:
+            out.setdefault(p.surface, []).append(p)
+    return out
