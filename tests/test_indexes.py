@@ -230,3 +230,14 @@ def test_person_place_found_by_automaton_as_by_substring():
             text_of += ctx.doc.norm[following.start:following.end]
         expected = [(place.written(p, ask), p.start, p.end) for person, p in ctx.people.items() if person in text_of]
         assert list(place.person_place(ask)) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(d=DOC, f=FRACTION)
+def test_walk_back_from_a_position_as_over_the_list_before_it(d, f):
+    ctx = contexts()[d]
+    pos = _at(ctx, f)
+    for spans in (ctx.places, ctx.times, ctx.tables, ctx.bracketed):
+        assert list(spans.nearest_before(pos)) == list(reversed(spans.before(pos)))
+    table = next((t for t in reversed(ctx.tables.before(pos + 1))), None)
+    assert ctx.table_at(pos) == (table if table is not None and pos < table.end else None)

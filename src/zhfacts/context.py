@@ -84,8 +84,8 @@ class Context:
 
     def table_at(self, pos: int) -> Table | None:
         """The table (from its title to its last row) that holds pos."""
-        found = self.tables.before(pos + 1)
-        return found[-1] if found and pos < found[-1].end else None
+        found = next(self.tables.nearest_before(pos + 1), None)
+        return found if found is not None and pos < found.end else None
 
     def table_cell(self, m: Mention) -> TableCell | None:
         """The number cell a mention was read from, if it was."""
@@ -123,8 +123,8 @@ def build_context(doc: Document, lang: Language, profile: Profile, sentences: li
     first = [first_of.setdefault(s.paragraph, i) for i, s in enumerate(sentences)]
     headings = []
     for i, h in enumerate(sentences):
-        inside = in_table.before(h.start + 1)
-        if inside and h.start < inside[-1].end:
+        inside = next(in_table.nearest_before(h.start + 1), None)
+        if inside is not None and h.start < inside.end:
             continue
         if lang.is_caption(norm[h.start:h.end]):
             continue  # a table's or a figure's caption names what it shows

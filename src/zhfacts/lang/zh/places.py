@@ -669,7 +669,7 @@ def division(place: str, pos: int, ctx) -> Place | None:
     if named:
         before = bisect_left(named, pos, key=lambda p: p.start)
         return named[before - 1 if before else -1].place
-    for p in reversed(ctx.places.before(pos)):
+    for p in ctx.places.nearest_before(pos):
         if p.place.level == PlaceLevel.COUNTY and p.place.county and not p.partner:
             return p.place
     return gazetteer().get(ctx.doc.place)

@@ -24,7 +24,7 @@ def scope_place(p, ask) -> tuple[str, int, int]:
     if p.place == COUNTRY:
         return COUNTRY.name, p.start, p.end
     village_or_township = p.place.level >= PlaceLevel.TOWNSHIP
-    for q in reversed(ask.ctx.places.before(p.start)):
+    for q in ask.ctx.places.nearest_before(p.start):
         if q.scope or q.partner or q.place.level != p.place.level:
             continue
         if village_or_township or q.surface.endswith(p.place.name):  # 村里 -> 布拉嘎查; 全旗 -> 科左后旗
