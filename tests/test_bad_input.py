@@ -3,6 +3,7 @@ encodings, oversized stdin, numerals that would recurse, numbers too large for t
 gates that cannot gate, gold that points outside the corpus, and huge files read in blocks."""
 from __future__ import annotations
 
+import csv
 import io
 import sys
 
@@ -25,15 +26,36 @@ def run(args, capsys):
     return code, captured.out, captured.err
 
 
-def test_big5_is_detected_not_read_as_gb18030():
-    data = TRADITIONAL.encode("big5")
-    assert data.decode("gb18030") != TRADITIONAL  # both decode; only one gives the text
-    assert decode(data, "x") == TRADITIONAL
+#: Texts in a legacy encoding that the other one decodes too, into something else: short ones
+#: above all, where a detector has little to go on.
+LEGACY = [
+    (TRADITIONAL, "big5"),
+    ("香港居民收入增長3%", "big5"),
+    ("年", "big5"),
+    ("“Exports” rose 3% — it’s the first rise", "big5"),
+    ("2020年全旗黄牛存栏达80万头。", "gb18030"),
+    ("2020年GDP增长5%", "gbk"),
+    ("脱贫", "gbk"),
+    ("村里有120户。", "gbk"),
+    ("年", "gbk"),
+    ("臺灣2020年人均收入", "gbk"),
+    ("“Exports” rose 3% — it’s the first rise", "gb18030"),
+]
 
 
-def test_gb18030_stays_gb18030():
-    text = "2020年全旗黄牛存栏达80万头。"
-    assert decode(text.encode("gb18030"), "x") == text
+@pytest.mark.parametrize("text,encoding", LEGACY)
+def test_legacy_encodings_are_told_apart(text, encoding):
+    data = text.encode(encoding)
+    other = "gb18030" if encoding == "big5" else "big5"
+    assert data.decode(other, errors="replace") != text  # both decode; only one gives the text
+    assert decode(data, "x") == text
+
+
+def test_bytes_that_read_as_chinese_in_neither_encoding_are_refused(tmp_path, capsys):
+    path = tmp_path / "tokyo.txt"
+    path.write_bytes("東京都の人口は約1400万人で、前年より増えました。".encode("shift_jis"))
+    code, _, err = run(["extract", str(path)], capsys)
+    assert code == 2 and str(path) in err and "neither as GB18030 nor as Big5" in err and err.count("\n") == 1
 
 
 def test_stdin_has_the_file_size_limit(monkeypatch, capsys):
@@ -93,13 +115,22 @@ def test_huge_document_is_read_in_paragraph_blocks(tmp_path, capsys, monkeypatch
     monkeypatch.setattr(pipeline, "make_document", lambda *a: seen.append(len(a[1])) or real(*a))
     monkeypatch.setattr(engines, "BLOCK_CHARS", 100)
     blocks = tmp_path / "blocks.csv"
-    assert run(["extract", str(path), "-o", str(blocks), "--year", "2040"], capsys)[0] == 0
+    assert run(["extract", str(path), "-o", str(blocks), "--year", "2040", "--jobs", "1"], capsys)[0] == 0
     # The file is read whole once (the first document); every stage after that sees a block.
     assert seen[0] == len(text) and len(seen) > 5 and max(seen[1:]) <= 100
     a, b = read_table(whole), read_table(blocks)
     columns = ["start", "end", "text", "value", "year", "sentence_start", "sentence_end"]
     assert a[columns].equals(b[columns])
     assert all(text[s:e] == t for s, e, t in zip(b["start"], b["end"], b["text"]))
+    # Over two workers, the blocks of the one file are cut where the parent cut them.
+    pooled = tmp_path / "pooled.csv"
+    assert run(["extract", str(path), "-o", str(pooled), "--year", "2040", "--jobs", "2"], capsys)[0] == 0
+    assert read_table(pooled).equals(b)
+    package = tmp_path / "package"
+    assert run(["extract", str(path), "-o", str(package), "--year", "2040", "--format", "datapackage"], capsys)[0] == 0
+    with open(package / "documents.csv", encoding="utf-8") as f:
+        [listed] = list(csv.DictReader(f))  # one row for the file, with every block's claims
+    assert (listed["doc_id"], listed["claims"], listed["characters"]) == ("big", str(len(b)), str(len(text)))
 
 
 @pytest.mark.parametrize("name, content", [

@@ -94,6 +94,9 @@ PLACES = [
     ("陕西省", "Shaanxi Province", True),
     ("山西省", "Shaanxi Province", False),
     ("银川市", "Ningxia", False),
+    ("寧強縣", "Ningqiang County", True),  # traditional spellings are folded first
+    ("陝西省", "Shaanxi Province", True),
+    ("銀川市", "Ningxia", False),
 ]
 
 

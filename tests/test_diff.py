@@ -258,11 +258,18 @@ def test_cli_diff_bad_input(tables, tmp_path, capsys, content, suffix, problem):
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_cli_diff_unwritable_output(tables, tmp_path, capsys):
+def test_cli_diff_unwritable_output_is_refused_before_the_work(tables, tmp_path, capsys, monkeypatch):
+    import zhfacts.cli.diff as diff
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the claims were loaded before the output was checked")
+
+    monkeypatch.setattr(diff, "load_claims", no_work)
     a, b, _ = tables
     out = tmp_path / "missing-dir" / "pairs.csv"
     assert main(["diff", str(a), str(b), "-o", str(out)]) == 2
-    assert capsys.readouterr().err.count("\n") == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing-dir" in err and "No such file or directory" in err
     assert not out.exists()
 
 

@@ -102,6 +102,43 @@ def test_workers_load_nothing_the_parent_loaded(tmp_path):
     assert sorted(log.read_text(encoding="utf-8").splitlines()) == [f"cached_path {pid}", f"load_model {pid}"]
 
 
+LANGUAGES = """
+import shutil, sys
+from pathlib import Path
+from zhfacts.engines import Options, results
+
+corpus, tmp, lang = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+items = [tmp / f"{i}.txt" for i in range(3)]
+for item in items:
+    shutil.copyfile(corpus / ("wmt21-yina-en.txt" if lang == "en" else "kzhq-2020.txt"), item)
+done = list(results(items, Options(), jobs=2))
+assert all(d.rows for d in done)
+print("spacy" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("lang, spacy", [("zh", False), ("en", True)])
+def test_the_parent_loads_the_languages_of_its_documents_only(tmp_path, lang, spacy):
+    """English needs spaCy, whose load costs more than a report: a Chinese archive never loads it."""
+    done = subprocess.run([sys.executable, "-c", LANGUAGES, str(CORPUS), str(tmp_path), lang],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == str(spacy)
+
+
+def test_languages_are_peeked_from_the_opening_of_each_file(tmp_path):
+    from zhfacts.engines import languages_of
+
+    legacy = tmp_path / "big5.txt"
+    legacy.write_bytes(("全縣財政收入增長百分之十。\n" * 2000).encode("big5"))  # cut past the peek
+    english = tmp_path / "en.txt"
+    shutil.copyfile(CORPUS / "wmt21-yina-en.txt", english)
+    missing = tmp_path / "missing.txt"
+    assert languages_of([legacy, missing], Options()) == {"zh", "zh-Hant"}
+    assert languages_of([legacy, english], Options()) == {"zh", "zh-Hant", "en"}
+    assert languages_of([english], Options(lang="zh")) == {"zh"}
+
+
 def test_a_process_with_other_threads_spawns_its_workers():
     """A fork copies locks other threads may hold: with a second thread alive, workers are spawned."""
     from zhfacts.engines import pool
@@ -208,3 +245,21 @@ def test_interrupted_parallel_run_leaves_no_output_and_no_temp_files(tmp_path, a
     assert proc.returncode != 0 and "interrupted" in err
     assert list(out.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "out"]
+
+
+def test_a_long_document_comes_block_by_block_on_every_engine(tmp_path, monkeypatch):
+    """Each block's rows are written when it is done (flat memory), and a pool spreads the blocks
+    of one file over its workers; a document list still has one row for the file."""
+    import zhfacts.engines as engines
+
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(f"{2000 + i}年第{i}村投入{i + 1}万元。" for i in range(30)) + "\n", encoding="utf-8")
+    monkeypatch.setattr(engines, "BLOCK_CHARS", 120)
+    serial = list(engines.results([path], Options(year="2040"), jobs=1))
+    assert len(serial) > 3 and [d.block for d in serial] == list(range(len(serial)))
+    assert [d.last for d in serial] == [False] * (len(serial) - 1) + [True]
+    assert {d.characters for d in serial} == {len(path.read_text(encoding="utf-8"))}
+    whole = engines.extract_item(path, Options(year="2040"))
+    assert whole.blocks == 1 and whole.rows == [row for d in serial for row in d.rows]
+    pooled = list(engines.results([path], Options(year="2040"), jobs=2))
+    assert [(d.block, d.blocks, d.rows) for d in pooled] == [(d.block, d.blocks, d.rows) for d in serial]

@@ -116,6 +116,19 @@ def test_year_charts(years, charts):
         assert len(chart["points"]) == 2 and chart["line"].count(",") == 2
 
 
+@pytest.mark.parametrize("places, lang, charts", [
+    (["寧強縣", "宁强县"], "zh-Hant", 1),
+    (["宁强县", "略阳县"], "zh", 2),
+    (["Ningqiang County", "ningqiang"], "en", 1),
+    (["Ningqiang", "Lueyang"], "en", 2),
+])
+def test_year_charts_group_spellings_of_one_place_by_the_document_s_language(places, lang, charts):
+    claims = normalize_claims(pd.DataFrame([
+        {"doc_id": "t", "start": i, "end": i + 1, "text": "1", "value": 3, "unit": "%", "metric": "m",
+         "year": y, "place": p} for i, (p, y) in enumerate(zip(places, ["2014", "2019"]))]), "t")
+    assert len(year_charts(pd.concat([claims, claims.assign(year=["2015", "2020"])]), {"t": lang})) == charts
+
+
 def test_report_with_diff():
     second_text = TEXT.replace("300户", "320户")
     page = rendered(second=(second_text, [i if i[0] != "300户" else ("320户", 320, "household", "因病致贫", "2020")

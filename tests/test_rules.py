@@ -251,6 +251,19 @@ def test_language_detected_from_the_script(text, lang):
     assert make_document("t", text).lang == lang
 
 
+ABSTRACT = "Abstract. This report reviews how the county lifted its villages out of poverty. " * 80
+REPORT = "全县贫困人口减少1.2万人，农民人均可支配收入增长8%。\n" * 400
+
+
+@pytest.mark.parametrize("text, lang", [
+    (ABSTRACT + REPORT, "zh"),  # an English abstract before a Chinese report
+    (REPORT[:2000] + ABSTRACT * 20, "en"),  # a Chinese summary before an English report
+    (ABSTRACT, "en"),
+])
+def test_language_is_the_whole_text_s_not_its_opening(text, lang):
+    assert detect(text, ZH.traditional) == lang
+
+
 def test_traditional_text_is_folded_to_simplified_in_a_copy_of_the_same_length():
     doc = make_document("t", "全縣貧困人口減少1.2萬人。")
     assert doc.lang == "zh-Hant" and bundle(doc.lang) is ZH

@@ -52,6 +52,30 @@ def test_parquet_dataset_has_one_file_per_document_and_the_serial_rows(tmp_path,
     assert (read_table(out / parts[-1]).columns == COLUMNS).all() and len(read_table(out / parts[-1])) == 0
 
 
+@pytest.mark.parametrize("engine", [["--jobs", "1"], ["--jobs", "2"], ["--scheduler", "local"]],
+                         ids=["serial", "pool", "dask"])
+def test_parquet_dataset_takes_every_option_that_changes_rows(tmp_path, reports, engine, capsys):
+    """--lang, --kind, --year and --keep-going reach the documents on every engine: the dataset
+    holds the rows a CSV of the same options holds, an unreadable file is skipped (one line,
+    exit 1) and leaves an empty partition in its place."""
+    folder = tmp_path / "in"
+    shutil.copytree(reports, folder)
+    (folder / "a-binary.txt").write_bytes(b"\x00\x01\x02binary")
+    options = ["--lang", "zh", "--kind", "work_report", "--year", "2019", "--keep-going"]
+    expected = tmp_path / "expected.csv"
+    assert main(["extract", str(folder), "-o", str(expected), *options, "--jobs", "1"]) == 1
+    capsys.readouterr()
+    out = tmp_path / "claims"
+    assert main(["extract", str(folder), "-o", str(out), "--format", "parquet", *options, *engine]) == 1
+    err = capsys.readouterr().err
+    assert err.count("(skipped)") == 1 and "a-binary.txt" in err
+    assert len(list(out.iterdir())) == len(DOCS) + 2 and len(read_table(out / "part.00000.parquet")) == 0
+    pd.testing.assert_frame_equal(read_table(out), read_table(expected))
+    default = tmp_path / "default.csv"
+    assert main(["extract", str(reports), "-o", str(default), "--jobs", "1"]) == 0
+    assert not read_table(default).equals(read_table(expected))  # the options changed rows
+
+
 def test_parquet_dataset_reads_back_in_pandas_pyarrow_duckdb_and_dask(tmp_path, reports, serial):
     import dask.dataframe as dd
     import duckdb

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import nullcontext
 
 from ..factcheck.align import align
 from ..factcheck.load import load_claims
@@ -27,12 +28,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    writer = TableWriter(args.output, args.format) if args.output else None  # checked before the work
-    a, _ = load_claims(args.a, year=args.year_a, place=args.place, lang=chosen_lang(args))
-    b, _ = load_claims(args.b, year=args.year_b, place=args.place, lang=chosen_lang(args))
-    table = align(a, b)
-    if writer is not None:
-        with writer:
+    # The output is opened before the work, so a folder that is missing is refused at once; a
+    # failure during the work leaves no file.
+    with TableWriter(args.output, args.format) if args.output else nullcontext() as writer:
+        a, _ = load_claims(args.a, year=args.year_a, place=args.place, lang=chosen_lang(args))
+        b, _ = load_claims(args.b, year=args.year_b, place=args.place, lang=chosen_lang(args))
+        table = align(a, b)
+        if writer is not None:
             writer.write(table)
     print("\n".join(report_lines(table, args.a, args.b)))
     return 1 if args.fail_on and (table["status"] == args.fail_on).any() else 0

@@ -107,10 +107,15 @@ def _doc_id(path: str | Path, files: list[str | Path]) -> str:
     return Path(os.path.realpath(path)).relative_to(common).with_suffix("").as_posix()
 
 
+def _options(args) -> Options:
+    return Options(args.year, args.place, args.explain, args.model, chosen_lang(args), args.kind, args.keep_going)
+
+
 def _results(files, args):
     """One result per file in input order, from the engine the options choose; paths stay paths
-    (workers read them), standard input is read here. Unreadable files are skipped with
-    --keep-going; ``args.skipped`` counts them."""
+    (workers read them), standard input is read here. With --keep-going an unreadable file
+    gives a result without rows (an empty partition of a dataset, on every engine);
+    ``args.skipped`` counts them."""
     args.skipped = 0
     items = []
     for item, doc_id in files:
@@ -125,16 +130,16 @@ def _results(files, args):
                 print(f"zhfacts: {exc} (skipped)", file=sys.stderr)
                 continue
         items.append((item, doc_id))
-    options = Options(args.year, args.place, args.explain, args.model, chosen_lang(args), args.kind, args.keep_going)
-    done = results([item for item, _ in items], options, jobs=args.jobs, scheduler=args.scheduler,
+    done = results([item for item, _ in items], _options(args), jobs=args.jobs, scheduler=args.scheduler,
                    doc_ids=[doc_id for _, doc_id in items])
-    for result in tqdm(done, total=len(items), desc="extract", unit="doc", file=sys.stderr,
-                       disable=console.quiet or len(items) < 2 or None):
-        if result.skipped:
-            args.skipped += 1
-            tqdm.write(f"zhfacts: {result.skipped} (skipped)", file=sys.stderr)
-            continue
-        yield result
+    with tqdm(total=len(items), desc="extract", unit="doc", file=sys.stderr,
+              disable=console.quiet or len(items) < 2 or None) as progress:
+        for result in done:
+            if result.skipped:
+                args.skipped += 1
+                tqdm.write(f"zhfacts: {result.skipped} (skipped)", file=sys.stderr)
+            yield result
+            progress.update(result.last)
 
 
 def _writer(output, args):
@@ -153,22 +158,29 @@ def _write(files, output, args) -> None:
     from ..io.dataset import ParquetDatasetWriter
 
     with _writer(output, args) as writer:
-        every = isinstance(writer, ParquetDatasetWriter)  # a dataset has a partition per document
+        every = isinstance(writer, ParquetDatasetWriter)  # a dataset has a partition per document (per block of a long one)
         if args.scheduler and every:
-            from ..dask import extract
+            from ..dask import partitions
             from ..engines.dask import connect
 
-            args.skipped = 0
+            frame, skipped = partitions(files, _options(args))
             with connect(args.scheduler):
-                writer.write_dask(extract([f for f, _ in files], args.year, args.place, args.explain, args.model))
+                [reasons] = writer.write_dask(frame, skipped)
+            args.skipped = sum(reason is not None for reason in reasons)
+            for reason in filter(None, reasons):
+                print(f"zhfacts: {reason} (skipped)", file=sys.stderr)
             return
         wrote = False
+        claims = 0  # of the document so far, over its blocks
         for done in _results(files, args):
             if done.rows or not wrote or every:
                 _put(writer, done.rows)
                 wrote = True
-            if isinstance(writer, DataPackageWriter):
-                writer.add_document(done.record())
+            claims += len(done.rows)
+            if done.last:
+                if isinstance(writer, DataPackageWriter) and not done.skipped:
+                    writer.add_document(done.record(claims))
+                claims = 0
         if not wrote:
             _put(writer, [])
 

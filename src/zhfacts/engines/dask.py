@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Iterator
 
-from . import Extracted, Item, Options, extract_item, load_resources
+from . import Extracted, Item, Options, extract_item, languages_of, load_resources
 from ..errors import ZhfactsError
 
 #: The cluster ``--scheduler local`` starts: two single-threaded worker processes (jieba is
@@ -42,7 +42,7 @@ def connect(scheduler: str):
 
 def results(items: list[tuple[Item, str | None]], options: Options, scheduler: str) -> Iterator[Extracted]:
     with connect(scheduler) as client:
-        client.run(load_resources, options)
+        client.run(load_resources, options, languages_of([item for item, _ in items], options))
         window = 2 * max(1, sum(client.nthreads().values()))
         todo = iter(items)
         pending = deque(client.submit(extract_item, item[0], options, item[1], pure=False) for item in islice(todo, window))

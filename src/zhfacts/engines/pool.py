@@ -1,9 +1,10 @@
 """The process-pool engine: documents spread over worker processes on this machine.
 
 The parent loads the language tables, rules and decider once and forks the workers, which
-share them (copy-on-write, kept out of the garbage collector's reach) and start at once; where there is no fork (spawn), each worker loads
-them once in its initializer. Whole documents go to the workers, the largest of the next few
-first, so that no worker is left with one long document at the end while the other waits.
+share them (copy-on-write, kept out of the garbage collector's reach) and start at once;
+where there is no fork (spawn), each worker loads them once in its initializer. Whole documents go to the workers (a document longer than a
+block, block by block), the largest of the next few first, so that no worker is left with one
+long document at the end while the other waits.
 Results come back as they finish and are yielded in input order; at most ``_HORIZON`` per
 worker wait in the parent, so memory stays flat however many files there are.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..io.atomic import STOP_SIGNALS, signals_held
-from . import Extracted, Item, Options, extract_item, load_resources
+from . import Extracted, Item, Options, blocks_of, size_of, extract_block, languages_of, load_resources
 
 #: Documents in flight per worker: one running, one queued so a worker never waits.
 _AHEAD = 2
@@ -31,7 +32,7 @@ _AHEAD = 2
 _HORIZON = 8
 
 
-def _start_worker(options: Options, inherited: bool) -> None:
+def _start_worker(options: Options, inherited: bool, languages: frozenset[str]) -> None:
     """The parent alone decides to stop: a worker ignores the stop signals, which Ctrl-C,
     ``timeout``, systemd and ``kill -TERM -PGID`` send to the whole process group. A worker
     killed by one could die holding a lock of the pool's queues, and the pool would wait for it
@@ -41,7 +42,7 @@ def _start_worker(options: Options, inherited: bool) -> None:
     if hasattr(signal, "pthread_sigmask"):  # born with the stop signals held by the parent
         signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     if not inherited:
-        load_resources(options)
+        load_resources(options, languages)
 
 
 class _ForkWorker(multiprocessing.context.ForkProcess):
@@ -65,17 +66,6 @@ class _Pool(multiprocessing.pool.Pool):
     def Process(ctx, *args, **kwds):
         worker = _ForkWorker if ctx.get_start_method() == "fork" else _SpawnWorker
         return worker(*args, **kwds)
-
-
-def _size(item: Item) -> int:
-    """How much work a document is, from its size in bytes (0 when it cannot be read: its error
-    comes from the worker)."""
-    if isinstance(item, Path):
-        try:
-            return os.path.getsize(item)
-        except OSError:
-            return 0
-    return len(item.text.encode("utf-8"))
 
 
 def _threads() -> int:
@@ -114,44 +104,49 @@ def _context() -> tuple[multiprocessing.context.BaseContext, bool]:
 
 def results(items: list[tuple[Item, str | None]], options: Options, jobs: int) -> Iterator[Extracted]:
     context, inherited = _context()
-    jobs = min(jobs, len(items))
+    units = []  # (item, doc_id, block, size): the tasks, each block of a long document one
+    for item, doc_id in items:
+        size = size_of(item)
+        blocks = blocks_of(item, options, doc_id, size)
+        units += [(item, doc_id, block, size // len(blocks)) for block in blocks]
+    jobs = min(jobs, len(units))
     if not inherited:
         _start_resource_tracker()
+    languages = languages_of([item for item, _ in items], options)
     if inherited:
-        load_resources(options)
+        load_resources(options, languages)
         gc.freeze()  # what was loaded is never collected: no worker walks it or copies its pages
     # A stop signal that lands while a worker is born would reach it before it can ignore it:
     # held here, the workers start with it held, and the parent takes it once they are up.
     held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS) if hasattr(signal, "pthread_sigmask") else None
     try:
-        pool = _Pool(jobs, initializer=_start_worker, initargs=(options, inherited), context=context)
+        pool = _Pool(jobs, initializer=_start_worker, initargs=(options, inherited, languages), context=context)
     finally:
         gc.unfreeze()  # the workers are forked; this process collects as before
         if held is not None:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    sizes = [_size(item) for item, _ in items]
     finished: queue.SimpleQueue = queue.SimpleQueue()
     with pool:
-        waiting: list[tuple[int, int]] = []  # (-size, index) of documents not yet sent
-        seen = sent = 0  # documents put into waiting; documents sent and not yet back
+        waiting: list[tuple[int, int]] = []  # (-size, index) of tasks not yet sent
+        seen = sent = 0  # tasks put into waiting; tasks sent and not yet back
         ready: dict[int, tuple[Extracted | None, BaseException | None]] = {}
         following = 0  # the index of the next result to yield
 
         def send() -> None:
             nonlocal seen, sent
-            while seen < len(items) and seen < following + _HORIZON * jobs:
-                heapq.heappush(waiting, (-sizes[seen], seen))
+            while seen < len(units) and seen < following + _HORIZON * jobs:
+                heapq.heappush(waiting, (-units[seen][3], seen))
                 seen += 1
             while waiting and sent < _AHEAD * jobs:
                 _, i = heapq.heappop(waiting)
-                item, doc_id = items[i]
-                pool.apply_async(extract_item, (item, options, doc_id),
+                item, doc_id, block, _ = units[i]
+                pool.apply_async(extract_block, (item, options, doc_id, block),
                                  callback=lambda done, i=i: finished.put((i, done, None)),
                                  error_callback=lambda exc, i=i: finished.put((i, None, exc)))
                 sent += 1
 
         send()
-        while following < len(items):
+        while following < len(units):
             i, done, exc = finished.get()
             sent -= 1
             ready[i] = (done, exc)

@@ -19,7 +19,7 @@ from .load import is_table_path, load_claims
 from ..display import format_number, format_value
 from ..errors import ZhfactsError
 from ..io.atomic import atomic_file
-from ..lang.zh.placenames import canonical_place
+from ..lang import DEFAULT, bundle
 
 #: Claim fields shown when a highlight is hovered or clicked, in this order.
 CLAIM_FIELDS = ("text", "value", "value_max", "unit", "qualifier", "metric", "metric_en", "year",
@@ -66,18 +66,21 @@ def highlight_segments(text: str, claims: pd.DataFrame) -> list[dict]:
     return pieces
 
 
-def year_charts(claims: pd.DataFrame) -> list[dict]:
-    """SVG geometry for each metric (with its unit, place and per) stated for two or more years."""
+def year_charts(claims: pd.DataFrame, langs: dict[str, str] | None = None) -> list[dict]:
+    """SVG geometry for each metric (with its unit, place and per) stated for two or more years.
+    Two spellings of one place (寧強縣 and 宁强县, "Ningqiang County" and "Ningqiang") are one
+    place by the rules of the language of the claim's document (``langs``: doc_id -> code)."""
+    langs = langs or {}
     groups: dict[tuple, list[dict]] = {}
     for claim in claims.to_dict("records"):
         if _YEAR.match(claim["year"]):
-            key = (claim["metric"], claim["unit"], canonical_place(claim["place"]), claim["per"])
-            groups.setdefault(key, []).append(claim)
+            place = bundle(langs.get(claim["doc_id"]) or DEFAULT).place_key(claim["place"])
+            groups.setdefault((claim["metric"], claim["unit"], place, claim["per"]), []).append(claim)
     charts = []
-    for (metric, unit, place, per), group in groups.items():
+    for (metric, unit, _, per), group in groups.items():
         years = sorted({int(c["year"]) for c in group})
         if len(years) >= 2:
-            charts.append(_chart(metric, unit, place, per, years, group))
+            charts.append(_chart(metric, unit, group[0]["place"], per, years, group))
     return charts
 
 
@@ -177,7 +180,8 @@ def render_report(documents: list[dict], diff: pd.DataFrame | None = None, title
         title=title or " vs ".join(d["name"] for d in documents),
         documents=views, diff=None if diff is None else diff_view(diff),
         diff_counts=None if diff is None else diff["status"].value_counts().to_dict(),
-        charts=year_charts(all_claims), fields=CLAIM_FIELDS, columns=TABLE_COLUMNS,
+        charts=year_charts(all_claims, {doc_id: d.get("lang") or DEFAULT for d in documents
+                                        for doc_id in d["claims"]["doc_id"].unique()}), fields=CLAIM_FIELDS, columns=TABLE_COLUMNS,
         numeric_columns=NUMERIC_COLUMNS, statuses=STATUSES,
         diff_sentences=len({v["lang"].split("-")[0] for v in views}) > 1,
     )

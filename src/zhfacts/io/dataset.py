@@ -113,10 +113,14 @@ class ParquetDatasetWriter:
         pq.write_table(table, self._dir / PART.format(self._parts))
         self._parts += 1
 
-    def write_dask(self, ddf) -> None:
-        """A Dask DataFrame's partitions written by the workers that hold them."""
-        ddf.to_parquet(self._dir, schema=arrow_schema(), write_index=False, write_metadata_file=False,
-                       name_function=PART.format)
+    def write_dask(self, ddf, *also):
+        """A Dask DataFrame's partitions written by the workers that hold them; ``also`` are lazy
+        values computed with them (from the same tasks), returned."""
+        import dask
+
+        write = ddf.to_parquet(self._dir, schema=arrow_schema(), write_index=False, write_metadata_file=False,
+                               name_function=PART.format, compute=False)
+        return dask.compute(write, *also)[1:]
 
     def __exit__(self, exc_type, exc, tb) -> bool:
         return self._context.__exit__(exc_type, exc, tb)

@@ -18,11 +18,11 @@ MAX_BYTES = 200 * 1024 * 1024
 
 def decode(data: bytes, name: object) -> str:
     """Decode bytes as UTF-8 (BOM optional), UTF-16 (with a BOM, or without one when the text
-    holds ASCII, whose NUL bytes mark it), Big5 or GB18030, else raise.
+    holds ASCII, whose NUL bytes mark it), GB18030 or Big5, else raise.
 
-    Which of the legacy encodings (Big5 or GB18030, UTF-16LE or BE) a file is in is decided by
-    charset-normalizer, restricted to those candidates: two Chinese encodings can both decode
-    the same bytes, and only one of them gives Chinese.
+    GB18030 and Big5 can both decode the same bytes, and only one of them gives Chinese: the
+    one whose Han characters are more often frequent ones wins (``_legacy``). Which of UTF-16LE
+    or BE a file without a byte-order mark is in is decided by charset-normalizer.
     """
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         return _strict(data, "utf-16", name)
@@ -31,7 +31,7 @@ def decode(data: bytes, name: object) -> str:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError:
             pass
-        return _strict(data, _detect(data, ("gb18030", "big5"), "gb18030"), name)
+        return _legacy(data, name)
     encoding = _detect(data, ("utf_16_le", "utf_16_be"), "")
     try:
         text = data.decode(encoding) if encoding else ""
@@ -45,6 +45,60 @@ def decode(data: bytes, name: object) -> str:
 #: Control characters no text document holds (tab, line and page breaks aside).
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _ASCII = re.compile(r"[\t\n\r -~]")
+
+
+#: Share of a reading's Han characters that must be frequent ones for it to be Chinese: a
+#: report reaches 0.99, a text read in the other encoding about 0.4.
+_CHINESE_SHARE = 0.7
+#: Fewer Han characters than this say too little to refuse a reading.
+_FEW_HAN = 8
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Punctuation that Chinese and English text in these encodings use, and misreadings rarely give.
+_PUNCTUATION = re.compile("[\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u3001\u3002\u300a-\u300f"
+                          "\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: What a GB18030 or Big5 text read in the other encoding is full of, and Chinese is not: kana,
+#: hangul, private-use and box-drawing characters.
+_ODD = re.compile(r"[\u3040-\u30ff\u3130-\u318f\uac00-\ud7af\ue000-\uf8ff\u2500-\u257f]")
+
+
+def _legacy(data: bytes, name: object) -> str:
+    """The GB18030 or Big5 reading of the bytes that reads most as Chinese (GB18030 on a tie);
+    an error when neither decodes, or when a text long enough to tell reads as Chinese in
+    neither."""
+    readings = {}
+    for encoding in ("gb18030", "big5"):
+        try:
+            readings[encoding] = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            failure = exc
+    if not readings:
+        raise ZhfactsError(name, f"cannot decode as UTF-8, UTF-16, GB18030 or Big5 "
+                                 f"(Big5: {failure.reason} at byte {failure.start})")
+    scores = {encoding: _chinese(text[:_SAMPLE]) for encoding, text in readings.items()}
+    best = max(readings, key=scores.__getitem__)
+    share, han, _ = scores[best]
+    if han >= _FEW_HAN and share < _CHINESE_SHARE:
+        raise ZhfactsError(name, f"not UTF-8 or UTF-16, and reads as Chinese neither as GB18030 nor as Big5 "
+                                 f"({share:.0%} frequent characters at best); convert it to UTF-8")
+    return readings[best]
+
+
+def _chinese(text: str) -> tuple[float, int, float]:
+    """How much a reading reads as Chinese: the share of its Han characters that are frequent
+    ones, less the odd characters; how many Han characters there are; and, for a text with few
+    or none (English with curly quotes), the share of its other non-ASCII characters that are
+    common punctuation."""
+    from ..lang.zh.lexicon import frequent_chars
+
+    frequent = frequent_chars()
+    han = _HAN.findall(text)
+    odd = len(_ODD.findall(text))
+    other = len(_NON_ASCII.findall(text)) - len(han)
+    punctuation = len(_PUNCTUATION.findall(text)) / other if other else 1.0
+    if not han:
+        return (0.0 if odd else 1.0), 0, punctuation
+    return (sum(c in frequent for c in han) - odd) / len(han), len(han), punctuation
 
 
 def _detect(data: bytes, candidates: tuple[str, ...], default: str) -> str:

@@ -196,6 +196,13 @@ def traditional_chars() -> frozenset[str]:
     return frozenset(r["variant"] for r in read_tsv("char_variants.tsv"))
 
 
+@lru_cache(maxsize=None)
+def frequent_chars() -> frozenset[str]:
+    """The most frequent Han characters, simplified and traditional (frequent_chars.tsv): how
+    much a decoding of legacy bytes reads as Chinese."""
+    return frozenset("".join(r["chars"] for r in LEXICON.table("frequent_chars.tsv", ["chars"])))
+
+
 @dataclass(frozen=True)
 class PlaceSuffix:
     suffix: str

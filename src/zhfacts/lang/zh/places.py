@@ -584,10 +584,11 @@ def place_english(name: str) -> str:
 
 
 def place_key(name: str) -> str:
-    """The key of the place's English name (see the English bundle), so that 迤那镇 = "Yina Township"."""
+    """The key of the place's English name (see the English bundle), so that 迤那镇 = "Yina
+    Township"; a traditional spelling is folded first (寧強縣 = 宁强县)."""
     from ..en.places import place_key as english_key
 
-    return english_key(place_english(name)) if name else ""
+    return english_key(place_english(fold(name))) if name else ""
 
 
 #: A person's name is a word of this many characters.
