@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .spans import Ordered
@@ -51,18 +52,40 @@ class Context:
     word_starts: frozenset[int]
     tables: Ordered = field(default_factory=lambda: Ordered(()))
     people: dict[str, Any] = field(default_factory=dict)  # person -> the place they were introduced with
+    #: The sentence index of each heading, kept once so that finding the headings over a sentence
+    #: is one bisection.
+    heading_sentences: list[int] = field(init=False)
+    #: What a language's rules derive once per document and then read for every mention (the
+    #: tense of each section, places by name), under keys of the rule's own module; see ``once``.
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.heading_sentences = [h.sentence for h in self.headings]
+
+    def once(self, key: str, build: Callable[[], Any]) -> Any:
+        """``memo[key]``, built on first use: a per-document index that spares every mention a
+        scan of the whole document."""
+        if key not in self.memo:
+            self.memo[key] = build()
+        return self.memo[key]
 
     def sentence_of(self, pos: int) -> int:
         """The sentence whose text holds pos (a caption inside a sentence's range is its own)."""
         return self.part_sentence[max(0, bisect_right(self.part_starts, pos) - 1)]
 
-    def headings_above(self, si: int) -> list[Heading]:
-        return self.headings[:bisect_left([h.sentence for h in self.headings], si)]
+    def headings_before(self, si: int) -> int:
+        """How many headings stand above sentence si: ``headings[:k]`` are the ones over it."""
+        return bisect_left(self.heading_sentences, si)
+
+    def heading_over(self, si: int) -> Heading | None:
+        """The nearest heading above sentence si."""
+        k = self.headings_before(si)
+        return self.headings[k - 1] if k else None
 
     def table_at(self, pos: int) -> Table | None:
         """The table (from its title to its last row) that holds pos."""
-        found = self.tables.before(pos + 1)
-        return found[-1] if found and pos < found[-1].end else None
+        found = next(self.tables.nearest_before(pos + 1), None)
+        return found if found is not None and pos < found.end else None
 
     def table_cell(self, m: Mention) -> TableCell | None:
         """The number cell a mention was read from, if it was."""
@@ -100,8 +123,8 @@ def build_context(doc: Document, lang: Language, profile: Profile, sentences: li
     first = [first_of.setdefault(s.paragraph, i) for i, s in enumerate(sentences)]
     headings = []
     for i, h in enumerate(sentences):
-        inside = in_table.before(h.start + 1)
-        if inside and h.start < inside[-1].end:
+        inside = next(in_table.nearest_before(h.start + 1), None)
+        if inside is not None and h.start < inside.end:
             continue
         if lang.is_caption(norm[h.start:h.end]):
             continue  # a table's or a figure's caption names what it shows

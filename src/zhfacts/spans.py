@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 
 
 class Marks:
@@ -30,3 +31,9 @@ class Ordered:
     def before(self, pos: int) -> list:
         """Items that start before pos, nearest last."""
         return self.items[:bisect_left(self.starts, pos)]
+
+    def nearest_before(self, pos: int) -> Iterator:
+        """Items that start before pos, nearest first, without copying the ones a walk back from
+        pos never reaches."""
+        for i in range(bisect_left(self.starts, pos) - 1, -1, -1):
+            yield self.items[i]

@@ -186,9 +186,9 @@ class Language:
 
 def heading_year(ask):
     """The year of the section heading over the sentence."""
-    above = ask.ctx.headings_above(ask.si)
-    if above and above[-1].year:
-        yield above[-1].year, above[-1].start, above[-1].end
+    over = ask.ctx.heading_over(ask.si)
+    if over is not None and over.year:
+        yield over.year, over.start, over.end
 
 
 def no_answer(ask):

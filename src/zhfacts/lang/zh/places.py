@@ -13,6 +13,8 @@ starting after punctuation, a preposition or another place name, so that "在努
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Container
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -62,8 +64,15 @@ class PlaceMention:
 COUNTRY = Place("中国", PlaceLevel.COUNTRY)
 
 
-def _suffixes() -> list[tuple[str, int]]:
-    return [(s.suffix, s.level) for s in lexicon.place_suffixes()]
+@lru_cache(maxsize=None)
+def _suffixes() -> tuple[tuple[str, int], ...]:
+    return tuple((s.suffix, s.level) for s in lexicon.place_suffixes())
+
+
+@lru_cache(maxsize=None)
+def _suffix_words() -> tuple[str, ...]:
+    """The suffixes alone, for one ``startswith``/``endswith`` test of them all."""
+    return tuple(s for s, _ in _suffixes())
 
 
 def strip_suffix(name: str) -> str:
@@ -106,7 +115,7 @@ def short_forms(name: str) -> tuple[str, ...]:
 
 def has_place_suffix(name: str) -> bool:
     """Whether a word ends like a place name (省, 旗, 苏木, 嘎查, 村 ...)."""
-    return any(name.endswith(suffix) for suffix, _ in _suffixes())
+    return name.endswith(_suffix_words())
 
 
 def suffix_level(name: str) -> int:
@@ -245,7 +254,7 @@ def _plausible_stem(stem: str) -> bool:
     return len(first) < 2 or jieba_frequency(first) < _COMMON_WORD_FREQ
 
 
-def _is_boundary(norm: str, i: int, ends: set[int]) -> bool:
+def _is_boundary(norm: str, i: int, ends: Container[int]) -> bool:
     if i <= 0 or i in ends:
         return True
     ch = norm[i - 1]
@@ -346,7 +355,10 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
     starting_at: dict[int, list[Place]] = {}
     for start, _, name in hits:
         starting_at.setdefault(start, []).extend(names[name][0])
+    # the mentions never overlap, so sorted by start their ends ascend too: those that overlap a
+    # hit are found by bisection over the ends
     mentions = sorted(found, key=lambda p: p.start)
+    mention_ends = [p.end for p in mentions]
     named = {p.place.name for p in mentions} | {default_place}
     named_in_full = {p.place.name: p.start for p in reversed(mentions) if p.surface == p.place.name}
     ending_at = {p.end: p for p in mentions}
@@ -354,12 +366,15 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
     for start, end, name in hits:
         if start < last_end:
             continue
-        covered = [p for p in mentions if p.start < end and start < p.end]
+        first = last = bisect_right(mention_ends, start)
+        while last < len(mentions) and mentions[last].start < end:
+            last += 1
+        covered = mentions[first:last]
         if any(not (start <= p.start and p.end <= end and end - start > p.end - p.start) for p in covered):
             continue  # a national name stands here, and this one does not contain it
         candidates, short = names[name]
         place = _choose(candidates, named)
-        if short and any(norm.startswith(suffix, end) for suffix, _ in _suffixes()):
+        if short and norm.startswith(_suffix_words(), end):
             continue  # 姜家店 in 姜家店乡: the start of a longer name
         before = ending_at.get(start)
         if place.level == PlaceLevel.COUNTY:
@@ -369,19 +384,18 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
             context = named_in_full.get(place.name, end) < start or (
                 before is not None and before.place.level >= PlaceLevel.COUNTY and _inside(place, before.place))
         common = jieba_frequency(name) >= _COMMON_WORD_FREQ or stopped.any(start, end)
-        free = not short and not common and (len(name) >= 3 or _is_boundary(norm, start, set(ending_at)))
+        free = not short and not common and (len(name) >= 3 or _is_boundary(norm, start, ending_at))
         if not (free or context):
             continue
-        for p in covered:
-            mentions.remove(p)
         mention = PlaceMention(start, end, name, place)
-        mentions.append(mention)
+        mentions[first:last] = [mention]
+        mention_ends[first:last] = [end]
         ending_at[end] = mention
         named.add(place.name)
         if not short:
             named_in_full.setdefault(place.name, start)
         last_end = end
-    return sorted(mentions, key=lambda p: p.start)
+    return mentions
 
 
 def _opens_guarded_word(norm: str, end: int, guards: dict[str, str]) -> bool:
@@ -417,7 +431,28 @@ def _later_short_forms(norm: str, found: list[PlaceMention], taken: Marks, named
     return out
 
 
-def _stopped(norm: str, stops: list, stopped: Marks, start: int, end: int) -> bool:
+@dataclass(frozen=True)
+class Stops:
+    """The stopwords of a text (non-overlapping matches in text order, so their ends ascend too),
+    with those ends kept once, so the stopwords over a span are found by bisection."""
+
+    matches: list
+    ends: list[int]
+
+    @classmethod
+    def of(cls, matches: list) -> Stops:
+        return cls(matches, [m.end() for m in matches])
+
+    def over(self, start: int, end: int) -> list:
+        """The stopwords that overlap [start, end), in text order."""
+        i = bisect_right(self.ends, start)
+        j = i
+        while j < len(self.matches) and self.matches[j].start() < end:
+            j += 1
+        return self.matches[i:j]
+
+
+def _stopped(norm: str, stops: Stops, stopped: Marks, start: int, end: int) -> bool:
     """Whether a stopword keeps [start, end) from being a name. A two-character one that ends the
     name one character after its start does not, when the name is no common word and its stem is
     a word: 新城镇, 石城镇 and 东乡村 are names that hold 城镇 and 乡村; 小城镇 is a phrase, and
@@ -425,11 +460,10 @@ def _stopped(norm: str, stops: list, stopped: Marks, start: int, end: int) -> bo
     if not stopped.any(start, end):
         return False
     name = norm[start:end]
-    for m in stops:
-        if m.start() < end and start < m.end():
-            inside = m.start() == start + 1 and m.end() == end and len(m.group()) == 2
-            if not inside or jieba_frequency(name) >= _RARE_NAME_FREQ or not jieba_frequency(strip_suffix(name)):
-                return True
+    for m in stops.over(start, end):
+        inside = m.start() == start + 1 and m.end() == end and len(m.group()) == 2
+        if not inside or jieba_frequency(name) >= _RARE_NAME_FREQ or not jieba_frequency(strip_suffix(name)):
+            return True
     return False
 
 
@@ -439,9 +473,9 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
     stop = _stopwords()
     found: list[PlaceMention] = []
     guards = {x.suffix: x.not_before for x in lexicon.place_suffixes()}
-    stops = [m for m in _stop_pattern().finditer(norm) if not _opens_guarded_word(norm, m.end(), guards)]
+    stops = Stops.of([m for m in _stop_pattern().finditer(norm) if not _opens_guarded_word(norm, m.end(), guards)])
     stopped = Marks(len(norm))
-    for m in stops:
+    for m in stops.matches:
         stopped.mark(m.start(), m.end())
     for start, end, name in _gazetteer_matches(norm):
         if stopped.any(start, end):
@@ -514,6 +548,12 @@ def _word_pattern(name: str, column: str) -> regex.Pattern:
 @lru_cache(maxsize=None)
 def _english() -> dict[str, str]:
     return lexicon.place_english_names()
+
+
+def load_romaniser() -> None:
+    """Import pypinyin and its phrase tables now (about a second): a process that forks workers
+    does it once for all of them; a serial run only when a name is not in the cache yet."""
+    import pypinyin  # noqa: F401
 
 
 @lru_cache(maxsize=None)
@@ -626,10 +666,21 @@ def division(place: str, pos: int, ctx) -> Place | None:
     found = gazetteer().get(place)
     if found or not place:
         return found
-    named = [p for p in ctx.places.items if p.surface == place and p.place.county]
+    named = ctx.once("places.by_surface", lambda: _by_surface(ctx.places.items)).get(place)
     if named:
-        return ([p for p in named if p.start < pos] or named)[-1].place
-    for p in reversed(ctx.places.before(pos)):
+        before = bisect_left(named, pos, key=lambda p: p.start)
+        return named[before - 1 if before else -1].place
+    for p in ctx.places.nearest_before(pos):
         if p.place.level == PlaceLevel.COUNTY and p.place.county and not p.partner:
             return p.place
     return gazetteer().get(ctx.doc.place)
+
+
+def _by_surface(places: list[PlaceMention]) -> dict[str, list[PlaceMention]]:
+    """surface -> the mentions of that name that carry a county, in text order: built once per
+    document, where each claim would scan every place mention."""
+    out: dict[str, list[PlaceMention]] = {}
+    for p in places:
+        if p.place.county:
+            out.setdefault(p.surface, []).append(p)
+    return out

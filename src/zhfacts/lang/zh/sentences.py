@@ -100,10 +100,17 @@ def _break_offsets(norm: str, breaks: str) -> list[int]:
     return [i for i, ch in enumerate(norm) if ch in breaks]
 
 
+@lru_cache(maxsize=None)
+def _breaks(lists: bool) -> str:
+    """The characters that end a clause: clause punctuation, the enumeration comma with ``lists``,
+    and the line break."""
+    return punctuation("clause") + (punctuation("list") if lists else "") + "\n"
+
+
 def clause_bounds(norm: str, pos: int, lists: bool = False) -> tuple[int, int]:
     """The clause around pos: from after clause punctuation (and the enumeration comma with
     ``lists``) or a line break before it, to the next one."""
-    offsets = _break_offsets(norm, punctuation("clause") + (punctuation("list") if lists else "") + "\n")
+    offsets = _break_offsets(norm, _breaks(lists))
     i = bisect_left(offsets, pos)
     return (offsets[i - 1] + 1 if i else 0), (offsets[i] if i < len(offsets) else len(norm))
 

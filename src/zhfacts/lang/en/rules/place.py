@@ -23,7 +23,7 @@ def _resolved(p, ask) -> tuple[str, int, int]:
         return p.surface, p.start, p.end
     if p.place.level == 0:
         return p.place.name, p.start, p.end
-    for q in reversed(ask.ctx.places.before(p.start)):
+    for q in ask.ctx.places.nearest_before(p.start):
         if not q.scope and q.place.level == p.place.level:
             return q.surface, q.start, q.end
     return ask.ctx.doc.place, -1, -1

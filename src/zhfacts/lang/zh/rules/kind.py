@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
+import regex
+
 from ....codes import Kind, Slot
 from ....registry import rule
 from .. import lexicon
@@ -24,20 +26,38 @@ def section_tense(ask) -> tuple[str, int, int]:
     with a review word ("工作回顾") or a year before the document's reviews; one with a forward word
     ("目标任务", "重点工作") or the document's year looks ahead; a heading with neither continues
     the section before it. The title heads no section."""
-    ctx, norm = ask.ctx, ask.norm
+    return ask.ctx.once("kind.section_tenses", lambda: _section_tenses(ask.ctx))[ask.ctx.headings_before(ask.si)]
+
+
+def _section_tenses(ctx) -> list[tuple[str, int, int]]:
+    """The section tense under the first k headings, for every k: one pass over the headings per
+    document, where each number would walk back through the headings above it."""
+    norm = ctx.doc.norm
     year = int(ctx.doc.year) if ctx.doc.year.isdigit() else None
-    for h in reversed(ctx.headings_above(ask.si)):
-        if h.sentence == 0:
-            break
+    out = [("", -1, -1)]
+    for h in ctx.headings:
         s = ctx.sentences[h.sentence]
         text = norm[s.start:s.end]
-        if any(w in text for w in lexicon.grammar("review_heading")):
-            return REVIEW, s.start, s.end
-        if any(w in text for w in lexicon.grammar("forward_heading")):
-            return FORWARD, s.start, s.end
-        if h.year.isdigit() and year is not None:
-            return (REVIEW if int(h.year) < year else FORWARD), s.start, s.end
-    return "", -1, -1
+        if h.sentence == 0:
+            tense = ("", -1, -1)
+        elif _role_words("review_heading").search(text):
+            tense = (REVIEW, s.start, s.end)
+        elif _role_words("forward_heading").search(text):
+            tense = (FORWARD, s.start, s.end)
+        elif h.year.isdigit() and year is not None:
+            tense = ((REVIEW if int(h.year) < year else FORWARD), s.start, s.end)
+        else:
+            tense = out[-1]
+        out.append(tense)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _role_words(role: str) -> regex.Pattern:
+    """One pattern for the words of a grammar role, so a text is searched once for all of them
+    (none listed: a pattern that never matches)."""
+    words = lexicon.grammar(role)
+    return regex.compile("|".join(map(regex.escape, words)) if words else "(?!)")
 
 
 @rule("zh", Slot.KIND, "review_section", order=8)
@@ -67,7 +87,7 @@ def forward_section(ask):
         return
     clause_start, _ = ask.ctx.clause_bounds(ask.mention.start)
     before = ask.norm[clause_start:ask.mention.start]
-    outcome = any(w in before for w in lexicon.grammar("outcome_word"))
+    outcome = _role_words("outcome_word").search(before) is not None
     yield (Kind.TARGET if outcome else Kind.PLAN).value, start, end
 
 

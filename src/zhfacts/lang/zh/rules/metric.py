@@ -8,6 +8,7 @@ once per mention (``windows``) and every rule reads them.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 import regex
 from dataclasses import dataclass
@@ -52,16 +53,17 @@ def _strip(phrase: str, strip: str) -> str:
 
 def _trim(phrase: str) -> str:
     start_words, end_words = lexicon.metric_trim_words()
+    opening, closing = tuple(start_words), tuple(end_words)
     strip = lexicon.punctuation("trim")
     changed = True
     while changed and phrase:
         changed = False
         phrase = _strip(phrase, strip)
-        for w in start_words:
+        for w in start_words if phrase.startswith(opening) else ():
             if phrase.startswith(w) and len(phrase) > len(w) and _whole_word(phrase, w, 0):
                 phrase, changed = phrase[len(w):], True
                 break
-        for w in end_words:
+        for w in end_words if phrase.endswith(closing) else ():
             if phrase.endswith(w) and len(phrase) > len(w) and _whole_word(phrase, w, -1):
                 phrase, changed = phrase[: -len(w)], True
                 break
@@ -116,7 +118,15 @@ def _modifiers_only(text: str) -> bool:
 def _bare_change(phrase: str) -> bool:
     """The phrase only says how something changed: change modifiers, then a change verb
     ("增长", "同比实际增长", "比上月略升" with the time blanked)."""
-    return any(phrase.endswith(v) and _modifiers_only(phrase[:-len(v)]) for v in lexicon.change_verbs())
+    verbs = lexicon.change_verbs()
+    return any(phrase[-n:] in verbs and _modifiers_only(phrase[:-n]) for n in _lengths(verbs) if n <= len(phrase))
+
+
+@lru_cache(maxsize=None)
+def _lengths(words: frozenset[str]) -> tuple[int, ...]:
+    """The lengths the words come in: a phrase ends with one of them where its tail of such a
+    length is one, a set look-up per length instead of a test per word."""
+    return tuple(sorted({len(w) for w in words if w}))
 
 
 def _content(flag: str) -> bool:
@@ -146,8 +156,7 @@ def _lead_phrase(text: str) -> str:
 def _tail_phrase(text: str) -> str:
     """The verb-and-noun phrase that closes text, past trailing function words
     ("粮食产量保持在" -> 粮食产量保持, "使用项目资金为贫困户购牛" -> 贫困户购牛)."""
-    brackets = lexicon.punctuation("bracket")
-    note = regex.search(f"[{regex.escape(brackets[::2])}][^{regex.escape(brackets)}]{{1,{_MAX_METRIC}}}[{regex.escape(brackets[1::2])}]$", text)
+    note = _note_pattern().search(text)
     if note and _closes_bracket(note.group()) and (head := _tail_phrase(text[:note.start()])):
         # "固定资产投资（不含农户）", "地区生产总值(GDP)"; a long note is no part of the name
         return head + note.group() if len(head) + len(note.group()) <= _MAX_METRIC else head
@@ -160,6 +169,13 @@ def _tail_phrase(text: str) -> str:
             break
         words.append(word)
     return _trim("".join(reversed(words)))
+
+
+@lru_cache(maxsize=None)
+def _note_pattern() -> regex.Pattern:
+    """A short bracketed note that closes a phrase ("（不含农户）")."""
+    brackets = lexicon.punctuation("bracket")
+    return regex.compile(f"[{regex.escape(brackets[::2])}][^{regex.escape(brackets)}]{{1,{_MAX_METRIC}}}[{regex.escape(brackets[1::2])}]$")
 
 
 def _pieces(text: str) -> list[str]:
@@ -311,7 +327,9 @@ def respective_member(ask):
         verb = _trim(norm[cut + len(word):run[0][0]])
         members = _members(_blank(ask, a, cut)) if cut > a else []
         if not members:  # "…120万人次、…8亿元，分别增长15%和20%": the claims before it are the members
-            previous = [c for c in ask.earlier if ask.sentence.start <= c.mention.start < a][-len(run):]
+            earlier, start_of = ask.earlier, (lambda c: c.mention.start)  # in text order
+            lo, hi = bisect_left(earlier, ask.sentence.start, key=start_of), bisect_left(earlier, a, key=start_of)
+            previous = earlier[lo:hi][-len(run):]
             members = [c.metric for c in previous if c.metric]
     else:
         members = _members(_blank(ask, a, run[0][0]))

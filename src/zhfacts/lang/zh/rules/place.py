@@ -1,6 +1,8 @@
 """Place rules (claims-spec 2.2): the most specific place the text ties the quantity to."""
 from __future__ import annotations
 
+import ahocorasick
+
 from ....codes import PlaceLevel, Slot
 from ....registry import rule
 from .. import lexicon
@@ -22,7 +24,7 @@ def scope_place(p, ask) -> tuple[str, int, int]:
     if p.place == COUNTRY:
         return COUNTRY.name, p.start, p.end
     village_or_township = p.place.level >= PlaceLevel.TOWNSHIP
-    for q in reversed(ask.ctx.places.before(p.start)):
+    for q in ask.ctx.places.nearest_before(p.start):
         if q.scope or q.partner or q.place.level != p.place.level:
             continue
         if village_or_township or q.surface.endswith(p.place.name):  # 村里 -> 布拉嘎查; 全旗 -> 科左后旗
@@ -88,8 +90,8 @@ def place_before(ask):
 
 def _is_speech_tag(s, ask) -> bool:
     """A short sentence that names who spoke the quotation before it ("春梅说。")."""
-    text = ask.norm[s.start:s.end].rstrip(lexicon.punctuation("speech_tag_end"))
-    return s.end - s.start <= _SPEECH_TAG_MAX and text.endswith(lexicon.grammar("speech_verb"))
+    return s.end - s.start <= _SPEECH_TAG_MAX and \
+        ask.norm[s.start:s.end].rstrip(lexicon.punctuation("speech_tag_end")).endswith(lexicon.grammar("speech_verb"))
 
 
 @rule("zh", Slot.PLACE, "person_place", order=20)
@@ -100,9 +102,28 @@ def person_place(ask):
     text = ask.norm[s.start:s.end]
     if si + 1 < len(ctx.sentences) and len(ctx.sentences[si + 1].parts[0]) and _is_speech_tag(ctx.sentences[si + 1], ask):
         text += ask.norm[ctx.sentences[si + 1].start:ctx.sentences[si + 1].end]  # “…”春梅说。
+    if not ctx.people:
+        return
+    named = {person for _, person in ctx.once("place.people_automaton", lambda: _automaton(ctx.people)).iter(text)}
     for person, p in ctx.people.items():
-        if person in text:
+        if person in named:
             yield written(p, ask), p.start, p.end
+
+
+def _automaton(words) -> ahocorasick.Automaton:
+    """An automaton over the words, built once per document: one pass over a sentence finds
+    which of them it holds, however many the document introduced."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _speaker_places(ask) -> frozenset[int]:
+    """The starts of the places that introduce a person in a speech tag, found once per document."""
+    ctx = ask.ctx
+    return frozenset(q.start for q in ctx.people.values() if _is_speech_tag(ctx.sentences[ctx.sentence_of(q.start)], ask))
 
 
 @rule("zh", Slot.PLACE, "paragraph_place", order=30)
@@ -110,7 +131,7 @@ def paragraph_place(ask):
     """The nearest place named earlier in the paragraph (not a partner, a scope word or a person's home)."""
     first = ask.ctx.sentences[ask.ctx.paragraph_first[ask.si]]
     # the village of the speaker named after a quotation speaks for that quotation only
-    introduced = {q.start for q in ask.ctx.people.values() if _is_speech_tag(ask.ctx.sentences[ask.ctx.sentence_of(q.start)], ask)}
+    introduced = ask.ctx.once("place.speaker_places", lambda: _speaker_places(ask))
     for p in reversed(ask.ctx.places.starting_in(first.start, ask.sentence.start)):
         if not p.partner and not p.scope and not p.home and not enclosed_apart(p, ask) and p.start not in introduced:
             yield written(p, ask), p.start, p.end

@@ -129,9 +129,9 @@ def table_title_year(ask):
 def table_heading_year(ask):
     """The year of the section heading over the table."""
     if _cell(ask) is not None:
-        above = ask.ctx.headings_above(ask.si)
-        if above and above[-1].year:
-            yield above[-1].year, above[-1].start, above[-1].end
+        over = ask.ctx.heading_over(ask.si)
+        if over is not None and over.year:
+            yield over.year, over.start, over.end
 
 
 @rule("zh", Slot.YEAR, "table_document_year", order=4)

@@ -9,11 +9,12 @@ from ..sentences import ITEM
 
 
 def _in_sentence(ask) -> list:
-    return _in_sentence_of(ask, ask.sentence)
+    return _times_of(ask.ctx, ask.sentence)
 
 
-def _in_sentence_of(ask, s) -> list:
-    return [t for t in ask.ctx.times.starting_in(s.start, s.end) if t.governs]
+def _times_of(ctx, s) -> list:
+    """The time expressions of sentence s that govern its numbers."""
+    return [t for t in ctx.times.starting_in(s.start, s.end) if t.governs]
 
 
 @rule("zh", Slot.YEAR, "direct_time", order=10)
@@ -45,27 +46,55 @@ def time_after_in_clause(ask):
             yield t.year, t.start, t.end
 
 
+#: The white space that may stand before a line's first sentence.
+_INDENT = " \t\u3000"
+
+
 def _opens_line(norm: str, pos: int) -> bool:
-    return not norm[:pos].strip(" \t\u3000") or norm[:pos].rstrip(" \t\u3000").endswith("\n")
+    """Only white space stands between pos and the line break before it (or the text's start)."""
+    while pos > 0 and norm[pos - 1] in _INDENT:
+        pos -= 1
+    return pos == 0 or norm[pos - 1] == "\n"
+
+
+def _line_firsts(ctx) -> list[int]:
+    """Sentence index -> index of the sentence that opens its line (0 for the text's first line),
+    found once per document, where each number would walk back through its line."""
+    out: list[int] = []
+    for i, s in enumerate(ctx.sentences):
+        out.append(i if i == 0 or _opens_line(ctx.doc.norm, s.start) else out[-1])
+    return out
 
 
 @rule("zh", Slot.YEAR, "list_intro", order=35)
 def list_intro(ask):
     """A list item on its own line takes the time of the sentence that introduces the list with
     a colon ("2018年主要做法如下：\n一是…；\n二是…")."""
-    ctx, norm, i = ask.ctx, ask.norm, ask.si
-    while i > 0 and not _opens_line(norm, ctx.sentences[i].start):
-        i -= 1
-    while i > 0 and ITEM.match(norm, ctx.sentences[i].start) and not ctx.sentences[i].heading:
+    time = _list_intro_time(ask.ctx, ask.si)
+    if time is not None:
+        yield time.year, time.start, time.end
+
+
+def _list_intro_time(ctx, si: int):
+    """The time named by the sentence that introduces the list whose item holds sentence si: walk
+    back item line by item line to a line after a colon. Every line walked is remembered with the
+    answer, so a list of n items costs n steps, not n * n."""
+    norm, firsts = ctx.doc.norm, ctx.once("year.line_firsts", lambda: _line_firsts(ctx))
+    known: dict = ctx.once("year.list_intros", dict)
+    walked, i, found = [], firsts[si], None
+    while i > 0 and i not in known and ITEM.match(norm, ctx.sentences[i].start) and not ctx.sentences[i].heading:
+        walked.append(i)
         intro = ctx.sentences[i - 1]
         if norm[intro.end - 1:intro.end] in lexicon.punctuation("label"):
-            named = [t for t in _in_sentence_of(ask, intro) if not t.direct]
-            if named:
-                yield named[-1].year, named[-1].start, named[-1].end
-            return
-        i -= 1
-        while i > 0 and not _opens_line(norm, ctx.sentences[i].start):
-            i -= 1
+            named = [t for t in _times_of(ctx, intro) if not t.direct]
+            found = named[-1] if named else None
+            break
+        i = firsts[i - 1]
+    else:
+        found = known.get(i)
+    for j in walked:
+        known[j] = found
+    return found
 
 
 rule("zh", Slot.YEAR, "heading_year", order=40)(heading_year)
@@ -75,7 +104,7 @@ rule("zh", Slot.YEAR, "heading_year", order=40)(heading_year)
 def title_year(ask):
     """Under a heading without a year, the year of the first heading (the title)."""
     headings = ask.ctx.headings
-    if ask.ctx.headings_above(ask.si) and headings[0].year:
+    if ask.ctx.headings_before(ask.si) and headings[0].year:
         yield headings[0].year, headings[0].start, headings[0].end
 
 
