@@ -117,6 +117,7 @@ class FeatureRows(RuleOrder):
     """The rule order, keeping the feature rows a learned decider reads (for the test)."""
 
     def __init__(self):
+        super().__init__(complete=True)
         self.rows = {}
 
     def decide(self, slot, candidates, ask):
@@ -148,6 +149,9 @@ class LastTextCandidate:
 
     name = "last_text"
 
+    def needs(self, slot):
+        return None
+
     def decide(self, slot, candidates, ask):
         decision = RuleOrder().decide(slot, candidates, ask)
         if slot != Slot.PLACE:
@@ -157,7 +161,7 @@ class LastTextCandidate:
 
 
 def test_another_decider_plugs_in_over_the_same_candidates():
-    [default] = claims_of(TEXT)
+    [default] = claims_of(TEXT, decider=RuleOrder(complete=True))
     [other] = claims_of(TEXT, decider=LastTextCandidate())
     assert default.decision(Slot.PLACE).candidates == other.decision(Slot.PLACE).candidates
     assert (default.place, other.place) == ("科左后旗", "努古斯台嘎查")
@@ -165,8 +169,19 @@ def test_another_decider_plugs_in_over_the_same_candidates():
     assert default.metric == other.metric and default.year == other.year
 
 
+def test_the_rule_order_asks_only_the_rules_it_reads():
+    """Only the first candidate decides, so the rules after it are not asked; a composed slot
+    (per) and a complete rule order ask every rule."""
+    [lazy] = claims_of(TEXT)
+    [complete] = claims_of(TEXT, decider=RuleOrder(complete=True))
+    assert [c.rule for c in lazy.decision(Slot.PLACE).candidates] == ["paragraph_place"]
+    assert len(complete.decision(Slot.PLACE).candidates) == 3
+    assert [(d.slot, d.value, d.rule) for d in lazy.decisions] == [(d.slot, d.value, d.rule) for d in complete.decisions]
+    assert RuleOrder().needs(Slot.PER) is None and RuleOrder().needs(Slot.YEAR) == 1
+
+
 def test_a_decision_read_then_replaced_reads_its_own_choice():
-    [claim] = claims_of(TEXT)
+    [claim] = claims_of(TEXT, decider=RuleOrder(complete=True))
     place = claim.decision(Slot.PLACE)
     assert (place.value, place.rule, claim.place) == ("科左后旗", "paragraph_place", "科左后旗")
     other = replace(place, chosen=(2,))

@@ -21,14 +21,26 @@ _COMPOSED = {Slot.PER}
 class Decider(Protocol):
     name: str
 
+    def needs(self, slot: Slot) -> int | None:
+        """How many candidates of the slot, in rule order, the decider reads (None: all of them):
+        the rules after those are not asked."""
+
     def decide(self, slot: Slot, candidates: tuple[Candidate, ...], ask: Ask) -> Decision: ...
 
 
 class RuleOrder:
     """The first candidate in rule order wins; a per denominator is composed of the candidates
-    before the first one that proposes none: its first counted unit and its last time unit."""
+    before the first one that proposes none: its first counted unit and its last time unit.
+    Only the first candidate is asked for, unless ``complete`` (every candidate listed, as the
+    spaCy component shows them)."""
 
     name = "rule_order"
+
+    def __init__(self, complete: bool = False):
+        self.complete = complete
+
+    def needs(self, slot: Slot) -> int | None:
+        return None if self.complete or slot in _COMPOSED else 1
 
     def decide(self, slot: Slot, candidates: tuple[Candidate, ...], ask: Ask) -> Decision:
         if not candidates:
@@ -52,3 +64,5 @@ def _compose(candidates: tuple[Candidate, ...], time_units: frozenset[str]) -> t
 
 
 DEFAULT = RuleOrder()
+#: The rule order with every candidate of every slot, for those who list them.
+COMPLETE = RuleOrder(complete=True)

@@ -8,6 +8,7 @@ excluded rating stays part of the metric phrase it rates).
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import islice
 
 from .codes import Slot, Status
 from .context import Ask, Context
@@ -19,13 +20,15 @@ from .types import Candidate, Claim, Decision, Mention
 ATTRIBUTES = (Slot.METRIC, Slot.YEAR, Slot.PLACE, Slot.PER, Slot.KIND)
 
 
-def candidates(slot: Slot, rules: tuple[Rule, ...], ask: Ask) -> tuple[Candidate, ...]:
-    """Every answer of every rule of the slot, in rule order, with its evidence."""
-    return tuple(Candidate(slot, value, r.name, start, end) for r in rules for value, start, end in r.propose(ask))
+def candidates(slot: Slot, rules: tuple[Rule, ...], ask: Ask, limit: int | None = None) -> tuple[Candidate, ...]:
+    """The answers of the rules of the slot, in rule order, with their evidence: every answer, or
+    the first ``limit`` (the rules after them are not asked)."""
+    found = (Candidate(slot, value, r.name, start, end) for r in rules for value, start, end in r.propose(ask))
+    return tuple(found if limit is None else islice(found, limit))
 
 
 def decide(slot: Slot, rules: tuple[Rule, ...], ask: Ask, decider: Decider = DEFAULT) -> Decision:
-    return decider.decide(slot, candidates(slot, rules, ask), ask)
+    return decider.decide(slot, candidates(slot, rules, ask, decider.needs(slot)), ask)
 
 
 def with_unit(m: Mention, unit: Decision) -> Mention:

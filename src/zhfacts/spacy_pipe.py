@@ -49,7 +49,7 @@ class ClaimsComponent:
             data.get("year") or self.year or "", data.get("place") or self.place or "",
             data.get("lang") or self.lang or "",
         )
-        found = extract_claims(document, decider_for(self.model))
+        found = extract_claims(document, decider_for(self.model, complete=True))
         rows = [claim_row(c, document) | {"candidates": candidate_lists(c)} for c in found]
         claims = [r for r in rows if r["status"] == "claim"]
         _split_tokens_at(doc, {r["start"] for r in claims} | {r["end"] for r in claims})

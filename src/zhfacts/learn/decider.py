@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..codes import Slot
 from ..context import Ask
-from ..decide import DEFAULT, Decider
+from ..decide import COMPLETE, DEFAULT, Decider, RuleOrder
 from ..errors import ZhfactsError
 from ..types import Candidate, Decision
 from .features import CATEGORICAL, FEATURES, rows
@@ -83,13 +83,17 @@ class Learned:
 
     name = NAME
 
-    def __init__(self, model: Model):
+    def __init__(self, model: Model, fallback: RuleOrder = DEFAULT):
         self.model = model
+        self.fallback = fallback
+
+    def needs(self, slot: Slot) -> int | None:
+        return None if slot in self.model.boosters else self.fallback.needs(slot)
 
     def decide(self, slot: Slot, candidates: tuple[Candidate, ...], ask: Ask) -> Decision:
         booster = self.model.boosters.get(slot)
         if booster is None or not candidates:
-            return DEFAULT.decide(slot, candidates, ask)
+            return self.fallback.decide(slot, candidates, ask)
         scores = tuple(float(p) for p in booster.predict(self.model.matrix(rows(slot, candidates, ask))))
         ranking = tuple(sorted(range(len(candidates)), key=lambda i: (-scores[i], i)))
         # the value of the most probable candidate, credited to the first rule that proposes it
@@ -99,11 +103,19 @@ class Learned:
 
 
 @lru_cache(maxsize=None)
-def shipped() -> Learned:
-    """The decider of the shipped model, loaded once."""
-    return Learned(load_model(MODEL_DIR))
+def shipped_model() -> Model:
+    """The shipped model, loaded once."""
+    return load_model(MODEL_DIR)
 
 
-def decider_for(model: bool) -> Decider:
-    """The shipped learned decider with ``model``, else the rule order."""
-    return shipped() if model else DEFAULT
+def shipped(complete: bool = False) -> Learned:
+    """The decider of the shipped model."""
+    return Learned(shipped_model(), COMPLETE if complete else DEFAULT)
+
+
+def decider_for(model: bool, complete: bool = False) -> Decider:
+    """The shipped learned decider with ``model``, else the rule order; ``complete`` to have
+    every candidate of every slot, not only those the decider reads."""
+    if model:
+        return shipped(complete)
+    return COMPLETE if complete else DEFAULT

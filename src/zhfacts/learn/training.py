@@ -65,6 +65,9 @@ class Recorder:
     groups: list[Group] = field(default_factory=list)
     name: str = DEFAULT.name
 
+    def needs(self, slot: Slot) -> int | None:
+        return None
+
     def decide(self, slot: Slot, candidates: tuple[Candidate, ...], ask: Ask) -> Decision:
         decision = DEFAULT.decide(slot, candidates, ask)
         if slot in self.slots and candidates:
