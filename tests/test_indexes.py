@@ -20,6 +20,7 @@ from zhfacts.context import Ask, build_context, with_table_cells
 from zhfacts.lang import bundle
 from zhfacts.lang.zh import lexicon
 from zhfacts.lang.zh import places as zh_places
+from zhfacts.lang.zh import words
 from zhfacts.lang.zh.rules import kind, metric, place, year
 from zhfacts.lang.zh.sentences import ITEM
 from zhfacts.pipeline import document_for_path, make_document
@@ -241,3 +242,43 @@ def test_walk_back_from_a_position_as_over_the_list_before_it(d, f):
         assert list(spans.nearest_before(pos)) == list(reversed(spans.before(pos)))
     table = next((t for t in reversed(ctx.tables.before(pos + 1))), None)
     assert ctx.table_at(pos) == (table if table is not None and pos < table.end else None)
+
+
+# --- the word graph and the change modifiers --------------------------------------------------
+
+def scan_word_graph(text):
+    """The word graph as a trie prefix search at every position gives it."""
+    trie = words.tokenizer()._trie
+    longest = max(map(len, trie.keys()))
+    return {k: [k + len(w) - 1 for w in trie.prefixes(text[k:k + longest])] or [k] for k in range(len(text))}
+
+
+@settings(max_examples=300, deadline=None)
+@given(d=DOC, f=FRACTION, width=st.integers(min_value=1, max_value=40))
+def test_word_graph_by_fragment_probes_as_by_prefix_search(d, f, width):
+    norm = contexts()[d].doc.norm
+    text = norm[_at(contexts()[d], f):][:width]
+    assert words.tokenizer().get_DAG(text) == scan_word_graph(text)
+
+
+def test_word_graph_of_invented_words():
+    for text in ("中华人民共和国国家统计局", "千瓦时贫困发生率", "科左后旗", "xyz中", "亿"):
+        assert words.tokenizer().get_DAG(text) == scan_word_graph(text)
+
+
+def scan_modifiers_only(text):
+    while text:
+        word = next((w for w in lexicon.change_modifiers() if text.startswith(w)), None)
+        if word is None:
+            return False
+        text = text[len(word):]
+    return True
+
+
+MODIFIER_RUNS = st.lists(st.sampled_from(lexicon.change_modifiers() + ("年", "增", "比上")), max_size=4).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=MODIFIER_RUNS)
+def test_change_modifiers_by_look_up_as_by_longest_first_walk(text):
+    assert metric._modifiers_only(text) == scan_modifiers_only(text)

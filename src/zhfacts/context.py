@@ -84,13 +84,16 @@ class Context:
 
     def table_at(self, pos: int) -> Table | None:
         """The table (from its title to its last row) that holds pos."""
-        found = next(self.tables.nearest_before(pos + 1), None)
-        return found if found is not None and pos < found.end else None
+        i = bisect_right(self.tables.starts, pos) - 1
+        return self.tables.items[i] if i >= 0 and pos < self.tables.items[i].end else None
 
     def table_cell(self, m: Mention) -> TableCell | None:
-        """The number cell a mention was read from, if it was."""
+        """The number cell a mention was read from, if it was: a mention of the prose is none,
+        asked without looking for its table (most mentions are prose)."""
+        if m.rule != TABLE_CELL:
+            return None
         table = self.table_at(m.start)
-        return table.cell_at(m.start, m.end) if table is not None and m.rule == TABLE_CELL else None
+        return table.cell_at(m.start, m.end) if table is not None else None
 
     def clause_bounds(self, pos: int, lists: bool = False) -> tuple[int, int]:
         """The clause around pos: up to clause punctuation (and list commas with ``lists``) or a line end."""

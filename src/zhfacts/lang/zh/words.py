@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 
@@ -53,37 +54,54 @@ def _own_words() -> list[tuple[str, str]]:
 
 
 class TrieTokenizer(jieba.Tokenizer):
-    """jieba's segmenter with the word graph read from a trie: a prefix search per position
-    gives every dictionary word starting there, the graph jieba builds by probing its dict.
+    """jieba's segmenter with the word graph read from a trie: the runs of text that start at a
+    position are probed while some word goes on with them, the graph jieba builds by probing
+    its prefix dict.
 
     ``FREQ`` holds the frequencies of the words the graphs have met so far, which are all that
     jieba's route and HMM steps look up; ``frequency`` asks the trie for any word.
     """
 
-    def __init__(self, trie, total: int, tags: dict[str, str], longest: int):
+    def __init__(self, trie, total: int, tags: dict[str, str]):
         super().__init__()
         self.FREQ: dict[str, int] = {}
         self.total = total
         self.user_word_tag_tab = tags
         self.initialized = True
         self._trie = trie
-        self._longest = longest
+        self._fragments: dict[str, tuple[int, bool]] = {}
 
     def frequency(self, word: str) -> int:
         found = self._trie.get(word)
         return found[0][0] if found else 0
 
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:
-        prefixes, longest, freq, trie = self._trie.prefixes, self._longest, self.FREQ, self._trie
+        fragments, freq, n = self._fragments, self.FREQ, len(sentence)
         dag = {}
-        for k in range(len(sentence)):
-            ends = []
-            for word in prefixes(sentence[k:k + longest]):
-                if word not in freq:
-                    freq[word] = trie[word][0][0]
-                ends.append(k + len(word) - 1)
+        for k in range(n):
+            ends, i = [], k
+            while i < n:
+                frag = sentence[k:i + 1]
+                found = fragments.get(frag)
+                if found is None:
+                    found = fragments[frag] = self._fragment(frag)
+                if found[0]:
+                    freq[frag] = found[0]
+                    ends.append(i)
+                if not found[1]:
+                    break
+                i += 1
             dag[k] = ends or [k]
         return dag
+
+    def _fragment(self, frag: str) -> tuple[int, bool]:
+        """(frequency, whether a longer word starts with it) of a run of text, asked of the
+        trie once and then kept in ``_fragments``: a dict probe per character, as jieba's own
+        prefix dictionary gives, instead of a trie search per position. The runs kept are the
+        prefixes of dictionary words and one character past them, so the table is bounded by
+        the dictionary, not by the documents read."""
+        found = self._trie.get(frag)
+        return (found[0][0] if found else 0), any(len(key) > len(frag) for key in islice(self._trie.iterkeys(frag), 2))
 
 
 def _dictionary_key() -> str:
@@ -101,16 +119,15 @@ def _dictionary() -> tuple[dict[str, int], int]:
     return {w: f for w, f in freq.items() if f}, total
 
 
-#: Keys of the dictionary's total and longest word: U+FFFF is no character, and jieba only
-#: ever looks up runs of Han letters, digits and a few symbols.
-_TOTAL, _LONGEST = "\uffff total", "\uffff longest"
+#: Key of the dictionary's total: U+FFFF is no character, and jieba only ever looks up runs of
+#: Han letters, digits and a few symbols.
+_TOTAL = "\uffff total"
 
 
 def _trie(words: dict[str, int], total: int):
     import marisa_trie
 
-    meta = [(_TOTAL, (total,)), (_LONGEST, (max(map(len, words)),))]
-    return marisa_trie.RecordTrie("<Q", [(w, (f,)) for w, f in words.items()] + meta)
+    return marisa_trie.RecordTrie("<Q", [(w, (f,)) for w, f in words.items()] + [(_TOTAL, (total,))])
 
 
 @lru_cache(maxsize=None)
@@ -128,13 +145,13 @@ def tokenizer() -> TrieTokenizer:
         try:
             trie = marisa_trie.RecordTrie("<Q")
             trie.mmap(str(path))
-            trie[_TOTAL], trie[_LONGEST]  # a truncated or foreign file fails here
+            trie[_TOTAL]  # a truncated or foreign file fails here
             break
         except (OSError, RuntimeError, KeyError, ValueError):
             trie = None
     if trie is None:
         trie = _trie(*_dictionary())
-    return TrieTokenizer(trie, trie[_TOTAL][0][0], dict(_own_words()), trie[_LONGEST][0][0])
+    return TrieTokenizer(trie, trie[_TOTAL][0][0], dict(_own_words()))
 
 
 def jieba_frequency(word: str) -> int:
