@@ -68,7 +68,7 @@ class Extracted:
 #: A document longer than this many characters is extracted in blocks of whole paragraphs
 #: (io.documents.paragraph_blocks), each written when done, so memory stays flat however large
 #: the file, and the blocks of one file can go to several workers.
-BLOCK_CHARS = 1_000_000
+BLOCK_CHARS = 500_000
 
 
 def _read(item: Item, options: Options, doc_id: str | None) -> Document:

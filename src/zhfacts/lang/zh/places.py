@@ -550,12 +550,6 @@ def _english() -> dict[str, str]:
     return lexicon.place_english_names()
 
 
-def load_romaniser() -> None:
-    """Import pypinyin and its phrase tables now (about a second): a process that forks workers
-    does it once for all of them; a serial run only when a name is not in the cache yet."""
-    import pypinyin  # noqa: F401
-
-
 @lru_cache(maxsize=None)
 def _pinyin() -> Memo:
     """pypinyin's romanisation, remembered across runs: its phrase tables take about a second to
