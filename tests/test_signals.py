@@ -136,3 +136,44 @@ def test_full_device_is_one_line(capfd, fmt):
     done = subprocess.run([sys.executable, "-m", "zhfacts", "extract", str(CORPUS / "nea-2022.txt"),
                            "-o", "/dev/full", "--format", fmt], capture_output=True, text=True)
     assert done.returncode == 2 and done.stderr.count("\n") == 1 and "No space left on device" in done.stderr
+
+
+SWALLOWED = """
+import gc, os, signal, sys
+from zhfacts import cli
+from zhfacts.engines import serial
+
+class Finaliser:
+    def __del__(self):
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)  # its exception is raised here, in a finaliser,
+            signal.pthread_sigmask(signal.SIG_BLOCK, [])  # where Python ignores it
+        except BaseException:
+            pass
+
+real = serial.results
+
+def results(*args):
+    for done in real(*args):
+        Finaliser()
+        gc.collect()
+        yield done
+
+serial.results = results
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("target", ["out.csv", "dataset"])
+def test_a_stop_signal_swallowed_by_a_finaliser_still_leaves_no_output(tmp_path, target):
+    """A signal's exception raised inside a finaliser is lost; the run still stops with 143 and
+    commits no output."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for i in range(3):
+        (docs / f"d{i}.txt").write_text("2020年全旗黄牛存栏达80万头。", encoding="utf-8")
+    out = tmp_path / target
+    args = ["extract", str(docs), "-o", str(out), "--jobs", "1"] + (["--format", "parquet"] if target == "dataset" else [])
+    done = subprocess.run([sys.executable, "-c", SWALLOWED, *args], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 143 and done.stderr.strip().endswith("zhfacts: interrupted (SIGTERM)"), done.stderr[-500:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]

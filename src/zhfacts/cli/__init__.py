@@ -26,19 +26,6 @@ COMMANDS = {
 }
 
 
-class Interrupted(KeyboardInterrupt):
-    """SIGTERM or SIGHUP, raised where the program is so that temporary output is cleaned up
-    on the way out, as for Ctrl-C."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _raise_interrupted(signum: int, frame) -> None:
-    raise Interrupted(signum)
-
-
 def year_arg(text: str) -> str:
     """--year and its kin: a four-digit year."""
     if not re.fullmatch(r"[0-9]{4}", text):
@@ -85,9 +72,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-        if signum is not None:
-            signal.signal(signum, _raise_interrupted)
+    from ..io.atomic import STOP_SIGNALS, Interrupted, on_stop_signal, raise_if_stopped
+
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, on_stop_signal)
     try:
         from .. import console
         from ..errors import ZhfactsError
@@ -99,7 +87,9 @@ def main(argv: list[str] | None = None) -> int:
             if getattr(args, "kind", None):
                 from ..profiles import known_kind
                 known_kind(args.kind)
-            return args.run(args)
+            code = args.run(args)
+            raise_if_stopped()  # a stop whose exception a finaliser swallowed
+            return code
         except ZhfactsError as exc:
             print(f"zhfacts: {exc}", file=sys.stderr)
             return 2

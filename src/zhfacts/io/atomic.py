@@ -16,6 +16,33 @@ from ..errors import ZhfactsError
 STOP_SIGNALS = frozenset(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
+class Interrupted(KeyboardInterrupt):
+    """A stop signal, raised where the program is so that temporary output is cleaned up on the
+    way out, as for Ctrl-C."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+#: The stop signals received so far (the command line's handler records each).
+_received: list[int] = []
+
+
+def on_stop_signal(signum: int, frame) -> None:
+    """The command line's handler of the stop signals: remembered, then raised."""
+    _received.append(signum)
+    raise Interrupted(signum)
+
+
+def raise_if_stopped() -> None:
+    """Raise a stop signal received earlier again. Its first exception can be lost: raised
+    while a finaliser runs (``__del__``, a garbage-collected Arrow or temporary object), it is
+    ignored by Python; so output is committed only after this check."""
+    if _received:
+        raise Interrupted(_received[0])
+
+
 @contextmanager
 def signals_held() -> Iterator[None]:
     """Hold Ctrl-C, SIGTERM and SIGHUP back for a moment: they arrive when it is over."""
@@ -54,6 +81,7 @@ def atomic_file(path: Path | str, what: str = "file") -> Iterator[BinaryIO]:
         with out:
             yield out
         with signals_held():
+            raise_if_stopped()
             os.chmod(tmp, new_mode(target))
             os.replace(tmp, target)
     except OSError as exc:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..errors import ZhfactsError
-from .atomic import signals_held
+from .atomic import raise_if_stopped, signals_held
 from ..table import DTYPES
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ def atomic_directory(target: Path | str, kind: str, ours: Callable[[Path], bool]
         os.umask(umask)
         os.chmod(tmp, 0o777 & ~umask)
         with signals_held():  # an interruption waits until the target is whole again
+            raise_if_stopped()
             _swap(tmp, target, parent)
     except OSError as exc:
         raise ZhfactsError(target, f"cannot write {kind}: {exc.strerror or exc}") from None

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from ..errors import ZhfactsError
-from .atomic import new_mode, signals_held
+from .atomic import new_mode, raise_if_stopped, signals_held
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -182,6 +182,7 @@ class TableWriter:
                     if not self.stream:
                         self._out.close()
                     if not self.direct:
+                        raise_if_stopped()
                         os.chmod(self._tmp, new_mode(self.path))
                         os.replace(self._tmp, self.path)
                 except BrokenPipeError:
