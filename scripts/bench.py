@@ -189,11 +189,11 @@ def main(argv: list[str] | None = None) -> int:
         halves = tmp / "halves"
         halves.mkdir()
         for doc in chinese():
-            text = doc.read_text(encoding="utf-8")
-            cut = text.find("\n\n", len(text) // 2)
-            cut = cut + 2 if cut >= 0 else len(text) // 2
-            (halves / f"{doc.stem}-1.txt").write_text(text[:cut], encoding="utf-8")
-            (halves / f"{doc.stem}-2.txt").write_text(text[cut:], encoding="utf-8")
+            body = doc.read_text(encoding="utf-8")
+            cut = body.find("\n\n", len(body) // 2)
+            cut = cut + 2 if cut >= 0 else len(body) // 2
+            (halves / f"{doc.stem}-1.txt").write_text(body[:cut], encoding="utf-8")
+            (halves / f"{doc.stem}-2.txt").write_text(body[cut:], encoding="utf-8")
         halves_chars = sum(len(p.read_text(encoding="utf-8")) for p in halves.iterdir())
         distinct = {}
         for name in ("--jobs 1", "--jobs 2"):
