@@ -2,9 +2,10 @@
 
 The parent loads the language tables, rules and decider once and forks the workers, which
 share them (copy-on-write, kept out of the garbage collector's reach) and start at once;
-where there is no fork (spawn), each worker loads them once in its initializer. Whole documents go to the workers (a document longer than a
-block, block by block), the largest of the next few first, so that no worker is left with one
-long document at the end while the other waits.
+where there is no fork (spawn), each worker loads them once in its initializer. Whole
+documents go to the workers (a document longer than a block, block by block), the largest of
+the next few first, so that no worker is left with one long document at the end while the
+other waits.
 Results come back as they finish and are yielded in input order; at most ``_HORIZON`` per
 worker wait in the parent, so memory stays flat however many files there are.
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..io.atomic import STOP_SIGNALS, signals_held
-from . import Extracted, Item, Options, blocks_of, size_of, extract_block, languages_of, load_resources
+from . import Extracted, Item, Options, blocks_of, extract_block, languages_of, load_resources, size_of
 
 #: Documents in flight per worker: one running, one queued so a worker never waits.
 _AHEAD = 2

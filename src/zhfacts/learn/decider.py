@@ -108,14 +108,8 @@ def shipped_model() -> Model:
     return load_model(MODEL_DIR)
 
 
-def shipped(complete: bool = False) -> Learned:
-    """The decider of the shipped model."""
-    return Learned(shipped_model(), COMPLETE if complete else DEFAULT)
-
-
 def decider_for(model: bool, complete: bool = False) -> Decider:
     """The shipped learned decider with ``model``, else the rule order; ``complete`` to have
     every candidate of every slot, not only those the decider reads."""
-    if model:
-        return shipped(complete)
-    return COMPLETE if complete else DEFAULT
+    rule_order = COMPLETE if complete else DEFAULT
+    return Learned(shipped_model(), rule_order) if model else rule_order

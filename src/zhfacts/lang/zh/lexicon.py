@@ -138,6 +138,14 @@ def grammar(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def grammar_pattern(name: str) -> regex.Pattern:
+    """Any word of one closed class, longest first, so a text is searched once for all of them
+    (a class without words: a pattern that never matches)."""
+    words = grammar(name)
+    return regex.compile(_longest_first(words) if words else "(?!)")
+
+
+@lru_cache(maxsize=None)
 def kind_markers() -> tuple[regex.Pattern, dict[str, str]]:
     """(pattern of the target and plan markers, marker -> kind)."""
     rows = {r["marker"]: r["kind"] for r in LEXICON.table("kind_markers.tsv", ("marker", "kind"),

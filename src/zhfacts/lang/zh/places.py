@@ -205,13 +205,18 @@ def _boundaries() -> dict[str, str]:
     return lexicon.place_boundaries()
 
 
-def _names_automaton(names: dict[str, Place]) -> ahocorasick.Automaton:
+def words_automaton(words) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton over the words, each its own value: one pass over a text finds
+    every one of them it holds."""
     automaton = ahocorasick.Automaton()
-    for name in names:
-        if len(name) >= 2:
-            automaton.add_word(name, name)
+    for word in words:
+        automaton.add_word(word, word)
     automaton.make_automaton()
     return automaton
+
+
+def _names_automaton(names: dict[str, Place]) -> ahocorasick.Automaton:
+    return words_automaton(name for name in names if len(name) >= 2)
 
 
 def _gazetteer_matches(norm: str) -> list[tuple[int, int, str]]:
@@ -323,11 +328,7 @@ def _local_names(counties: tuple[str, ...]) -> tuple[dict[str, tuple[tuple[Place
     # a full name wins over a short form that is spelt alike
     names = {name: (tuple(places), True) for name, places in short.items() if name not in full}
     names.update((name, (tuple(places), False)) for name, places in full.items())
-    automaton = ahocorasick.Automaton()
-    for name in names:
-        automaton.add_word(name, name)
-    automaton.make_automaton()
-    return names, automaton
+    return names, words_automaton(names)
 
 
 def _inside(place: Place, parent: Place) -> bool:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 
-import regex
-
 from ....codes import Kind, Slot
 from ....registry import rule
 from .. import lexicon
@@ -40,9 +38,9 @@ def _section_tenses(ctx) -> list[tuple[str, int, int]]:
         text = norm[s.start:s.end]
         if h.sentence == 0:
             tense = ("", -1, -1)
-        elif _role_words("review_heading").search(text):
+        elif lexicon.grammar_pattern("review_heading").search(text):
             tense = (REVIEW, s.start, s.end)
-        elif _role_words("forward_heading").search(text):
+        elif lexicon.grammar_pattern("forward_heading").search(text):
             tense = (FORWARD, s.start, s.end)
         elif h.year.isdigit() and year is not None:
             tense = ((REVIEW if int(h.year) < year else FORWARD), s.start, s.end)
@@ -50,14 +48,6 @@ def _section_tenses(ctx) -> list[tuple[str, int, int]]:
             tense = out[-1]
         out.append(tense)
     return out
-
-
-@lru_cache(maxsize=None)
-def _role_words(role: str) -> regex.Pattern:
-    """One pattern for the words of a grammar role, so a text is searched once for all of them
-    (none listed: a pattern that never matches)."""
-    words = lexicon.grammar(role)
-    return regex.compile("|".join(map(regex.escape, words)) if words else "(?!)")
 
 
 @rule("zh", Slot.KIND, "review_section", order=8)
@@ -87,7 +77,7 @@ def forward_section(ask):
         return
     clause_start, _ = ask.ctx.clause_bounds(ask.mention.start)
     before = ask.norm[clause_start:ask.mention.start]
-    outcome = _role_words("outcome_word").search(before) is not None
+    outcome = lexicon.grammar_pattern("outcome_word").search(before) is not None
     yield (Kind.TARGET if outcome else Kind.PLAN).value, start, end
 
 

@@ -1,12 +1,10 @@
 """Place rules (claims-spec 2.2): the most specific place the text ties the quantity to."""
 from __future__ import annotations
 
-import ahocorasick
-
 from ....codes import PlaceLevel, Slot
 from ....registry import rule
 from .. import lexicon
-from ..places import COUNTRY
+from ..places import COUNTRY, words_automaton
 
 #: A sentence this short that ends in a speech verb names who spoke the quotation before it
 #: ("努古斯台镇雅莫嘎查村民卢伟高兴地说。").
@@ -90,8 +88,8 @@ def place_before(ask):
 
 def _is_speech_tag(s, ask) -> bool:
     """A short sentence that names who spoke the quotation before it ("春梅说。")."""
-    return s.end - s.start <= _SPEECH_TAG_MAX and \
-        ask.norm[s.start:s.end].rstrip(lexicon.punctuation("speech_tag_end")).endswith(lexicon.grammar("speech_verb"))
+    text = ask.norm[s.start:s.end].rstrip(lexicon.punctuation("speech_tag_end"))
+    return s.end - s.start <= _SPEECH_TAG_MAX and text.endswith(lexicon.grammar("speech_verb"))
 
 
 @rule("zh", Slot.PLACE, "person_place", order=20)
@@ -104,20 +102,10 @@ def person_place(ask):
         text += ask.norm[ctx.sentences[si + 1].start:ctx.sentences[si + 1].end]  # “…”春梅说。
     if not ctx.people:
         return
-    named = {person for _, person in ctx.once("place.people_automaton", lambda: _automaton(ctx.people)).iter(text)}
+    named = {person for _, person in ctx.once("place.people_automaton", lambda: words_automaton(ctx.people)).iter(text)}
     for person, p in ctx.people.items():
         if person in named:
             yield written(p, ask), p.start, p.end
-
-
-def _automaton(words) -> ahocorasick.Automaton:
-    """An automaton over the words, built once per document: one pass over a sentence finds
-    which of them it holds, however many the document introduced."""
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
 
 
 def _speaker_places(ask) -> frozenset[int]:
