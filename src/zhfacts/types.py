@@ -114,7 +114,8 @@ class Decision:
 
     def __post_init__(self) -> None:
         if len(self.chosen) == 1:  # most decisions: one candidate's own value and rule
-            winners = (self.candidates[self.chosen[0]],)
+            # the rule order asks for one candidate only: it is the winner, in the same tuple
+            winners = self.candidates if len(self.candidates) == 1 else (self.candidates[self.chosen[0]],)
             value, names = winners[0].value, winners[0].rule
         else:
             winners = tuple(self.candidates[i] for i in self.chosen)
