@@ -1,0 +1,83 @@
+"""The fast paths of the stages around the decisions answer as the plain code they replace.
+
+Each one (an automaton pass instead of a search per name, a table of per-document answers) is
+checked against the plain answer, written out here as the reference, on slices of the corpus's
+Chinese documents and on invented texts.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhfacts.lang.zh import places as zh_places
+from zhfacts.pipeline import document_for_path
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@lru_cache(maxsize=None)
+def chinese_texts() -> tuple[str, ...]:
+    docs = [document_for_path(p) for p in sorted(CORPUS.glob("*.txt"))]
+    return tuple(d.norm for d in docs if d.lang == "zh")
+
+
+@st.composite
+def corpus_slices(draw, size: int = 400) -> str:
+    text = draw(st.sampled_from(chinese_texts()))
+    start = draw(st.integers(min_value=0, max_value=max(0, len(text) - size)))
+    return text[start:start + size]
+
+
+# --- the plain answers ----------------------------------------------------------------------------
+
+def every_occurrence(words, text: str) -> list[tuple[int, int, str]]:
+    """Every occurrence of the words, by start and longest first."""
+    hits = [(start, start + len(w), w) for start in range(len(text)) for w in set(words) if text.startswith(w, start)]
+    return sorted(hits, key=lambda h: (h[0], h[0] - h[1]))
+
+
+def leftmost_longest(words, text: str) -> list[tuple[int, int, str]]:
+    out, last_end = [], 0
+    for start, end, word in every_occurrence(words, text):
+        if start >= last_end:
+            out.append((start, end, word))
+            last_end = end
+    return out
+
+
+# --- the automaton over names ---------------------------------------------------------------------
+
+WORDS = st.lists(st.text(alphabet="东西南北山水河县", min_size=1, max_size=4), min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDS, st.text(alphabet="东西南北山水河县村😀a", max_size=40))
+def test_name_finder_finds_as_a_search_per_name(words, text):
+    finder = zh_places.NameFinder.of(words)
+    assert finder.every(text) == every_occurrence(words, text)
+    assert finder.longest(text) == leftmost_longest(words, text)
+
+
+@lru_cache(maxsize=None)
+def gazetteer_lengths() -> dict[int, set[str]]:
+    by_length: dict[int, set[str]] = {}
+    for name in zh_places._automaton().words:
+        by_length.setdefault(len(name), set()).add(name)
+    return by_length
+
+
+@settings(max_examples=40, deadline=None)
+@given(corpus_slices())
+def test_gazetteer_matches_are_leftmost_longest(text):
+    hits = [(start, start + n, text[start:start + n]) for start in range(len(text))
+            for n, names in gazetteer_lengths().items() if text[start:start + n] in names]
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    out, last_end = [], 0
+    for start, end, name in hits:
+        if start >= last_end:
+            out.append((start, end, name))
+            last_end = end
+    assert zh_places._gazetteer_matches(text) == out
