@@ -12,7 +12,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zhfacts.lang.zh import lexicon, numbers
 from zhfacts.lang.zh import places as zh_places
+from zhfacts.lang.zh.numerals import parse_numeral
 from zhfacts.pipeline import document_for_path
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -46,6 +48,48 @@ def leftmost_longest(words, text: str) -> list[tuple[int, int, str]]:
             out.append((start, end, word))
             last_end = end
     return out
+
+
+def plain_read_core(norm: str, a: int, b: int):
+    """The core read at every cut, each shorter numeral before whatever unit follows it."""
+    inner = lexicon.qualifiers()["inner"]
+    options = []
+    for cut in range(b, a, -1):
+        value = parse_numeral(norm[a:cut])
+        if value is None:
+            continue
+        if cut == b and b < len(norm) and norm[b] in inner:
+            mult, unit, end = numbers._scale_then_unit(norm, b + 1)
+            options.append((len(unit.surface) if unit else 0, cut, value * mult, inner[norm[b]], unit, end))
+            continue
+        unit = numbers._unit_at(norm, cut)
+        if unit is None and cut < b:
+            continue
+        options.append((len(unit.surface) if unit else 0, cut, value, "", unit, cut + (len(unit.surface) if unit else 0)))
+    if not options:
+        return None
+    _, cut, value, qual, unit, end = max(options, key=lambda o: (o[0], o[1]))
+    return value, qual, unit, cut, end
+
+
+# --- numbers --------------------------------------------------------------------------------------
+
+CORES = st.sampled_from(["五千瓦", "三千米", "2000千瓦时", "一百万千瓦", "十万亩", "3.5万元", "二十多万元", "千千万万"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(corpus_slices(60), CORES))
+def test_numeral_cores_read_as_at_every_cut(text):
+    for m in numbers._patterns()["core"].finditer(text):
+        assert numbers._read_core(text, m.start(), m.end()) == plain_read_core(text, m.start(), m.end())
+
+
+@settings(max_examples=60, deadline=None)
+@given(corpus_slices(200))
+def test_no_unit_stands_where_no_unit_begins(text):
+    for pos in range(len(text) + 1):
+        if text[pos:pos + 1] not in lexicon.unit_starts():
+            assert lexicon.unit_pattern().match(text, pos) is None
 
 
 # --- the automaton over names ---------------------------------------------------------------------

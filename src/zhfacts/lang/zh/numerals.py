@@ -34,16 +34,19 @@ def _chars() -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
     return digits, scales, frozenset(points)
 
 
+@lru_cache(maxsize=None)
 def digit_chars() -> frozenset[str]:
     """Chinese digit characters (一, 两, 壹 ...)."""
     return frozenset(_chars()[0])
 
 
+@lru_cache(maxsize=None)
 def scale_chars() -> frozenset[str]:
     """Chinese scale characters (十, 百, 千, 万, 亿 and their financial forms)."""
     return frozenset(_chars()[1])
 
 
+@lru_cache(maxsize=None)
 def numeral_chars() -> frozenset[str]:
     """Every character a Chinese numeral can contain."""
     digits, scales, points = _chars()
