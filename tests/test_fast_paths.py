@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhfacts.lang.zh import lexicon, numbers
+from zhfacts.lang.zh import folding, lexicon, numbers, sentences
 from zhfacts.lang.zh import places as zh_places
 from zhfacts.lang.zh.numerals import parse_numeral
 from zhfacts.pipeline import document_for_path
@@ -125,3 +125,22 @@ def test_gazetteer_matches_are_leftmost_longest(text):
             out.append((start, end, name))
             last_end = end
     assert zh_places._gazetteer_matches(text) == out
+
+
+# --- folding and clause breaks --------------------------------------------------------------------
+
+FOLDABLE = st.text(alphabet=st.sampled_from(sorted(folding._table()) + list("中文12,，　臺灣abc\n")), max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(FOLDABLE, corpus_slices(300)))
+def test_fold_replaces_as_a_character_table(text):
+    table = {ord(k): v for k, v in folding._table().items()}
+    assert folding.fold(text) == folding._WIDE_GROUP.sub(",", text).translate(table)
+
+
+@settings(max_examples=60, deadline=None)
+@given(corpus_slices(400), st.booleans())
+def test_break_offsets_are_the_break_characters(text, lists):
+    breaks = sentences._breaks(lists)
+    assert sentences._break_offsets(text, breaks) == [i for i, ch in enumerate(text) if ch in breaks]
