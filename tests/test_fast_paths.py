@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -144,3 +145,12 @@ def test_fold_replaces_as_a_character_table(text):
 def test_break_offsets_are_the_break_characters(text, lists):
     breaks = sentences._breaks(lists)
     assert sentences._break_offsets(text, breaks) == [i for i, ch in enumerate(text) if ch in breaks]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(corpus_slices(400), st.text(alphabet="城镇乡村新小东农民", max_size=40)))
+def test_stopwords_found_as_the_regex_alternation_finds_them(text):
+    words = sorted(zh_places._stopwords(), key=len, reverse=True)
+    alternation = regex.compile("|".join(regex.escape(w) for w in words))
+    assert ([m.span() for m in zh_places._stop_pattern().finditer(text)]
+            == [m.span() for m in alternation.finditer(text)])

@@ -13,6 +13,7 @@ starting after punctuation, a preposition or another place name, so that "在努
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Container
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -264,8 +265,10 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
 
 
 @lru_cache(maxsize=None)
-def _stop_pattern() -> regex.Pattern:
-    return regex.compile("|".join(regex.escape(w) for w in sorted(_stopwords(), key=len, reverse=True)))
+def _stop_pattern() -> re.Pattern:
+    """Any stopword, longest first. The standard ``re`` runs this alternation of plain words
+    over a text several times faster than ``regex``."""
+    return re.compile("|".join(re.escape(w) for w in sorted(_stopwords(), key=len, reverse=True)))
 
 
 def _plausible_stem(stem: str) -> bool:
