@@ -53,6 +53,8 @@ def numeral_chars() -> frozenset[str]:
     return frozenset(digits) | frozenset(scales) | points | {"零"}
 
 
+#: A scale word three times in a row (万万万), which no numeral holds.
+_TRIPLE_SCALE = regex.compile(r"([万亿萬億])\1\1")
 _GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
@@ -126,7 +128,7 @@ def _below_wan(s: str) -> Decimal | None:
 def parse_numeral(s: str) -> Decimal | None:
     """The value of a numeral string, or None when it is not a well-formed numeral."""
     _, scales, points = _chars()
-    if not s or regex.search(r"([万亿萬億])\1\1", s):
+    if not s or _TRIPLE_SCALE.search(s):
         return None  # 万万万: a scale repeats at most twice (万万 = 亿)
     if sum(scales.get(c, 0) >= 10000 for c in s) > _MAX_BIG_SCALES:
         return None  # 亿万亿万…: no numeral chains so many (and the parse would recurse once each)

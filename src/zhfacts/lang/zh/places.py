@@ -65,6 +65,9 @@ class PlaceMention:
 
 COUNTRY = Place("中国", PlaceLevel.COUNTRY)
 
+#: Chinese characters: a name is a run of them.
+_HAN = regex.compile(r"\p{Han}+")
+
 
 @lru_cache(maxsize=None)
 def _suffixes() -> tuple[tuple[str, int], ...]:
@@ -288,7 +291,7 @@ def _is_boundary(norm: str, i: int, ends: Container[int]) -> bool:
     if i <= 0 or i in ends:
         return True
     ch = norm[i - 1]
-    return ch in _boundaries() or not (regex.match(r"\p{Han}", ch) or ch.isdigit())
+    return ch in _boundaries() or not (_HAN.match(ch) or ch.isdigit())
 
 
 def _scope(found: list[PlaceMention], default_place: str) -> tuple[str, ...]:
@@ -531,7 +534,7 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
             name = norm[start:end]
             if taken.any(start, end) or _stopped(norm, stops, stopped, start, end):
                 continue
-            if not regex.fullmatch(r"\p{Han}+", name) or not _is_boundary(norm, start, ends):
+            if not _HAN.fullmatch(name) or not _is_boundary(norm, start, ends):
                 continue
             if not _plausible_stem(strip_suffix(name)) or name in stop:
                 continue
@@ -617,7 +620,7 @@ _NAME_LENGTH = (2, 3)
 def _person_name(word: str) -> bool:
     """A word that can be a person's name: two or three characters and no common word ("茶叶" in
     "石桥村的茶叶加工厂" is no person)."""
-    return (_NAME_LENGTH[0] <= len(word) <= _NAME_LENGTH[1] and bool(regex.fullmatch(r"\p{Han}+", word))
+    return (_NAME_LENGTH[0] <= len(word) <= _NAME_LENGTH[1] and bool(_HAN.fullmatch(word))
             and (jieba_frequency(word) < _COMMON_WORD_FREQ or (len(word) == 2 and word.startswith(lexicon.grammar("address_form")))))
 
 
