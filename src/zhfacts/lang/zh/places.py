@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import ahocorasick
 import ahocorasick_rs
 import regex
 
@@ -205,16 +204,6 @@ def _stopwords() -> frozenset[str]:
 def _boundaries() -> dict[str, str]:
     """char -> "partner" | "inside" (may occur inside a name) | "never" (never inside a name)."""
     return lexicon.place_boundaries()
-
-
-def words_automaton(words) -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton over the words, each its own value: one pass over a text finds
-    every one of them it holds."""
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
 
 
 class NameFinder:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ....codes import PlaceLevel, Slot
 from ....registry import rule
 from .. import lexicon
-from ..places import COUNTRY, words_automaton
+from ..places import COUNTRY, NameFinder
 
 #: A sentence this short that ends in a speech verb names who spoke the quotation before it
 #: ("努古斯台镇雅莫嘎查村民卢伟高兴地说。").
@@ -115,7 +115,7 @@ def _people_named(ctx, si: int) -> list[str]:
     text = norm[s.start:s.end]
     if si + 1 < len(ctx.sentences) and _is_speech_tag(ctx.sentences[si + 1], norm):
         text += norm[ctx.sentences[si + 1].start:ctx.sentences[si + 1].end]  # “…”春梅说。
-    found = {person for _, person in ctx.once("place.people_automaton", lambda: words_automaton(ctx.people)).iter(text)}
+    found = {person for _, _, person in ctx.once("place.people_finder", lambda: NameFinder.of(ctx.people)).every(text)}
     return [person for person in ctx.people if person in found]
 
 
