@@ -2,12 +2,6 @@
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("zhfacts")
-except PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0+unknown"
 
 __all__ = ["__version__", "extract_table", "extract_text_table", "load"]
 
@@ -16,7 +10,20 @@ __all__ = ["__version__", "extract_table", "extract_text_table", "load"]
 _LAZY = {"extract_table": "pipeline", "extract_text_table": "pipeline", "load": "spacy_pipe"}
 
 
+def _version() -> str:
+    """The installed distribution's version. importlib.metadata pulls in the email package (a
+    tenth of a second), so it is read only when asked for."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("zhfacts")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
+
+
 def __getattr__(name: str):
+    if name == "__version__":
+        return _version()
     if name in _LAZY:
         return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

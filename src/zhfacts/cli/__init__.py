@@ -48,15 +48,26 @@ def chosen_lang(args) -> str | None:
     return None if getattr(args, "lang", "auto") == "auto" else args.lang
 
 
+class _Version(argparse.Action):
+    """--version: the version looked up only when asked for (see zhfacts._version)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help="show the version and exit"):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .. import __version__
+
+        print(f"zhfacts {__version__}")
+        parser.exit()
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser; given the command about to run, only that command's module is imported (the
     others pull in what a run of it does not need, at start-up)."""
     import importlib
 
-    from .. import __version__
-
     parser = argparse.ArgumentParser(prog="zhfacts", description="every quantitative claim of a text as a row of a fact table")
-    parser.add_argument("--version", action="version", version=f"zhfacts {__version__}")
+    parser.add_argument("--version", action=_Version)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-q", "--quiet", action="store_true", help="no progress bar, notes or warnings on stderr")
     sub = parser.add_subparsers(dest="command", required=True)
