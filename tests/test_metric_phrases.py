@@ -11,8 +11,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from functools import lru_cache
+from pathlib import Path
+
+from zhfacts.context import Ask, build_context, with_table_cells
+from zhfacts.lang import bundle
 from zhfacts.lang.zh import lexicon
 from zhfacts.lang.zh.rules import metric
+from zhfacts.lang.zh.rules.exclude import LONGEST_SPAN
+from zhfacts.pipeline import document_for_path
+from zhfacts.profiles import profile_for
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+ZH = bundle("zh")
 
 # --- the walks the set look-ups replace ---------------------------------------------------------
 
@@ -46,6 +57,20 @@ def plain_modifiers_only(text: str) -> bool:
 
 def plain_pieces(text: str) -> list[str]:
     return [p for p in (metric._trim(p) for p in text.split(metric._BLANK) if p) if not metric._is_filler(p)]
+
+
+def plain_blank(ask, a: int, b: int) -> str:
+    m, ctx, norm = ask.mention, ask.ctx, ask.norm
+    near = ctx.times.starting_in(a - LONGEST_SPAN, b) + ctx.places.starting_in(a - LONGEST_SPAN, b)
+    spans = [(x.start, x.end) for x in near]
+    spans += [c for c in ask.claims if a - LONGEST_SPAN <= c[0] < b and c != (m.start, m.end)]
+    if m.qualifier_start >= 0:
+        spans.append((m.qualifier_start, m.start))
+    blanked = [ch for ch in norm[a:b]]
+    for x, y in spans:
+        for i in range(max(x, a), min(y, b)):
+            blanked[i - a] = metric._BLANK
+    return "".join(blanked)
 
 
 # --- phrases made of the lexicon's words ------------------------------------------------------
@@ -86,3 +111,31 @@ def test_last_pieces_are_the_last_two_of_all_pieces(text):
 ])
 def test_trim_cuts_whole_trim_words_only(phrase, trimmed):
     assert metric._trim(phrase) == trimmed == plain_trim(phrase)
+
+
+@lru_cache(maxsize=None)
+def documents() -> tuple:
+    """(context, mentions) of every Chinese document of the corpus."""
+    out = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        doc = document_for_path(path)
+        if doc.lang != "zh":
+            continue
+        sentences, tables = ZH.split_sentences(doc), ZH.find_tables(doc)
+        mentions = with_table_cells(ZH.find_mentions(doc), tables)
+        tokens = ZH.tokenize(doc, ZH.word_windows(doc, mentions))
+        out.append((build_context(doc, ZH, profile_for(doc.kind), sentences, tokens, tables), mentions))
+    return tuple(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=len(documents()) - 1), st.floats(min_value=0, max_value=1),
+       st.integers(min_value=0, max_value=2 * metric._METRIC_REACH), st.integers(min_value=0, max_value=2 * metric._METRIC_REACH))
+def test_blank_blanks_what_the_plain_scan_blanks(d, fraction, before, after):
+    ctx, mentions = documents()[d]
+    m = mentions[min(len(mentions) - 1, int(fraction * len(mentions)))]
+    ask = Ask(m, ctx, claims=sorted((x.start, x.end) for x in mentions))
+    a, b = max(0, m.start - before), min(len(ctx.doc.norm), m.end + after)
+    assert metric._blank(ask, a, m.start) == plain_blank(ask, a, m.start)
+    assert metric._blank(ask, m.end, b) == plain_blank(ask, m.end, b)
+    assert metric._blank(ask, a, b) == plain_blank(ask, a, b)

@@ -88,15 +88,15 @@ def _whole_word(phrase: str, word: str, where: int) -> bool:
 def _blank(ask, a: int, b: int) -> str:
     """The text [a, b) with times, places, qualifiers and other claims blanked out (a non-claim
     number stays: "66千伏线路")."""
-    m, ctx, norm = ask.mention, ask.ctx, ask.norm
-    near = ctx.times.starting_in(a - LONGEST_SPAN, b) + ctx.places.starting_in(a - LONGEST_SPAN, b)
-    spans = [(x.start, x.end) for x in near]
-    lo = bisect_left(ask.claims, (a - LONGEST_SPAN, 0))
-    spans += [c for c in ask.claims[lo:bisect_left(ask.claims, (b, 0))] if c != (m.start, m.end)]
+    m, norm = ask.mention, ask.norm
+    named, claims = _named_spans(ask.ctx), ask.claims
+    spans = named[bisect_left(named, (a - LONGEST_SPAN,)):bisect_left(named, (b,))]
+    spans += [c for c in claims[bisect_left(claims, (a - LONGEST_SPAN,)):bisect_left(claims, (b,))] if c != (m.start, m.end)]
     if m.qualifier_start >= 0:
         spans.append((m.qualifier_start, m.start))
     pieces, pos = [], a
-    for x, y in sorted((max(x, a), min(y, b)) for x, y in spans):
+    for x, y in sorted(spans):  # their union, clipped to [a, b)
+        y = min(y, b)
         if y <= pos:
             continue
         x = max(x, pos)
@@ -104,6 +104,12 @@ def _blank(ask, a: int, b: int) -> str:
         pos = y
     pieces.append(norm[pos:b])
     return "".join(pieces)
+
+
+def _named_spans(ctx) -> list[tuple[int, int]]:
+    """(start, end) of the document's times and places in one list sorted by start, built once
+    per document: every phrase window blanks them, with one bisection instead of one per kind."""
+    return ctx.once("metric.named_spans", lambda: sorted((x.start, x.end) for x in (*ctx.times.items, *ctx.places.items)))
 
 
 def _is_filler(piece: str) -> bool:
