@@ -248,8 +248,9 @@ def test_interrupted_parallel_run_leaves_no_output_and_no_temp_files(tmp_path, a
 
 
 def test_a_long_document_comes_block_by_block_on_every_engine(tmp_path, monkeypatch):
-    """Each block's rows are written when it is done (flat memory), and a pool spreads the blocks
-    of one file over its workers; a document list still has one row for the file."""
+    """Each block's rows are written when it is done (flat memory), and a pool or a cluster
+    spreads the blocks of one file over its workers, cut where this process cut them; a
+    document list still has one row for the file."""
     import zhfacts.engines as engines
 
     path = tmp_path / "long.txt"
@@ -263,3 +264,5 @@ def test_a_long_document_comes_block_by_block_on_every_engine(tmp_path, monkeypa
     assert whole.blocks == 1 and whole.rows == [row for d in serial for row in d.rows]
     pooled = list(engines.results([path], Options(year="2040"), jobs=2))
     assert [(d.block, d.blocks, d.rows) for d in pooled] == [(d.block, d.blocks, d.rows) for d in serial]
+    clustered = list(engines.results([path], Options(year="2040"), scheduler="local"))
+    assert [(d.block, d.blocks, d.rows) for d in clustered] == [(d.block, d.blocks, d.rows) for d in serial]

@@ -148,7 +148,7 @@ def size_of(item: Item) -> int:
 
 
 def blocks_of(item: Item, options: Options, doc_id: str | None, size: int) -> list[Block | None]:
-    """The blocks a document of ``size`` bytes is extracted in, as a pool sends them: [None] (the
+    """The blocks a document of ``size`` bytes is extracted in, as the engines send them: [None] (the
     whole) unless it has more bytes than a block has characters; then it is read to tell (an
     unreadable file is [None]: its error comes from the worker)."""
     from ..errors import ZhfactsError
@@ -160,6 +160,28 @@ def blocks_of(item: Item, options: Options, doc_id: str | None, size: int) -> li
     except ZhfactsError:
         return [None]
     return found if len(found) > 1 else [None]
+
+
+@dataclass(frozen=True)
+class Task:
+    """One unit of work an engine sends: a block of a document (None: the whole of a short one),
+    with ``size``, its share of the document's bytes, for sending the largest first."""
+
+    item: Item
+    doc_id: str | None
+    block: Block | None
+    size: int
+
+
+def tasks(items: list[tuple[Item, str | None]], options: Options) -> list[Task]:
+    """The tasks of the documents in input order: a document longer than a block, block by
+    block, cut here so that every worker cuts where this process did."""
+    out = []
+    for item, doc_id in items:
+        size = size_of(item)
+        found = blocks_of(item, options, doc_id, size)
+        out += [Task(item, doc_id, block, size // len(found)) for block in found]
+    return out
 
 
 def load_resources(options: Options, languages: frozenset[str] | None = None) -> None:

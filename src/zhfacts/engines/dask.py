@@ -1,8 +1,9 @@
 """The Dask engine: documents spread over the workers of a Dask distributed cluster, a
 LocalCluster on this machine (``local``) or a running scheduler at an address (``tcp://...``).
 
-Workers read the files themselves, so paths must mean the same there (a shared filesystem).
-At most two documents per worker thread are in flight, so results wait for their turn in input
+Workers read the files themselves, so paths must mean the same there (a shared filesystem);
+a document longer than a block goes block by block, cut here, as the pool sends it. At most
+two tasks per worker thread are in flight, so results wait for their turn in input
 order without piling up in this process.
 """
 from __future__ import annotations
@@ -12,7 +13,7 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Iterator
 
-from . import Extracted, Item, Options, extract_item, languages_of, load_resources
+from . import Extracted, Item, Options, extract_block, languages_of, load_resources, tasks
 from ..errors import ZhfactsError
 
 #: The cluster ``--scheduler local`` starts: two single-threaded worker processes (jieba is
@@ -44,10 +45,14 @@ def results(items: list[tuple[Item, str | None]], options: Options, scheduler: s
     with connect(scheduler) as client:
         client.run(load_resources, options, languages_of([item for item, _ in items], options))
         window = 2 * max(1, sum(client.nthreads().values()))
-        todo = iter(items)
-        pending = deque(client.submit(extract_item, item[0], options, item[1], pure=False) for item in islice(todo, window))
+
+        def submit(task):
+            return client.submit(extract_block, task.item, options, task.doc_id, task.block, pure=False)
+
+        todo = iter(tasks(items, options))
+        pending = deque(submit(task) for task in islice(todo, window))
         while pending:
             done = pending.popleft().result()
-            for item in islice(todo, 1):
-                pending.append(client.submit(extract_item, item[0], options, item[1], pure=False))
+            for task in islice(todo, 1):
+                pending.append(submit(task))
             yield done

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..io.atomic import STOP_SIGNALS, signals_held
-from . import Extracted, Item, Options, blocks_of, extract_block, languages_of, load_resources, size_of
+from . import Extracted, Item, Options, extract_block, languages_of, load_resources, tasks
 
 #: Documents in flight per worker: one running, one queued so a worker never waits.
 _AHEAD = 2
@@ -105,11 +105,7 @@ def _context() -> tuple[multiprocessing.context.BaseContext, bool]:
 
 def results(items: list[tuple[Item, str | None]], options: Options, jobs: int) -> Iterator[Extracted]:
     context, inherited = _context()
-    units = []  # (item, doc_id, block, size): the tasks, each block of a long document one
-    for item, doc_id in items:
-        size = size_of(item)
-        blocks = blocks_of(item, options, doc_id, size)
-        units += [(item, doc_id, block, size // len(blocks)) for block in blocks]
+    units = tasks(items, options)
     jobs = min(jobs, len(units))
     if not inherited:
         _start_resource_tracker()
@@ -136,12 +132,12 @@ def results(items: list[tuple[Item, str | None]], options: Options, jobs: int) -
         def send() -> None:
             nonlocal seen, sent
             while seen < len(units) and seen < following + _HORIZON * jobs:
-                heapq.heappush(waiting, (-units[seen][3], seen))
+                heapq.heappush(waiting, (-units[seen].size, seen))
                 seen += 1
             while waiting and sent < _AHEAD * jobs:
                 _, i = heapq.heappop(waiting)
-                item, doc_id, block, _ = units[i]
-                pool.apply_async(extract_block, (item, options, doc_id, block),
+                task = units[i]
+                pool.apply_async(extract_block, (task.item, options, task.doc_id, task.block),
                                  callback=lambda done, i=i: finished.put((i, done, None)),
                                  error_callback=lambda exc, i=i: finished.put((i, None, exc)))
                 sent += 1
