@@ -266,3 +266,39 @@ def test_a_long_document_comes_block_by_block_on_every_engine(tmp_path, monkeypa
     assert [(d.block, d.blocks, d.rows) for d in pooled] == [(d.block, d.blocks, d.rows) for d in serial]
     clustered = list(engines.results([path], Options(year="2040"), scheduler="local"))
     assert [(d.block, d.blocks, d.rows) for d in clustered] == [(d.block, d.blocks, d.rows) for d in serial]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_off_within_a_block_and_as_it_was_after(tmp_path, monkeypatch, enabled):
+    """A block is extracted with the cyclic collector off; afterwards it is as the caller had it,
+    also when the extraction fails."""
+    import gc
+
+    import zhfacts.pipeline as pipeline
+    import zhfacts.engines as engines
+
+    path = tmp_path / "one.txt"
+    path.write_text("2020年全县投入资金300万元。\n", encoding="utf-8")
+    seen = []
+    rows = pipeline.document_rows
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return rows(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "document_rows", spy)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert len(engines.extract_item(path, Options()).rows) == 1
+        assert seen == [False] and gc.isenabled() is enabled
+
+        def fail(*args, **kwargs):
+            raise RuntimeError("stop")
+
+        monkeypatch.setattr(pipeline, "document_rows", fail)
+        with pytest.raises(RuntimeError):
+            engines.extract_item(path, Options())
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

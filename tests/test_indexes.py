@@ -227,7 +227,7 @@ def test_person_place_found_by_automaton_as_by_substring():
         ask = _ask(ctx, s.start)
         text_of = ctx.doc.norm[s.start:s.end]
         following = ctx.sentences[si + 1] if si + 1 < len(ctx.sentences) else None
-        if following is not None and len(following.parts[0]) and place._is_speech_tag(following, ask):
+        if following is not None and len(following.parts[0]) and place._is_speech_tag(following, ctx.doc.norm):
             text_of += ctx.doc.norm[following.start:following.end]
         expected = [(place.written(p, ask), p.start, p.end) for person, p in ctx.people.items() if person in text_of]
         assert list(place.person_place(ask)) == expected

@@ -58,6 +58,9 @@ class Context:
     #: What a language's rules derive once per document and then read for every mention (the
     #: tense of each section, places by name), under keys of the rule's own module; see ``once``.
     memo: dict[str, Any] = field(default_factory=dict)
+    #: (pos, lists) -> the clause around pos: the rules of every slot ask for the clause of the
+    #: same number, so each is found once (at most two entries per number).
+    clauses: dict[tuple[int, bool], tuple[int, int]] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.heading_sentences = [h.sentence for h in self.headings]
@@ -97,7 +100,10 @@ class Context:
 
     def clause_bounds(self, pos: int, lists: bool = False) -> tuple[int, int]:
         """The clause around pos: up to clause punctuation (and list commas with ``lists``) or a line end."""
-        return self.lang.clause_bounds(self.doc.norm, pos, lists)
+        key = (pos, lists)
+        if key not in self.clauses:
+            self.clauses[key] = self.lang.clause_bounds(self.doc.norm, pos, lists)
+        return self.clauses[key]
 
 
 def with_table_cells(mentions: list[Mention], tables: list[Table]) -> list[Mention]:

@@ -8,7 +8,6 @@ excluded rating stays part of the metric phrase it rates).
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import islice
 
 from .codes import Slot, Status
 from .context import Ask, Context
@@ -23,8 +22,13 @@ ATTRIBUTES = (Slot.METRIC, Slot.YEAR, Slot.PLACE, Slot.PER, Slot.KIND)
 def candidates(slot: Slot, rules: tuple[Rule, ...], ask: Ask, limit: int | None = None) -> tuple[Candidate, ...]:
     """The answers of the rules of the slot, in rule order, with their evidence: every answer, or
     the first ``limit`` (the rules after them are not asked)."""
-    found = (Candidate(slot, value, r.name, start, end) for r in rules for value, start, end in r.propose(ask))
-    return tuple(found if limit is None else islice(found, limit))
+    found = []
+    for r in rules:
+        for value, start, end in r.propose(ask):
+            found.append(Candidate(slot, value, r.name, start, end))
+            if len(found) == limit:
+                return tuple(found)
+    return tuple(found)
 
 
 def decide(slot: Slot, rules: tuple[Rule, ...], ask: Ask, decider: Decider = DEFAULT) -> Decision:
@@ -43,9 +47,11 @@ def attribute(mentions: list[Mention], ctx: Context, decider: Decider = DEFAULT)
     rules = {slot: rules_for(ctx.lang.code, slot, ctx.profile) for slot in (Slot.UNIT, Slot.EXCLUDE, *ATTRIBUTES)}
     asks = []
     for m in mentions:
-        first = Ask(m, ctx)
-        unit = decide(Slot.UNIT, rules[Slot.UNIT], first, decider)
-        ask = Ask(with_unit(m, unit), ctx, memo=first.memo)
+        ask = Ask(m, ctx)
+        unit = decide(Slot.UNIT, rules[Slot.UNIT], ask, decider)
+        united = with_unit(m, unit)
+        if united is not m:
+            ask = Ask(united, ctx, memo=ask.memo)
         asks.append((ask, unit, decide(Slot.EXCLUDE, rules[Slot.EXCLUDE], ask, decider)))
     spans = [(a.mention.start, a.mention.end) for a, _, excluded in asks if not excluded.value]
     out: list[Claim] = []
@@ -58,14 +64,14 @@ def attribute(mentions: list[Mention], ctx: Context, decider: Decider = DEFAULT)
             out.append(Claim(ctx.doc.doc_id, m, sentence, Status.EXCLUDED, (unit, excluded)))
             continue
         ask.claims, ask.previous, ask.earlier = spans, previous, claimed
-        decisions = (unit, excluded) + tuple(decide(slot, rules[slot], ask, decider) for slot in ATTRIBUTES)
-        claim = Claim(ctx.doc.doc_id, m, sentence, Status.CLAIM, decisions)
-        place = ctx.lang.fold(claim.place)  # the gazetteer and the glossary are simplified
+        decided = {slot: decide(slot, rules[slot], ask, decider) for slot in ATTRIBUTES}
+        place = ctx.lang.fold(decided[Slot.PLACE].value)  # the gazetteer and the glossary are simplified
         division = ctx.lang.division(place, m.start, ctx)
-        claim = replace(claim, place_en=ctx.lang.place_english(place) if place else "",
-                        **({"province": division.province, "city": division.city, "county": division.county,
-                            "township": division.township}
-                           if division else {}))
+        claim = Claim(ctx.doc.doc_id, m, sentence, Status.CLAIM, (unit, excluded, *decided.values()),
+                      place_en=ctx.lang.place_english(place) if place else "",
+                      **({"province": division.province, "city": division.city, "county": division.county,
+                          "township": division.township}
+                         if division else {}))
         out.append(claim)
         claimed.append(claim)
         previous = claim

@@ -113,9 +113,14 @@ class Decision:
     rule: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        winners = tuple(self.candidates[i] for i in self.chosen)
-        value = "/".join(c.value for c in winners if c.value)
-        names = "+".join(dict.fromkeys(c.rule for c in winners))
+        if len(self.chosen) == 1:  # most decisions: one candidate's own value and rule
+            # the rule order asks for one candidate only: it is the winner, in the same tuple
+            winners = self.candidates if len(self.candidates) == 1 else (self.candidates[self.chosen[0]],)
+            value, names = winners[0].value, winners[0].rule
+        else:
+            winners = tuple(self.candidates[i] for i in self.chosen)
+            value = "/".join(c.value for c in winners if c.value)
+            names = "+".join(dict.fromkeys(c.rule for c in winners))
         overruled = self.ranking and self.candidates and value != self.candidates[0].value
         object.__setattr__(self, "winners", winners)
         object.__setattr__(self, "value", value)

@@ -3,7 +3,9 @@ processes, or on a Dask cluster. Every engine yields the fact-table rows of each
 input order, exactly as a serial run gives them; only where the work happens differs."""
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Union
@@ -96,6 +98,22 @@ def blocks(text: str) -> list[Block]:
     return [Block(k, len(spans), start, end) for k, (start, end) in enumerate(spans)]
 
 
+@contextmanager
+def collector_paused():
+    """The cyclic garbage collector off while one block is extracted. A block's mentions,
+    candidates and claims are many young objects that live until its rows are made, so the
+    collector's passes over them found next to nothing and cost a quarter of the run; they are
+    freed by reference counting either way, and the collector runs again between blocks, so
+    memory stays bounded by one block."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def extract_blocks(item: Item, options: Options, doc_id: str | None = None,
                    only: Block | None = None) -> Iterator[Extracted]:
     """The fact-table rows of one document, a result per block (``only``: just that one): the
@@ -116,7 +134,8 @@ def extract_blocks(item: Item, options: Options, doc_id: str | None = None,
     for block in [only] if only else blocks(doc.text):
         part = doc if block.count == 1 else make_document(doc.doc_id, doc.text[block.start:block.end], doc.year,
                                                           doc.place, doc.lang, doc.kind)
-        rows = document_rows(part, explain=options.explain, model=options.model)
+        with collector_paused():
+            rows = document_rows(part, explain=options.explain, model=options.model)
         if block.start:
             for row in rows:
                 row.update({c: row[c] + block.start for c in ["start", "end"] + EVIDENCE_COLUMNS if row[c] is not None})

@@ -48,6 +48,13 @@ def unit_pattern() -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
+def unit_starts() -> frozenset[str]:
+    """The characters a unit surface begins with: no unit stands where none of them does, which
+    a set answers sooner than the pattern of all units."""
+    return frozenset(surface[0] for surface in units())
+
+
+@lru_cache(maxsize=None)
 def qualifiers() -> dict[str, dict[str, str]]:
     """position -> {surface: code}."""
     out: dict[str, dict[str, str]] = {"before": {}, "after": {}, "inner": {}}

@@ -52,6 +52,8 @@ def _guarded(norm: str, pos: int, surface: str) -> bool:
 def _unit_at(norm: str, pos: int) -> lexicon.Unit | None:
     """The longest unit surface starting at pos, unless a guard says it is another word; then
     the next longest, unless a guard says so of it too."""
+    if norm[pos:pos + 1] not in lexicon.unit_starts():
+        return None
     m = lexicon.unit_pattern().match(norm, pos)
     if not m:
         return None
@@ -91,6 +93,8 @@ def _read_core(norm: str, a: int, b: int) -> tuple[Decimal, str, lexicon.Unit | 
     inner = lexicon.qualifiers()["inner"]
     options = []
     for cut in range(b, a, -1):
+        if cut < b and norm[cut] not in lexicon.unit_starts():
+            continue  # a shorter numeral is read only before a unit that begins inside the core (五千瓦)
         value = parse_numeral(norm[a:cut])
         if value is None:
             continue
@@ -241,11 +245,16 @@ def _from_core(norm: str, a: int, b: int) -> Mention | None:
 
 def _signed_and_halved(norm: str, m: Mention) -> Mention:
     """负3.9% is negative (the span takes 负); 三成半, 两年半 add half a unit (the span takes 半)."""
-    fields = dict(m.__dict__)
     unit = lexicon.units().get(m.unit_surface)
-    if unit and unit.category in (UnitCategory.SHARE, UnitCategory.TIME) and norm[m.end:m.end + 1] in lexicon.grammar("half_suffix") and m.value_max is None:
+    halved = (unit and unit.category in (UnitCategory.SHARE, UnitCategory.TIME)
+              and norm[m.end:m.end + 1] in lexicon.grammar("half_suffix") and m.value_max is None)
+    signed = norm[m.start - 1:m.start] in lexicon.grammar("negative_prefix")
+    if not (halved or signed):
+        return m
+    fields = dict(m.__dict__)
+    if halved:
         fields.update(value=m.value + unit.factor / 2, end=m.end + 1, unit_end=m.end + 1)
-    if norm[m.start - 1:m.start] in lexicon.grammar("negative_prefix"):
+    if signed:
         negate = lambda v: -v if v is not None else None  # noqa: E731
         fields.update(start=m.start - 1, value=negate(fields["value"]), value_max=negate(m.value_max))
     return Mention(**fields)

@@ -34,22 +34,27 @@ def _chars() -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
     return digits, scales, frozenset(points)
 
 
+@lru_cache(maxsize=None)
 def digit_chars() -> frozenset[str]:
     """Chinese digit characters (一, 两, 壹 ...)."""
     return frozenset(_chars()[0])
 
 
+@lru_cache(maxsize=None)
 def scale_chars() -> frozenset[str]:
     """Chinese scale characters (十, 百, 千, 万, 亿 and their financial forms)."""
     return frozenset(_chars()[1])
 
 
+@lru_cache(maxsize=None)
 def numeral_chars() -> frozenset[str]:
     """Every character a Chinese numeral can contain."""
     digits, scales, points = _chars()
     return frozenset(digits) | frozenset(scales) | points | {"零"}
 
 
+#: A scale word three times in a row (万万万), which no numeral holds.
+_TRIPLE_SCALE = regex.compile(r"([万亿萬億])\1\1")
 _GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
@@ -123,7 +128,7 @@ def _below_wan(s: str) -> Decimal | None:
 def parse_numeral(s: str) -> Decimal | None:
     """The value of a numeral string, or None when it is not a well-formed numeral."""
     _, scales, points = _chars()
-    if not s or regex.search(r"([万亿萬億])\1\1", s):
+    if not s or _TRIPLE_SCALE.search(s):
         return None  # 万万万: a scale repeats at most twice (万万 = 亿)
     if sum(scales.get(c, 0) >= 10000 for c in s) > _MAX_BIG_SCALES:
         return None  # 亿万亿万…: no numeral chains so many (and the parse would recurse once each)

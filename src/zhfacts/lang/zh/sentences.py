@@ -97,7 +97,14 @@ def split_sentences(doc: Document) -> list[Sentence]:
 def _break_offsets(norm: str, breaks: str) -> list[int]:
     """Offsets of a document's clause breaks and line ends, found once per document so that
     clause bounds cost a bisection, not a walk through a clause that may be the whole line."""
-    return [i for i, ch in enumerate(norm) if ch in breaks]
+    return [m.start() for m in _break_class(breaks).finditer(norm)]
+
+
+@lru_cache(maxsize=None)
+def _break_class(breaks: str) -> regex.Pattern:
+    """Any one of the break characters: a character class finds them a few times faster than a
+    test of every character in Python."""
+    return regex.compile(f"[{regex.escape(breaks)}]")
 
 
 @lru_cache(maxsize=None)

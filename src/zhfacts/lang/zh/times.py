@@ -28,6 +28,8 @@ _PART = (r"(?:(?:前|头){n}个?月(?:份)?|{n}\s*(?:{sep})\s*{n}月(?:份)?|{n}
          r"|{n}月(?:{n}[日号]|份|底|初|末|上旬|中旬|下旬)?)")
 
 
+_SENTENCE_BREAK = regex.compile(r"[。！？!?\n]")
+
 #: time_words.tsv offsets: the year last named ("当年", "同期"); the document's year, in the
 #: title only (a headline's "今").
 SAME, HEADLINE = "same", "headline"
@@ -143,7 +145,7 @@ def _headline_end(norm: str) -> int:
 def _named_before(found: list[TimeExpr], norm: str, pos: int) -> str:
     """The year of the last time expression before pos in the same sentence, if one names a year."""
     for t in reversed(found):
-        if regex.search(r"[。！？!?\n]", norm[t.end:pos]):
+        if _SENTENCE_BREAK.search(norm, t.end, pos):
             return ""
         if t.year and t.governs:
             return t.year

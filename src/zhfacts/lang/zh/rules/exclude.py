@@ -78,8 +78,8 @@ def _reaches_zero(ask) -> bool:
 def in_time_expression(ask):
     """The number is part of a date or time expression ("2019年4月", "十三五")."""
     m = ask.mention
-    for t in around(ask, ask.ctx.times):
-        if t.start <= m.start < t.end:
+    for t in ask.ctx.times.starting_in(m.start - LONGEST_SPAN, m.start + 1):
+        if m.start < t.end:
             yield EXCLUDED, t.start, t.end
 
 
@@ -114,8 +114,10 @@ def enumerator(ask):
     """A list item's enumerator opening its clause: "一是", "（二）", "其三"."""
     m = ask.mention
     a, _ = ask.ctx.clause_bounds(m.start)
+    if ask.norm[a:m.start].strip("（( \t\u3000"):
+        return  # the number does not open its clause
     item = ITEM.match(ask.norm, a, m.end + 2)
-    if item and m.end <= item.end() and ask.norm[a:m.start].strip("（( \t\u3000") == "":
+    if item and m.end <= item.end():
         yield EXCLUDED, item.start(), item.end()
 
 
@@ -147,9 +149,9 @@ def category_bound(ask):
     """A bound that names a class of things: "亿元以上项目", "60岁以上老年人" (a share bounds a
     part of a whole: "60%以上的村民" is a claim)."""
     norm, unit = ask.norm, _unit(ask)
-    q = lexicon.after_qualifier_pattern().match(norm, ask.mention.unit_end)
     if unit is not None and unit.category == UnitCategory.SHARE:
         return
+    q = lexicon.after_qualifier_pattern().match(norm, ask.mention.unit_end)
     if q and q.group() not in lexicon.grammar("approximate_after") and _opens_with_noun(norm[q.end():q.end() + _NOUN_LOOKAHEAD]):
         yield EXCLUDED, q.start(), q.end()
 

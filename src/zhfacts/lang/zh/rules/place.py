@@ -4,7 +4,7 @@ from __future__ import annotations
 from ....codes import PlaceLevel, Slot
 from ....registry import rule
 from .. import lexicon
-from ..places import COUNTRY, words_automaton
+from ..places import COUNTRY, NameFinder
 
 #: A sentence this short that ends in a speech verb names who spoke the quotation before it
 #: ("努古斯台镇雅莫嘎查村民卢伟高兴地说。").
@@ -86,32 +86,43 @@ def place_before(ask):
             yield scope_place(p, ask) if p.scope else (written(p, ask), p.start, p.end)
 
 
-def _is_speech_tag(s, ask) -> bool:
+def _is_speech_tag(s, norm: str) -> bool:
     """A short sentence that names who spoke the quotation before it ("春梅说。")."""
-    text = ask.norm[s.start:s.end].rstrip(lexicon.punctuation("speech_tag_end"))
-    return s.end - s.start <= _SPEECH_TAG_MAX and text.endswith(lexicon.grammar("speech_verb"))
+    if s.end - s.start > _SPEECH_TAG_MAX:
+        return False
+    return norm[s.start:s.end].rstrip(lexicon.punctuation("speech_tag_end")).endswith(lexicon.grammar("speech_verb"))
 
 
 @rule("zh", Slot.PLACE, "person_place", order=20)
 def person_place(ask):
     """A person introduced with their village keeps it ("努古斯台嘎查的春梅"), also in a quotation
     tagged with their name."""
-    ctx, si, s = ask.ctx, ask.si, ask.sentence
-    text = ask.norm[s.start:s.end]
-    if si + 1 < len(ctx.sentences) and len(ctx.sentences[si + 1].parts[0]) and _is_speech_tag(ctx.sentences[si + 1], ask):
-        text += ask.norm[ctx.sentences[si + 1].start:ctx.sentences[si + 1].end]  # “…”春梅说。
+    ctx = ask.ctx
     if not ctx.people:
         return
-    named = {person for _, person in ctx.once("place.people_automaton", lambda: words_automaton(ctx.people)).iter(text)}
-    for person, p in ctx.people.items():
-        if person in named:
-            yield written(p, ask), p.start, p.end
+    named = ctx.once("place.people_named", dict)
+    if ask.si not in named:
+        named[ask.si] = _people_named(ctx, ask.si)
+    for person in named[ask.si]:
+        p = ctx.people[person]
+        yield written(p, ask), p.start, p.end
+
+
+def _people_named(ctx, si: int) -> list[str]:
+    """The introduced persons that sentence si (with the speech tag after it) names, in the order
+    they were introduced: found once for all the numbers of the sentence."""
+    norm, s = ctx.doc.norm, ctx.sentences[si]
+    text = norm[s.start:s.end]
+    if si + 1 < len(ctx.sentences) and _is_speech_tag(ctx.sentences[si + 1], norm):
+        text += norm[ctx.sentences[si + 1].start:ctx.sentences[si + 1].end]  # “…”春梅说。
+    found = {person for _, _, person in ctx.once("place.people_finder", lambda: NameFinder.of(ctx.people)).every(text)}
+    return [person for person in ctx.people if person in found]
 
 
 def _speaker_places(ask) -> frozenset[int]:
     """The starts of the places that introduce a person in a speech tag, found once per document."""
     ctx = ask.ctx
-    return frozenset(q.start for q in ctx.people.values() if _is_speech_tag(ctx.sentences[ctx.sentence_of(q.start)], ask))
+    return frozenset(q.start for q in ctx.people.values() if _is_speech_tag(ctx.sentences[ctx.sentence_of(q.start)], ask.norm))
 
 
 @rule("zh", Slot.PLACE, "paragraph_place", order=30)

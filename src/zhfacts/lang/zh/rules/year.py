@@ -9,7 +9,11 @@ from ..sentences import ITEM
 
 
 def _in_sentence(ask) -> list:
-    return _times_of(ask.ctx, ask.sentence)
+    """The governing times of the number's sentence, found once for all the numbers in it."""
+    by_sentence = ask.ctx.once("year.sentence_times", dict)
+    if ask.si not in by_sentence:
+        by_sentence[ask.si] = _times_of(ask.ctx, ask.sentence)
+    return by_sentence[ask.si]
 
 
 def _times_of(ctx, s) -> list:

@@ -1,0 +1,115 @@
+"""The decision stage's shortcuts answer as the plain computations they stand for.
+
+Rules exit early when a mention cannot match, read per-sentence answers found once for all the
+numbers of a sentence, and the context finds each clause once; a decision of one candidate reads
+its value and rule from it. Each is checked here against the plain form, written out as the
+reference, at random positions of the corpus's Chinese documents and on invented values.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhfacts.codes import Slot
+from zhfacts.context import Ask
+from zhfacts.lang.zh.rules import exclude, place, year
+from zhfacts.lang.zh.sentences import ITEM
+from zhfacts.types import Candidate, Decision, Mention
+
+from test_indexes import DOC, FRACTION, _at, _doc_context, contexts
+
+
+def _ask(ctx, pos: int, width: int = 1) -> Ask:
+    end = min(len(ctx.doc.norm), pos + width)
+    return Ask(Mention(pos, end, Decimal(1), None, "", "", "=", "bare_number", unit_end=end), ctx)
+
+
+# --- the plain forms ----------------------------------------------------------------------------
+
+def plain_in_time_expression(ask):
+    m = ask.mention
+    return [("excluded", t.start, t.end) for t in ask.ctx.times.items if t.start <= m.start < t.end]
+
+
+def plain_enumerator(ask):
+    m, norm = ask.mention, ask.norm
+    a, _ = ask.ctx.lang.clause_bounds(norm, m.start, False)
+    item = ITEM.match(norm, a, m.end + 2)
+    if item and m.end <= item.end() and norm[a:m.start].strip("（( \t\u3000") == "":
+        return [("excluded", item.start(), item.end())]
+    return []
+
+
+def plain_person_place(ask):
+    ctx, norm, si = ask.ctx, ask.norm, ask.si
+    s = ctx.sentences[si]
+    text = norm[s.start:s.end]
+    following = ctx.sentences[si + 1] if si + 1 < len(ctx.sentences) else None
+    if following is not None and following.end - following.start <= place._SPEECH_TAG_MAX \
+            and place._is_speech_tag(following, norm):
+        text += norm[following.start:following.end]
+    return [(place.written(p, ask), p.start, p.end) for person, p in ctx.people.items() if person in text]
+
+
+# --- corpus positions ---------------------------------------------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(d=DOC, f=FRACTION, width=st.integers(min_value=1, max_value=6), lists=st.booleans())
+def test_shortcut_rules_as_their_plain_forms(d, f, width, lists):
+    ctx = contexts()[d]
+    pos = _at(ctx, f)
+    for _ in range(2):  # the second ask reads what the first left in the document's memo
+        ask = _ask(ctx, pos, width)
+        assert ctx.clause_bounds(pos, lists) == ctx.lang.clause_bounds(ctx.doc.norm, pos, lists)
+        assert list(exclude.in_time_expression(ask)) == plain_in_time_expression(ask)
+        assert list(exclude.enumerator(ask)) == plain_enumerator(ask)
+        assert year._in_sentence(ask) == year._times_of(ctx, ask.sentence)
+        assert list(place.person_place(ask)) == plain_person_place(ask)
+
+
+def test_person_place_of_every_sentence_of_a_story():
+    """An invented story: the speaker keeps her village in the quotation her speech tag closes and
+    in a later sentence; a variant whose speech tag is too long to be one names nobody after it."""
+    for tag in ("春梅说。", "春梅在合作社的院子里一边晒玉米一边对前来调研的干部们高兴地说。"):
+        ctx = _doc_context(f"走进柳湾村。柳湾村的春梅今年养牛12头。\n“今年收入3万元。”{tag}\n春梅又种植玉米20亩。")
+        assert ctx.people
+        for s in ctx.sentences:
+            for _ in range(2):
+                ask = _ask(ctx, s.start)
+                assert list(place.person_place(ask)) == plain_person_place(ask)
+
+
+def test_enumerator_only_where_the_number_opens_its_clause():
+    ctx = _doc_context("主要做法：一是新建学校3所；（二）培训农民200人次，其三是修路5公里。")
+    norm = ctx.doc.norm
+    for pos in range(len(norm)):
+        ask = _ask(ctx, pos)
+        assert list(exclude.enumerator(ask)) == plain_enumerator(ask)
+    assert list(exclude.enumerator(_ask(ctx, norm.index("一是")))), "一是 opens its clause"
+    assert not list(exclude.enumerator(_ask(ctx, norm.index("3所")))), "3 does not"
+
+
+# --- decisions of one candidate -----------------------------------------------------------------
+
+def plain_decision(d: Decision) -> tuple:
+    winners = tuple(d.candidates[i] for i in d.chosen)
+    value = "/".join(c.value for c in winners if c.value)
+    names = "+".join(dict.fromkeys(c.rule for c in winners))
+    overruled = d.ranking and d.candidates and value != d.candidates[0].value
+    return winners, value, f"{names}+{d.decider}" if overruled else names
+
+
+CANDIDATE = st.builds(Candidate, st.just(Slot.YEAR), st.sampled_from(["", "2019", "2020"]),
+                      st.sampled_from(["time_before", "heading_year", "no_year"]))
+
+
+@given(candidates=st.lists(CANDIDATE, min_size=1, max_size=4), data=st.data())
+def test_decision_of_one_candidate_as_the_general_form(candidates, data):
+    candidates = tuple(candidates)
+    chosen = (data.draw(st.integers(min_value=0, max_value=len(candidates) - 1)),)
+    ranked = data.draw(st.booleans())
+    ranking = chosen + tuple(i for i in range(len(candidates)) if i not in chosen) if ranked else ()
+    d = Decision(Slot.YEAR, candidates, chosen, "model" if ranked else "rule_order", ranking)
+    assert (d.winners, d.value, d.rule) == plain_decision(d)
