@@ -20,6 +20,8 @@ from .words import tag, tokenizer
 
 _CEDICT = "cedict/cedict_1_0_ts_utf-8_mdbg.txt"
 _LINE = regex.compile(r"^\S+ (\S+) \[[^\]]*\] /(.+)/$")
+#: A word that opens with a Han character (no number, letter or symbol): the words glossed.
+_HAN = regex.compile(r"\p{Han}")
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +57,7 @@ def meaning(metric: str) -> tuple[frozenset[str], frozenset[str]]:
     thing counted), through the English bundle's stemmer."""
     from ..en.words import content_stems
 
-    cut = [w for w in tokenizer().lcut(metric, HMM=False) if regex.match(r"\p{Han}", w)] if metric else []
+    cut = [w for w in tokenizer().lcut(metric, HMM=False) if _HAN.match(w)] if metric else []
     def stems(word: str) -> set[str]:
         found = set().union(*(content_stems(s) for s in senses(word))) if senses(word) else set()
         if not found and len(word) > 1:  # an unknown compound: the senses of its characters
@@ -71,7 +73,7 @@ def _thing_counted(metric: str) -> str:
     """The word that names what is counted: in a metric that opens with a noun (the noun right
     after the classifier, then a predicate: "乡镇全部通硬化路"), that noun; else the metric's last
     word ("建成村级卫生室")."""
-    words = [(w, t) for w, t in tag(metric) if regex.match(r"\p{Han}", w)] if metric else []
+    words = [(w, t) for w, t in tag(metric) if _HAN.match(w)] if metric else []
     if not words:
         return ""
     return words[0][0] if words[0][1].startswith("n") else words[-1][0]
@@ -104,7 +106,7 @@ def metric_english(metric: str) -> tuple[str, str]:
     for word in tokenizer().lcut(metric, HMM=False):
         if word in gloss:
             parts.append(gloss[word])
-        elif (sense := _cedict().get(word)) and regex.match(r"\p{Han}", word):
+        elif _HAN.match(word) and (sense := _cedict().get(word)):
             parts.append(sense)
             source = GlossSource.CEDICT.value
     return (" ".join(parts), source) if parts else ("", "")

@@ -52,22 +52,30 @@ def _strip(phrase: str, strip: str) -> str:
 
 
 def _trim(phrase: str) -> str:
-    start_words, end_words = lexicon.metric_trim_words()
-    opening, closing = tuple(start_words), tuple(end_words)
+    starts, ends = _trim_sets()
     strip = lexicon.punctuation("trim")
     changed = True
     while changed and phrase:
         changed = False
         phrase = _strip(phrase, strip)
-        for w in start_words if phrase.startswith(opening) else ():
-            if phrase.startswith(w) and len(phrase) > len(w) and _whole_word(phrase, w, 0):
-                phrase, changed = phrase[len(w):], True
+        # the longest trim word at each end, as a walk of the longest-first word list would take
+        for n in reversed(_lengths(starts)):
+            if len(phrase) > n and phrase[:n] in starts and _whole_word(phrase, phrase[:n], 0):
+                phrase, changed = phrase[n:], True
                 break
-        for w in end_words if phrase.endswith(closing) else ():
-            if phrase.endswith(w) and len(phrase) > len(w) and _whole_word(phrase, w, -1):
-                phrase, changed = phrase[: -len(w)], True
+        for n in reversed(_lengths(ends)):
+            if len(phrase) > n and phrase[-n:] in ends and _whole_word(phrase, phrase[-n:], -1):
+                phrase, changed = phrase[:-n], True
                 break
     return phrase
+
+
+@lru_cache(maxsize=None)
+def _trim_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """The words trimmed from the start and from the end as sets: a look-up per word length at
+    each end of a phrase instead of a test per word."""
+    start_words, end_words = lexicon.metric_trim_words()
+    return frozenset(start_words), frozenset(end_words)
 
 
 def _whole_word(phrase: str, word: str, where: int) -> bool:
@@ -80,15 +88,15 @@ def _whole_word(phrase: str, word: str, where: int) -> bool:
 def _blank(ask, a: int, b: int) -> str:
     """The text [a, b) with times, places, qualifiers and other claims blanked out (a non-claim
     number stays: "66千伏线路")."""
-    m, ctx, norm = ask.mention, ask.ctx, ask.norm
-    near = ctx.times.starting_in(a - LONGEST_SPAN, b) + ctx.places.starting_in(a - LONGEST_SPAN, b)
-    spans = [(x.start, x.end) for x in near]
-    lo = bisect_left(ask.claims, (a - LONGEST_SPAN, 0))
-    spans += [c for c in ask.claims[lo:bisect_left(ask.claims, (b, 0))] if c != (m.start, m.end)]
+    m, norm = ask.mention, ask.norm
+    named, claims = _named_spans(ask.ctx), ask.claims
+    spans = named[bisect_left(named, (a - LONGEST_SPAN,)):bisect_left(named, (b,))]
+    spans += [c for c in claims[bisect_left(claims, (a - LONGEST_SPAN,)):bisect_left(claims, (b,))] if c != (m.start, m.end)]
     if m.qualifier_start >= 0:
         spans.append((m.qualifier_start, m.start))
     pieces, pos = [], a
-    for x, y in sorted((max(x, a), min(y, b)) for x, y in spans):
+    for x, y in sorted(spans):  # their union, clipped to [a, b)
+        y = min(y, b)
         if y <= pos:
             continue
         x = max(x, pos)
@@ -98,11 +106,17 @@ def _blank(ask, a: int, b: int) -> str:
     return "".join(pieces)
 
 
+def _named_spans(ctx) -> list[tuple[int, int]]:
+    """(start, end) of the document's times and places in one list sorted by start, built once
+    per document: every phrase window blanks them, with one bisection instead of one per kind."""
+    return ctx.once("metric.named_spans", lambda: sorted((x.start, x.end) for x in (*ctx.times.items, *ctx.places.items)))
+
+
 def _is_filler(piece: str) -> bool:
     """A piece that names nothing: a trim word, or only the modifiers of a change ("比" of
     "比上年增长" with the time blanked)."""
-    start_words, end_words = lexicon.metric_trim_words()
-    return not piece or piece in start_words or piece in end_words or _modifiers_only(piece)
+    starts, ends = _trim_sets()
+    return not piece or piece in starts or piece in ends or _modifiers_only(piece)
 
 
 def _modifiers_only(text: str) -> bool:
@@ -111,8 +125,10 @@ def _modifiers_only(text: str) -> bool:
     lengths = _lengths(modifiers)[::-1]
     while text:
         # the longest modifier the text opens with, as a walk of the longest-first list would take
-        n = next((n for n in lengths if text[:n] in modifiers), 0)
-        if not n:
+        for n in lengths:
+            if text[:n] in modifiers:
+                break
+        else:
             return False
         text = text[n:]
     return True
@@ -187,8 +203,17 @@ def _note_pattern() -> regex.Pattern:
     return regex.compile(f"[{regex.escape(brackets[::2])}][^{regex.escape(brackets)}]{{1,{_MAX_METRIC}}}[{regex.escape(brackets[1::2])}]$")
 
 
-def _pieces(text: str) -> list[str]:
-    return [p for p in (_trim(p) for p in text.split(_BLANK) if p) if not _is_filler(p)]
+def _last_pieces(text: str) -> list[str]:
+    """The last two pieces of text between blanks that name something, trimmed, in text order:
+    the rules read only those, and whether there is one piece or more."""
+    found = []
+    for piece in reversed(text.split(_BLANK)):
+        piece = _trim(piece) if piece else ""
+        if not _is_filler(piece):
+            found.append(piece)
+            if len(found) == 2:
+                break
+    return found[::-1]
 
 
 @dataclass(frozen=True)
@@ -197,7 +222,7 @@ class Windows:
 
     before: str
     before_start: int
-    before_pieces: int
+    before_pieces: int  # pieces of the clause before the number that name something, counted up to two
     after: str
     after_start: int
     lead: str
@@ -227,7 +252,7 @@ def _windows(ask) -> Windows:
     a, b = max(a, m.start - _METRIC_REACH), min(b, m.unit_end + _METRIC_REACH)
     item = ITEM.match(norm, a, m.start)
     a = item.end() if item else a  # "二是培训农民2000人次": the enumerator is no part of the metric
-    before_pieces = _pieces(_blank(ask, a, m.start))
+    before_pieces = _last_pieces(_blank(ask, a, m.start))
     before = _tail_phrase(before_pieces[-1])[-_MAX_METRIC:] if before_pieces else ""
     if before_pieces and _bare_change(before_pieces[-1]):  # "比上月略升": the tagger splits it oddly
         before = before_pieces[-1][-_MAX_METRIC:]
