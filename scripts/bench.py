@@ -5,11 +5,14 @@ dictionary too, so the ratio shows what the rest of the pipeline costs. Every ru
 subprocess, so start-up, dictionary loading and peak memory are those of a real invocation;
 times are the best of --repeat runs, memory the largest.
 
-Further checks: a one-sentence file end to end (next to a bare Python start); 40 report files
+Further checks: a one-sentence file end to end (next to a bare Python start); two copies of a
+pure-Python loop at once against one, the speed-up this machine gives a second process at the
+time of the run (a shared host often gives less than a whole core), the ceiling of every
+--jobs 2 figure below; 40 report files
 (the corpus's Chinese documents in turn) with --jobs 1, --jobs 2 and a Dask LocalCluster, each
 checked to write the same table, and the two halves of every Chinese document as distinct
-files with --jobs 1 and 2 (the 40 reports repeat documents, which a serial run's caches favour); K copies of one document as K files (K = 1, 50 and 1,000): the
-peak memory should not grow with the number of files; one large file (--large characters,
+files with --jobs 1 and 2 (the 40 reports repeat documents, which a serial run's caches
+favour); K copies of one document as K files (K = 1, 50 and 1,000): the peak memory should not grow with the number of files; one large file (--large characters,
 extracted block by block, with --jobs 1 and 2): its throughput should be that of the 300,000
 characters, and its memory flat; and one 30,000-character line of "3万人" without punctuation
 (10,000 claims in one clause), whose time should grow with its length, not with its square: its
@@ -78,6 +81,20 @@ print(json.dumps({"seconds": sum(out.values()), "loads": out}))
 """
 
 CLI = [sys.executable, "-m", "zhfacts", "extract", "--quiet"]
+
+#: Pure Python work of a second or so, no I/O: two of them at once show how much of a second
+#: core this machine gives right now (a shared host gives less than a whole one).
+SPIN = "x = 0\nfor i in range(15_000_000):\n    x += i"
+
+
+def at_once(cmd: list[str], workdir: Path, count: int = 2) -> float:
+    """Wall seconds of ``count`` copies of ``cmd`` started together, until the last ends."""
+    start = time.perf_counter()
+    procs = [subprocess.Popen(cmd, stdout=subprocess.DEVNULL, env=child_env(workdir)) for _ in range(count)]
+    if any(proc.wait() for proc in procs):
+        sys.exit(f"bench: {' '.join(cmd)} failed")
+    return time.perf_counter() - start
+
 
 #: One clause without punctuation, 30,000 characters, every three of them a claim.
 LONG_LINE = "3万人" * 10_000
@@ -187,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
         for i, doc in enumerate(reports(40)):
             shutil.copyfile(doc, archive / f"{i:02d}-{doc.name}")
         archive_chars = sum(len(p.read_text(encoding="utf-8")) for p in archive.iterdir())
+        spin = [sys.executable, "-c", SPIN]
+        spin_alone = min(run(spin, tmp).wall for _ in range(args.repeat))
+        spin_pair = min(at_once(spin, tmp) for _ in range(args.repeat))
         engines = {"--jobs 1": ["--jobs", "1"], "--jobs 2": ["--jobs", "2"], "--scheduler local": ["--scheduler", "local"]}
         timed = {}
         for name, flags in engines.items():
@@ -252,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
          f"{inproc_run.inner / jieba_run.inner:.2f}x", ""),
         ("python -c pass", f"{bare.wall:.2f} s", "-", f"{bare.rss_mib:.0f} MiB"),
         ("zhfacts extract, one sentence", f"{single.wall:.2f} s", "-", f"{single.rss_mib:.0f} MiB"),
+        ("two pure-Python processes at once, against one (the machine's ceiling for --jobs 2)",
+         f"{2 * spin_alone / spin_pair:.2f}x", "-", ""),
     ] + [
         (f"zhfacts extract, 40 reports, {name}",
          f"{throughput(archive_chars, r.wall)}, {serial / r.wall:.2f}x --jobs 1", "-", f"{r.rss_mib:.0f} MiB")
