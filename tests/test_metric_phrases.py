@@ -2,8 +2,9 @@
 
 ``_trim`` and ``_modifiers_only`` look words up by length in a set instead of testing every
 word of a longest-first list, and ``_last_pieces`` reads the pieces before a number from the
-end, stopping at the two the rules use. Each is checked here against the plain walk, written
-out as the reference, on phrases built from the lexicon's own words and invented text.
+end, stopping at the two the rules use. Each is checked against the plain walk (the trim and
+modifier walks of test_indexes, the others written out here), on phrases built from the
+lexicon's own words and invented text.
 """
 from __future__ import annotations
 
@@ -22,37 +23,12 @@ from zhfacts.lang.zh.rules.exclude import LONGEST_SPAN
 from zhfacts.pipeline import document_for_path
 from zhfacts.profiles import profile_for
 
+from test_indexes import scan_modifiers_only, scan_trim
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 ZH = bundle("zh")
 
-# --- the walks the set look-ups replace ---------------------------------------------------------
-
-
-def plain_trim(phrase: str) -> str:
-    start_words, end_words = lexicon.metric_trim_words()
-    strip = lexicon.punctuation("trim")
-    changed = True
-    while changed and phrase:
-        changed = False
-        phrase = metric._strip(phrase, strip)
-        for w in start_words:
-            if phrase.startswith(w) and len(phrase) > len(w) and metric._whole_word(phrase, w, 0):
-                phrase, changed = phrase[len(w):], True
-                break
-        for w in end_words:
-            if phrase.endswith(w) and len(phrase) > len(w) and metric._whole_word(phrase, w, -1):
-                phrase, changed = phrase[: -len(w)], True
-                break
-    return phrase
-
-
-def plain_modifiers_only(text: str) -> bool:
-    while text:
-        w = next((w for w in lexicon.change_modifiers() if text.startswith(w)), "")
-        if not w:
-            return False
-        text = text[len(w):]
-    return True
+# --- the plain forms (the trim and modifier walks are test_indexes') ---------------------------
 
 
 def plain_pieces(text: str) -> list[str]:
@@ -86,13 +62,13 @@ PIECES = st.lists(PHRASE, max_size=6).map(metric._BLANK.join)
 @settings(max_examples=400, deadline=None)
 @given(PHRASE)
 def test_trim_takes_the_longest_whole_word_at_each_end(phrase):
-    assert metric._trim(phrase) == plain_trim(phrase)
+    assert metric._trim(phrase) == scan_trim(phrase)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(_MODIFIERS + ["增", "比", "实"]), max_size=5).map("".join))
 def test_modifiers_walk_takes_the_longest_modifier(text):
-    assert metric._modifiers_only(text) == plain_modifiers_only(text)
+    assert metric._modifiers_only(text) == scan_modifiers_only(text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -110,7 +86,7 @@ def test_last_pieces_are_the_last_two_of_all_pieces(text):
     ("共有养殖户", "共有养殖户"),          # an end word at the start stays
 ])
 def test_trim_cuts_whole_trim_words_only(phrase, trimmed):
-    assert metric._trim(phrase) == trimmed == plain_trim(phrase)
+    assert metric._trim(phrase) == trimmed == scan_trim(phrase)
 
 
 @lru_cache(maxsize=None)

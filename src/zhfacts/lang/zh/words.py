@@ -205,13 +205,7 @@ def tag(text: str) -> tuple[tuple[str, str], ...]:
 
 def single_numeral(m, norm: str) -> bool:
     """A one-character Chinese numeral (一, 万 ...), the kind that is often part of a word."""
-    return m.end - m.start - len(m.unit_surface) == 1 and norm[m.start] in _numeral_set()
-
-
-@lru_cache(maxsize=None)
-def _numeral_set() -> frozenset[str]:
-    """The numeral characters, built once: every mention of a document asks."""
-    return numeral_chars()
+    return m.end - m.start - len(m.unit_surface) == 1 and norm[m.start] in numeral_chars()
 
 
 #: Characters of context on each side of a one-character numeral that decide its word.
