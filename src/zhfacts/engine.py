@@ -21,9 +21,12 @@ ATTRIBUTES = (Slot.METRIC, Slot.YEAR, Slot.PLACE, Slot.PER, Slot.KIND)
 
 def candidates(slot: Slot, rules: tuple[Rule, ...], ask: Ask, limit: int | None = None) -> tuple[Candidate, ...]:
     """The answers of the rules of the slot, in rule order, with their evidence: every answer, or
-    the first ``limit`` (the rules after them are not asked)."""
+    the first ``limit`` (the rules after them are not asked). A rule whose guard fails for the
+    mention is not asked: it would propose nothing."""
     found = []
     for r in rules:
+        if r.when is not None and not ask.holds(r.when):
+            continue
         for value, start, end in r.propose(ask):
             found.append(Candidate(slot, value, r.name, start, end))
             if len(found) == limit:

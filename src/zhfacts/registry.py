@@ -11,6 +11,11 @@ to the answers it proposes, each ``(value, start, end)`` with the evidence span 
 
 The first line of its docstring is its purpose, printed by ``zhfacts rules``. Profiles and the
 learned decider refer to rules by name only.
+
+A rule that can fire only where a cheap test holds declares it as its guard (``when=``): the
+engine asks the rule only where its guard holds, and tests each guard once per mention for all
+the rules that share it. The guard skips only asks that yield nothing; the rule's body stays the
+authority wherever the guard holds.
 """
 from __future__ import annotations
 
@@ -27,12 +32,25 @@ Proposal = tuple[str, int, int]
 
 
 @dataclass(frozen=True)
+class Guard:
+    """A named precondition of one or more rules: ``test(ask)`` is False only where none of them
+    can propose anything (the mention is no table cell, no time expression covers it, the
+    character after it is of no class the rule reads). Its vocabulary comes from the language's
+    lexicon, its per-document indexes from ``ctx.once``."""
+
+    name: str
+    test: Callable[..., bool]
+
+
+@dataclass(frozen=True)
 class Rule:
     lang: str
     slot: Slot
     name: str
     order: int
     propose: Callable[..., Iterable[Proposal]]
+    #: Where the rule can fire at all (None: anywhere).
+    when: Guard | None = None
 
     @property
     def purpose(self) -> str:
@@ -42,17 +60,22 @@ class Rule:
 
 
 _RULES: dict[tuple[str, Slot, str], Rule] = {}
+#: The guards of the registered rules by name: an ask remembers a guard's answer by its name.
+_GUARDS: dict[str, Guard] = {}
 
 
-def rule(lang: str, slot: Slot, name: str, order: int):
-    """Register the decorated function as rule ``name`` of (lang, slot); lower order runs first."""
+def rule(lang: str, slot: Slot, name: str, order: int, when: Guard | None = None):
+    """Register the decorated function as rule ``name`` of (lang, slot); lower order runs first;
+    ``when`` is its guard, if it has one."""
     def register(fn):
         key = (lang, Slot(slot), name)
         if key in _RULES:
             raise ValueError(f"rule {name!r} registered twice for {lang} {slot}")
         if any(r.order == order for r in _RULES.values() if (r.lang, r.slot) == key[:2]):
             raise ValueError(f"rule {name!r}: order {order} already taken in {lang} {slot}")
-        _RULES[key] = Rule(lang, Slot(slot), name, order, fn)
+        if when is not None and _GUARDS.setdefault(when.name, when) is not when:
+            raise ValueError(f"rule {name!r}: another guard is already named {when.name!r}")
+        _RULES[key] = Rule(lang, Slot(slot), name, order, fn, when)
         return fn
     return register
 

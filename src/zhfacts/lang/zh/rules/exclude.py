@@ -14,6 +14,7 @@ from .. import lexicon
 from ..places import has_place_suffix
 from ..sentences import ITEM
 from ..words import single_numeral, tag
+from .guards import BARE, COUNTED_UNIT, QUOTED_AT, RATING_UNIT, SET_PHRASE_OVER, TIME_AT_NUMBER, TIME_UNIT, YEARS
 from .unit import counted_noun
 
 #: No place, time, set phrase or quotation in the texts zhfacts reads is longer than this.
@@ -74,7 +75,7 @@ def _reaches_zero(ask) -> bool:
     return m.value == 0 and ask.norm.endswith(lexicon.grammar("reach_verb"), 0, m.start)
 
 
-@rule("zh", Slot.EXCLUDE, "in_time_expression", order=10)
+@rule("zh", Slot.EXCLUDE, "in_time_expression", order=10, when=TIME_AT_NUMBER)
 def in_time_expression(ask):
     """The number is part of a date or time expression ("2019年4月", "十三五")."""
     m = ask.mention
@@ -83,7 +84,7 @@ def in_time_expression(ask):
             yield EXCLUDED, t.start, t.end
 
 
-@rule("zh", Slot.EXCLUDE, "year_number", order=20)
+@rule("zh", Slot.EXCLUDE, "year_number", order=20, when=YEARS)
 def year_number(ask):
     """A whole number of 年 between 1000 and 2999 is a year, not a duration."""
     m = ask.mention
@@ -129,7 +130,7 @@ def section_number(ask):
         yield EXCLUDED, m.end, m.end + 1
 
 
-@rule("zh", Slot.EXCLUDE, "time_frame", order=55)
+@rule("zh", Slot.EXCLUDE, "time_frame", order=55, when=TIME_UNIT)
 def time_frame(ask):
     """A duration that locates rather than measures: "这三年他在外打工", "三年前", "三年来"."""
     m, norm = ask.mention, ask.norm
@@ -189,7 +190,7 @@ def collective_name(ask):
         yield EXCLUDED, m.unit_end, m.unit_end + 1
 
 
-@rule("zh", Slot.EXCLUDE, "set_phrase", order=110)
+@rule("zh", Slot.EXCLUDE, "set_phrase", order=110, when=SET_PHRASE_OVER)
 def set_phrase(ask):
     """The number is inside a set phrase or slogan (七个一, 两不愁三保障, 千家万户)."""
     m = ask.mention
@@ -199,7 +200,7 @@ def set_phrase(ask):
             yield EXCLUDED, x.start, x.end
 
 
-@rule("zh", Slot.EXCLUDE, "quoted_name", order=120)
+@rule("zh", Slot.EXCLUDE, "quoted_name", order=120, when=QUOTED_AT)
 def quoted_name(ask):
     """The number is inside a short quoted name: “五个一”."""
     m = ask.mention
@@ -208,7 +209,7 @@ def quoted_name(ask):
             yield EXCLUDED, x.start, x.end
 
 
-@rule("zh", Slot.EXCLUDE, "spec_rating", order=130)
+@rule("zh", Slot.EXCLUDE, "spec_rating", order=130, when=RATING_UNIT)
 def spec_rating(ask):
     """A rating that names a kind of thing: "66千伏线路" (only its length is a claim)."""
     unit, after = _unit(ask), _after(ask)
@@ -227,7 +228,7 @@ def abstract_count(ask):
             yield EXCLUDED, found.start(), found.end()
 
 
-@rule("zh", Slot.EXCLUDE, "no_unit", order=150)
+@rule("zh", Slot.EXCLUDE, "no_unit", order=150, when=BARE)
 def no_unit(ask):
     """A bare number with no unit and no counted noun after it."""
     m = ask.mention
@@ -235,7 +236,7 @@ def no_unit(ask):
         yield EXCLUDED, m.start, m.end
 
 
-@rule("zh", Slot.EXCLUDE, "indefinite_one", order=160)
+@rule("zh", Slot.EXCLUDE, "indefinite_one", order=160, when=COUNTED_UNIT)
 def indefinite_one(ask):
     """一 as an article: 一个村, 一名干部."""
     m, unit = ask.mention, _unit(ask)

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from ....codes import Slot, Status
 from ....registry import rule
+from .guards import IN_TABLE, IS_CELL
+from .guards import table_cell as _cell
 
 EXCLUDED = Status.EXCLUDED.value
-
-
-def _cell(ask):
-    if "table_cell" not in ask.memo:
-        ask.memo["table_cell"] = ask.ctx.table_cell(ask.mention)
-    return ask.memo["table_cell"]
 
 
 def _readings(ask, slot: str, name: str):
@@ -29,7 +25,7 @@ def _readings(ask, slot: str, name: str):
 
 # --- exclude ---------------------------------------------------------------------------------
 
-@rule("zh", Slot.EXCLUDE, "table_cell", order=1)
+@rule("zh", Slot.EXCLUDE, "table_cell", order=1, when=IS_CELL)
 def table_cell(ask):
     """A number cell of a table is a claim."""
     cell = _cell(ask)
@@ -44,7 +40,7 @@ def _inside(ask, spans):
             yield EXCLUDED, x.start, x.end
 
 
-@rule("zh", Slot.EXCLUDE, "table_text_cell", order=2)
+@rule("zh", Slot.EXCLUDE, "table_text_cell", order=2, when=IN_TABLE)
 def table_text_cell(ask):
     """A number inside a table's label, header or unit cell ("0-15岁", "万吨") is part of its words."""
     table = ask.ctx.table_at(ask.mention.start)
@@ -52,7 +48,7 @@ def table_text_cell(ask):
         yield from _inside(ask, table.text_cells)
 
 
-@rule("zh", Slot.EXCLUDE, "table_code_cell", order=3)
+@rule("zh", Slot.EXCLUDE, "table_code_cell", order=3, when=IN_TABLE)
 def table_code_cell(ask):
     """A cell that numbers the row (序号) or gives a code is no claim."""
     table = ask.ctx.table_at(ask.mention.start)
@@ -79,14 +75,14 @@ def _unit_rule(name: str, order: int, doc: str) -> None:
     def propose(ask):
         yield from _readings(ask, "units", name)
     propose.__name__, propose.__qualname__, propose.__doc__ = name, name, doc
-    rule("zh", Slot.UNIT, name, order=order)(propose)
+    rule("zh", Slot.UNIT, name, order=order, when=IS_CELL)(propose)
 
 
 for _order, (_name, _doc) in enumerate(_UNIT_SOURCES, start=1):
     _unit_rule(_name, _order, _doc)
 
 
-@rule("zh", Slot.UNIT, "table_no_unit", order=7)
+@rule("zh", Slot.UNIT, "table_no_unit", order=7, when=IS_CELL)
 def table_no_unit(ask):
     """A number cell its table gives no unit: the words of the next cell are no counted noun."""
     if _cell(ask) is not None:
@@ -95,7 +91,7 @@ def table_no_unit(ask):
 
 # --- metric ----------------------------------------------------------------------------------
 
-@rule("zh", Slot.METRIC, "table_row", order=1)
+@rule("zh", Slot.METRIC, "table_row", order=1, when=IS_CELL)
 def table_row(ask):
     """The row label, without its "of which" marker, for a cell of the plain values: "粮食"."""
     cell = _cell(ask)
@@ -103,7 +99,7 @@ def table_row(ask):
         yield cell.metric.value, cell.metric.start, cell.metric.end
 
 
-@rule("zh", Slot.METRIC, "table_row_column", order=2)
+@rule("zh", Slot.METRIC, "table_row_column", order=2, when=IS_CELL)
 def table_row_column(ask):
     """The row label joined with the column header: "粮食" + "同比增长"."""
     cell = _cell(ask)
@@ -113,19 +109,19 @@ def table_row_column(ask):
 
 # --- year ------------------------------------------------------------------------------------
 
-@rule("zh", Slot.YEAR, "table_column_year", order=1)
+@rule("zh", Slot.YEAR, "table_column_year", order=1, when=IS_CELL)
 def table_column_year(ask):
     """The year the cell's column header names: "2024年"."""
     yield from _readings(ask, "years", "table_column_year")
 
 
-@rule("zh", Slot.YEAR, "table_title_year", order=2)
+@rule("zh", Slot.YEAR, "table_title_year", order=2, when=IS_CELL)
 def table_title_year(ask):
     """The year the table's title names: "表1  2025年年末人口数及其构成"."""
     yield from _readings(ask, "years", "table_title_year")
 
 
-@rule("zh", Slot.YEAR, "table_heading_year", order=3)
+@rule("zh", Slot.YEAR, "table_heading_year", order=3, when=IS_CELL)
 def table_heading_year(ask):
     """The year of the section heading over the table."""
     if _cell(ask) is not None:
@@ -134,7 +130,7 @@ def table_heading_year(ask):
             yield over.year, over.start, over.end
 
 
-@rule("zh", Slot.YEAR, "table_document_year", order=4)
+@rule("zh", Slot.YEAR, "table_document_year", order=4, when=IS_CELL)
 def table_document_year(ask):
     """A table that names no year reports the document's."""
     if _cell(ask) is not None:
