@@ -14,7 +14,8 @@ from .. import lexicon
 from ..places import has_place_suffix
 from ..sentences import ITEM
 from ..words import single_numeral, tag
-from .guards import BARE, COUNTED_UNIT, QUOTED_AT, RATING_UNIT, SET_PHRASE_OVER, TIME_AT_NUMBER, TIME_UNIT, YEARS
+from .guards import (ABSTRACT_AFTER, BARE, BOUND_AFTER, COUNTED_UNIT, DATE_BESIDE, QUOTED_AT, RATING_UNIT, SET_PHRASE_OVER,
+                     TIME_AT_NUMBER, TIME_UNIT, YEARS)
 from .unit import counted_noun
 
 #: No place, time, set phrase or quotation in the texts zhfacts reads is longer than this.
@@ -92,7 +93,7 @@ def year_number(ask):
         yield EXCLUDED, m.start, m.end
 
 
-@rule("zh", Slot.EXCLUDE, "date_part", order=30)
+@rule("zh", Slot.EXCLUDE, "date_part", order=30, when=DATE_BESIDE)
 def date_part(ask):
     """A bare number before a date unit ("4月", "22日") or a day number after one ("年4", "月22")."""
     m = ask.mention
@@ -145,7 +146,7 @@ def time_frame(ask):
         yield EXCLUDED, m.unit_end, m.unit_end + len(after)
 
 
-@rule("zh", Slot.EXCLUDE, "category_bound", order=60)
+@rule("zh", Slot.EXCLUDE, "category_bound", order=60, when=BOUND_AFTER)
 def category_bound(ask):
     """A bound that names a class of things: "亿元以上项目", "60岁以上老年人" (a share bounds a
     part of a whole: "60%以上的村民" is a claim)."""
@@ -218,7 +219,7 @@ def spec_rating(ask):
         yield EXCLUDED, m.unit_end - len(m.unit_surface), m.unit_end
 
 
-@rule("zh", Slot.EXCLUDE, "abstract_count", order=140)
+@rule("zh", Slot.EXCLUDE, "abstract_count", order=140, when=ABSTRACT_AFTER)
 def abstract_count(ask):
     """A count of abstract categories: 十条措施, 10个方面, 三级联动."""
     unit = _unit(ask)

@@ -1,11 +1,13 @@
 """The guards of the Chinese rules: cheap tests of one mention, each shared by the rules that can
 fire only where it holds (see ``registry.Guard``); the per-document indexes they read are built
-once through ``ctx.once``."""
+once and kept in ``ctx.memo``."""
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
 
 from ....codes import UnitCategory
 from ....registry import Guard
-from ....spans import Marks
 from .. import lexicon
 
 
@@ -23,17 +25,23 @@ IS_CELL = Guard("zh.table_cell", lambda ask: table_cell(ask) is not None)
 IN_TABLE = Guard("zh.in_table", lambda ask: ask.ctx.table_at(ask.mention.start) is not None)
 
 
-def _covered(ask, spans: str) -> Marks:
+def _covered(spans: str) -> Callable[..., bytearray]:
     """The characters that one kind of the context's spans covers ("times", "set_phrases",
-    "quoted"), marked once per document, so that a guard tests one character, not a bisection."""
-    ctx = ask.ctx
+    "quoted"), one byte each, marked once per document: a guard tests a character, not a bisection."""
+    key = f"guards.covered.{spans}"
 
-    def build() -> Marks:
-        marks = Marks(len(ctx.doc.norm))
-        for x in getattr(ctx, spans).items:
-            marks.mark(x.start, x.end)
-        return marks
-    return ctx.once(f"guards.covered.{spans}", build)
+    def covered(ask) -> bytearray:
+        ctx = ask.ctx
+        found = ctx.memo.get(key)
+        if found is None:
+            found = ctx.memo[key] = bytearray(len(ctx.doc.norm) + 1)
+            for x in getattr(ctx, spans).items:
+                found[x.start:x.end] = b"\x01" * (x.end - x.start)
+        return found
+    return covered
+
+
+_times, _set_phrases, _quoted = _covered("times"), _covered("set_phrases"), _covered("quoted")
 
 
 def _unit_in(*categories: str) -> Guard:
@@ -44,12 +52,42 @@ def _unit_in(*categories: str) -> Guard:
     return Guard(f"zh.unit_in.{'.'.join(sorted(categories))}", test)
 
 
+@lru_cache(maxsize=None)
+def first_chars(*lists: str) -> frozenset[str]:
+    """The characters that open a word of the named lexicon lists ("abstract_nouns", "after_qualifiers",
+    a grammar class): no word of them starts where another character stands."""
+    words: list[str] = []
+    for name in lists:
+        if name == "abstract_nouns":
+            words += [r["noun"] for r in lexicon.read_tsv("abstract_nouns.tsv")]
+        elif name == "after_qualifiers":
+            words += lexicon.qualifiers()["after"]
+        else:
+            words += lexicon.grammar(name)
+    return frozenset(w[0] for w in words if w)
+
+
 #: A time expression covers the number's first character.
-TIME_AT_NUMBER = Guard("zh.time_at_number", lambda ask: _covered(ask, "times").any(ask.mention.start, ask.mention.start + 1))
+TIME_AT_NUMBER = Guard("zh.time_at_number", lambda ask: _times(ask)[ask.mention.start] == 1)
 #: A set phrase overlaps the number.
-SET_PHRASE_OVER = Guard("zh.set_phrase_over", lambda ask: _covered(ask, "set_phrases").any(ask.mention.start, ask.mention.end))
+SET_PHRASE_OVER = Guard("zh.set_phrase_over", lambda ask: _set_phrases(ask).find(1, ask.mention.start, ask.mention.end) != -1)
 #: A quotation covers the number's first character.
-QUOTED_AT = Guard("zh.quoted_at", lambda ask: _covered(ask, "quoted").any(ask.mention.start, ask.mention.start + 1))
+QUOTED_AT = Guard("zh.quoted_at", lambda ask: _quoted(ask)[ask.mention.start] == 1)
+#: A bound word ("以上") follows the number's unit.
+BOUND_AFTER = Guard("zh.bound_after", lambda ask: ask.norm[ask.mention.unit_end:ask.mention.unit_end + 1] in first_chars("after_qualifiers"))
+
+
+def _abstract_after(ask) -> bool:
+    after = ask.norm[ask.mention.unit_end:ask.mention.unit_end + 1]
+    return after in first_chars("abstract_nouns") or not after.isalnum()  # a quotation mark may open the noun
+
+
+#: An abstract noun ("措施", "方面") may follow the number's unit: the character there opens one,
+#: or is a mark (a quotation may open the noun).
+ABSTRACT_AFTER = Guard("zh.abstract_after", _abstract_after)
+#: A date unit follows the number, or a date word stands right before it ("4月", "年4").
+DATE_BESIDE = Guard("zh.date_beside", lambda ask: ask.norm[ask.mention.unit_end:ask.mention.unit_end + 1]
+                    in first_chars("date_unit") or ask.norm[ask.mention.start - 1:ask.mention.start] in first_chars("date_prefix"))
 #: The number has no unit.
 BARE = Guard("zh.bare", lambda ask: ask.mention.unit == "")
 #: The number counts years.
