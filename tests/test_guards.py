@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from zhfacts.codes import Slot
 from zhfacts.context import Ask
-from zhfacts.engine import decide, with_unit
+from zhfacts.engine import decide, guarded_runs, with_unit
 from zhfacts.lang.zh import lexicon
 from zhfacts.registry import Guard, rule, rules_for
 from zhfacts.types import Mention
@@ -41,7 +41,7 @@ def test_guarded_rules_propose_nothing_where_the_guard_fails_at_every_corpus_men
     for ctx in contexts():
         for m in ZH.find_mentions(ctx.doc) + [c.mention for t in ctx.tables.items for c in t.cells]:
             ask = Ask(m, ctx)
-            united = with_unit(m, decide(Slot.UNIT, rules_for("zh", Slot.UNIT), ask))
+            united = with_unit(m, decide(Slot.UNIT, guarded_runs(rules_for("zh", Slot.UNIT)), ask))
             for a in (ask, Ask(united, ctx)) if united is not m else (ask,):
                 refused = _refused(a)
                 asked += len(refused)
@@ -59,6 +59,15 @@ def test_guarded_rules_propose_nothing_where_the_guard_fails_at_any_position(d, 
     code = lexicon.units()[unit].code if unit else ""
     ask = Ask(Mention(pos, end, value, None, code, unit, "=", "bare_number", unit_end=end), ctx)
     assert all(not proposed for _, proposed in _refused(ask))
+
+
+def test_runs_keep_the_rule_order_and_group_one_guard():
+    for slot in Slot:
+        rules = rules_for("zh", slot)
+        runs = guarded_runs(rules)
+        assert tuple(r for _, group in runs for r in group) == rules
+        assert all(r.when is guard for guard, group in runs for r in group)
+        assert all(a[0] is not b[0] for a, b in zip(runs, runs[1:]))
 
 
 def test_a_guard_name_names_one_guard():

@@ -12,30 +12,47 @@ from dataclasses import replace
 from .codes import Slot, Status
 from .context import Ask, Context
 from .decide import DEFAULT, Decider
-from .registry import Rule, rules_for
+from .registry import Guard, Rule, rules_for
 from .types import Candidate, Claim, Decision, Mention
 
 #: The slots a claim gets after exclusion, in the order they are decided.
 ATTRIBUTES = (Slot.METRIC, Slot.YEAR, Slot.PLACE, Slot.PER, Slot.KIND)
 
 
-def candidates(slot: Slot, rules: tuple[Rule, ...], ask: Ask, limit: int | None = None) -> tuple[Candidate, ...]:
-    """The answers of the rules of the slot, in rule order, with their evidence: every answer, or
-    the first ``limit`` (the rules after them are not asked). A rule whose guard fails for the
-    mention is not asked: it would propose nothing."""
-    found = []
+#: The rules of a slot in order, consecutive rules of one guard (or of none) taken together.
+Runs = tuple[tuple[Guard | None, tuple[Rule, ...]], ...]
+
+
+def guarded_runs(rules: tuple[Rule, ...]) -> Runs:
+    """The rules in order, grouped into runs of consecutive rules that share a guard, so that a
+    guard that fails turns its whole run away with one test (the table rules open each slot)."""
+    runs: list[tuple[Guard | None, list[Rule]]] = []
     for r in rules:
-        if r.when is not None and not ask.holds(r.when):
+        if runs and runs[-1][0] is r.when:
+            runs[-1][1].append(r)
+        else:
+            runs.append((r.when, [r]))
+    return tuple((guard, tuple(group)) for guard, group in runs)
+
+
+def candidates(slot: Slot, runs: Runs, ask: Ask, limit: int | None = None) -> tuple[Candidate, ...]:
+    """The answers of the rules of the slot, in rule order, with their evidence: every answer, or
+    the first ``limit`` (the rules after them are not asked). The rules whose guard fails for the
+    mention are not asked: they would propose nothing."""
+    found = []
+    for guard, group in runs:
+        if guard is not None and not ask.holds(guard):
             continue
-        for value, start, end in r.propose(ask):
-            found.append(Candidate(slot, value, r.name, start, end))
-            if len(found) == limit:
-                return tuple(found)
+        for r in group:
+            for value, start, end in r.propose(ask):
+                found.append(Candidate(slot, value, r.name, start, end))
+                if len(found) == limit:
+                    return tuple(found)
     return tuple(found)
 
 
-def decide(slot: Slot, rules: tuple[Rule, ...], ask: Ask, decider: Decider = DEFAULT) -> Decision:
-    return decider.decide(slot, candidates(slot, rules, ask, decider.needs(slot)), ask)
+def decide(slot: Slot, runs: Runs, ask: Ask, decider: Decider = DEFAULT) -> Decision:
+    return decider.decide(slot, candidates(slot, runs, ask, decider.needs(slot)), ask)
 
 
 def with_unit(m: Mention, unit: Decision) -> Mention:
@@ -47,7 +64,7 @@ def with_unit(m: Mention, unit: Decision) -> Mention:
 
 def attribute(mentions: list[Mention], ctx: Context, decider: Decider = DEFAULT) -> list[Claim]:
     """Claims and excluded mentions, each with its decisions, in text order."""
-    rules = {slot: rules_for(ctx.lang.code, slot, ctx.profile) for slot in (Slot.UNIT, Slot.EXCLUDE, *ATTRIBUTES)}
+    rules = {slot: guarded_runs(rules_for(ctx.lang.code, slot, ctx.profile)) for slot in (Slot.UNIT, Slot.EXCLUDE, *ATTRIBUTES)}
     asks = []
     for m in mentions:
         ask = Ask(m, ctx)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ....codes import Slot
-from ....registry import rule
+from ....registry import Guard, rule
 from ...base import heading_year, no_answer
 from .. import lexicon
 from ..sentences import ITEM
@@ -21,7 +21,13 @@ def _times_of(ctx, s) -> list:
     return [t for t in ctx.times.starting_in(s.start, s.end) if t.governs]
 
 
-@rule("zh", Slot.YEAR, "direct_time", order=10)
+#: A time expression that modifies a number directly stands in the sentence ("2014年的").
+DIRECT_TIME = Guard("zh.direct_time_in_sentence", lambda ask: any(t.direct for t in _in_sentence(ask)))
+#: A time expression that governs the numbers around it stands in the sentence.
+GOVERNING_TIME = Guard("zh.governing_time_in_sentence", lambda ask: any(not t.direct for t in _in_sentence(ask)))
+
+
+@rule("zh", Slot.YEAR, "direct_time", order=10, when=DIRECT_TIME)
 def direct_time(ask):
     """A time expression that modifies this number directly: "2014年的11%"."""
     m, norm = ask.mention, ask.norm
@@ -32,7 +38,7 @@ def direct_time(ask):
                 yield t.year, t.start, t.end
 
 
-@rule("zh", Slot.YEAR, "time_before", order=20)
+@rule("zh", Slot.YEAR, "time_before", order=20, when=GOVERNING_TIME)
 def time_before(ask):
     """The nearest time expression before the number in its sentence (a vague one gives none)."""
     m = ask.mention
@@ -40,7 +46,7 @@ def time_before(ask):
         yield t.year, t.start, t.end
 
 
-@rule("zh", Slot.YEAR, "time_after_in_clause", order=30)
+@rule("zh", Slot.YEAR, "time_after_in_clause", order=30, when=GOVERNING_TIME)
 def time_after_in_clause(ask):
     """The first time expression after the number in its clause, when none stands before it."""
     m = ask.mention
@@ -70,7 +76,24 @@ def _line_firsts(ctx) -> list[int]:
     return out
 
 
-@rule("zh", Slot.YEAR, "list_intro", order=35)
+def _item_lines(ctx, firsts: list[int]) -> frozenset[int]:
+    """The sentences that open a line with a list item's enumerator (not the first line, not a
+    heading), found once per document."""
+    norm = ctx.doc.norm
+    return frozenset(i for i in set(firsts) if i > 0 and not ctx.sentences[i].heading and ITEM.match(norm, ctx.sentences[i].start))
+
+
+def _on_item_line(ask) -> bool:
+    """Whether the number's line opens with a list item: only such a line takes a list's time."""
+    ctx = ask.ctx
+    firsts = ctx.once("year.line_firsts", lambda: _line_firsts(ctx))
+    return firsts[ask.si] in ctx.once("year.item_lines", lambda: _item_lines(ctx, firsts))
+
+
+ON_ITEM_LINE = Guard("zh.on_item_line", _on_item_line)
+
+
+@rule("zh", Slot.YEAR, "list_intro", order=35, when=ON_ITEM_LINE)
 def list_intro(ask):
     """A list item on its own line takes the time of the sentence that introduces the list with
     a colon ("2018年主要做法如下：\n一是…；\n二是…")."""
