@@ -167,9 +167,7 @@ class Ask:
     ``claims`` are the spans of the mentions that passed exclusion (a metric leaves other claims
     out); ``previous`` is the claim before this one, ``earlier`` every claim before it (a list of
     numbers may answer the claims it follows, one each). ``memo`` lets the rules of one slot share a
-    computation (the metric rules read one pair of phrase windows). ``guards`` holds the answer of
-    each rule guard tested on this mention (by guard name), so rules that share a guard cost one
-    test; it is the ask's own, as a guard may read the mention's unit, which the unit slot may set.
+    computation (the metric rules read one pair of phrase windows).
     """
 
     mention: Mention
@@ -178,15 +176,6 @@ class Ask:
     previous: Claim | None = None
     earlier: list[Claim] = field(default_factory=list)
     memo: dict = field(default_factory=dict)
-    guards: dict[str, bool] = field(default_factory=dict, repr=False)
-
-    def holds(self, guard) -> bool:
-        """Whether the rule guard ``guard`` (a :class:`~zhfacts.registry.Guard`) holds for this
-        mention, tested once."""
-        found = self.guards.get(guard.name)
-        if found is None:
-            found = self.guards[guard.name] = guard.test(self)
-        return found
 
     @cached_property
     def si(self) -> int:

@@ -41,7 +41,7 @@ def candidates(slot: Slot, runs: Runs, ask: Ask, limit: int | None = None) -> tu
     mention are not asked: they would propose nothing."""
     found = []
     for guard, group in runs:
-        if guard is not None and not ask.holds(guard):
+        if guard is not None and not guard.test(ask):
             continue
         for r in group:
             for value, start, end in r.propose(ask):

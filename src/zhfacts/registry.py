@@ -13,8 +13,8 @@ The first line of its docstring is its purpose, printed by ``zhfacts rules``. Pr
 learned decider refer to rules by name only.
 
 A rule that can fire only where a cheap test holds declares it as its guard (``when=``): the
-engine asks the rule only where its guard holds, and tests each guard once per mention for all
-the rules that share it. The guard skips only asks that yield nothing; the rule's body stays the
+engine asks the rule only where its guard holds, and tests a guard once for a run of consecutive
+rules that share it (the table rules that open each slot). The guard skips only asks that yield nothing; the rule's body stays the
 authority wherever the guard holds.
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ class Rule:
 
 
 _RULES: dict[tuple[str, Slot, str], Rule] = {}
-#: The guards of the registered rules by name: an ask remembers a guard's answer by its name.
+#: The guards of the registered rules by name: one name, one test.
 _GUARDS: dict[str, Guard] = {}
 
 

@@ -14,8 +14,7 @@ from .. import lexicon
 from ..places import has_place_suffix
 from ..sentences import ITEM
 from ..words import single_numeral, tag
-from .guards import (ABSTRACT_AFTER, BARE, BOUND_AFTER, COUNTED_UNIT, DATE_BESIDE, QUOTED_AT, RATING_UNIT, SET_PHRASE_OVER,
-                     TIME_AT_NUMBER, TIME_UNIT, YEARS)
+from .guards import BOUND_AFTER, DATE_BESIDE, QUOTED_AT, SET_PHRASE_OVER, TIME_AT_NUMBER
 from .unit import counted_noun
 
 #: No place, time, set phrase or quotation in the texts zhfacts reads is longer than this.
@@ -85,7 +84,7 @@ def in_time_expression(ask):
             yield EXCLUDED, t.start, t.end
 
 
-@rule("zh", Slot.EXCLUDE, "year_number", order=20, when=YEARS)
+@rule("zh", Slot.EXCLUDE, "year_number", order=20)
 def year_number(ask):
     """A whole number of 年 between 1000 and 2999 is a year, not a duration."""
     m = ask.mention
@@ -131,7 +130,7 @@ def section_number(ask):
         yield EXCLUDED, m.end, m.end + 1
 
 
-@rule("zh", Slot.EXCLUDE, "time_frame", order=55, when=TIME_UNIT)
+@rule("zh", Slot.EXCLUDE, "time_frame", order=55)
 def time_frame(ask):
     """A duration that locates rather than measures: "这三年他在外打工", "三年前", "三年来"."""
     m, norm = ask.mention, ask.norm
@@ -210,7 +209,7 @@ def quoted_name(ask):
             yield EXCLUDED, x.start, x.end
 
 
-@rule("zh", Slot.EXCLUDE, "spec_rating", order=130, when=RATING_UNIT)
+@rule("zh", Slot.EXCLUDE, "spec_rating", order=130)
 def spec_rating(ask):
     """A rating that names a kind of thing: "66千伏线路" (only its length is a claim)."""
     unit, after = _unit(ask), _after(ask)
@@ -219,7 +218,7 @@ def spec_rating(ask):
         yield EXCLUDED, m.unit_end - len(m.unit_surface), m.unit_end
 
 
-@rule("zh", Slot.EXCLUDE, "abstract_count", order=140, when=ABSTRACT_AFTER)
+@rule("zh", Slot.EXCLUDE, "abstract_count", order=140)
 def abstract_count(ask):
     """A count of abstract categories: 十条措施, 10个方面, 三级联动."""
     unit = _unit(ask)
@@ -229,7 +228,7 @@ def abstract_count(ask):
             yield EXCLUDED, found.start(), found.end()
 
 
-@rule("zh", Slot.EXCLUDE, "no_unit", order=150, when=BARE)
+@rule("zh", Slot.EXCLUDE, "no_unit", order=150)
 def no_unit(ask):
     """A bare number with no unit and no counted noun after it."""
     m = ask.mention
@@ -237,7 +236,7 @@ def no_unit(ask):
         yield EXCLUDED, m.start, m.end
 
 
-@rule("zh", Slot.EXCLUDE, "indefinite_one", order=160, when=COUNTED_UNIT)
+@rule("zh", Slot.EXCLUDE, "indefinite_one", order=160)
 def indefinite_one(ask):
     """一 as an article: 一个村, 一名干部."""
     m, unit = ask.mention, _unit(ask)
