@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from ....codes import PlaceLevel, Slot, Status, UnitCategory
-from ....registry import rule
+from ....registry import Guard, rule
 from .. import lexicon
 from ..places import has_place_suffix
 from ..sentences import ITEM
@@ -110,7 +110,18 @@ def ordinal(ask):
         yield EXCLUDED, ask.mention.start - 1, ask.mention.start
 
 
-@rule("zh", Slot.EXCLUDE, "enumerator", order=45)
+def _after_mark(ask) -> bool:
+    """Whether the number follows a mark, a space or the text's start, not a word: only such a
+    number may open its clause (clause punctuation and brackets are no word characters)."""
+    m = ask.mention
+    return m.start == 0 or not ask.norm[m.start - 1].isalnum()
+
+
+#: The number may open its clause.
+AFTER_MARK = Guard("zh.after_mark", _after_mark)
+
+
+@rule("zh", Slot.EXCLUDE, "enumerator", order=45, when=AFTER_MARK)
 def enumerator(ask):
     """A list item's enumerator opening its clause: "一是", "（二）", "其三"."""
     m = ask.mention
