@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from math import log
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -65,7 +66,11 @@ class TrieTokenizer(jieba.Tokenizer):
     def __init__(self, trie, total: int, tags: dict[str, str]):
         super().__init__()
         self.FREQ: dict[str, int] = {}
+        #: log(frequency) - log(total) of the words in ``FREQ``: the weight of a word in jieba's
+        #: route, the same float jieba computes, looked up instead of recomputed at every step.
+        self._weights: dict[str, float] = {}
         self.total = total
+        self._log_total = log(total)
         self.user_word_tag_tab = tags
         self.initialized = True
         self._trie = trie
@@ -86,13 +91,30 @@ class TrieTokenizer(jieba.Tokenizer):
                 if found is None:
                     found = fragments[frag] = self._fragment(frag)
                 if found[0]:
-                    freq[frag] = found[0]
+                    if frag not in freq:
+                        freq[frag] = found[0]
+                        self._weights[frag] = log(found[0]) - self._log_total
                     ends.append(i)
                 if not found[1]:
                     break
                 i += 1
             dag[k] = ends or [k]
         return dag
+
+    def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:
+        """jieba's route, right to left: the same sums of the same weights in the same order,
+        with no call per candidate word (a character the dictionary does not know weighs
+        log(1) - log(total))."""
+        n = len(sentence)
+        route[n] = (0, 0)
+        weights, unknown = self._weights, -self._log_total
+        for idx in range(n - 1, -1, -1):
+            ends = DAG[idx]
+            if len(ends) == 1:
+                x = ends[0]
+                route[idx] = (weights.get(sentence[idx:x + 1], unknown) + route[x + 1][0], x)
+            else:
+                route[idx] = max((weights.get(sentence[idx:x + 1], unknown) + route[x + 1][0], x) for x in ends)
 
     def _fragment(self, frag: str) -> tuple[int, bool]:
         """(frequency, whether a longer word starts with it) of a run of text, asked of the
