@@ -87,15 +87,47 @@ def _whole_word(phrase: str, word: str, where: int) -> bool:
 
 def _blank(ask, a: int, b: int) -> str:
     """The text [a, b) with times, places, qualifiers and other claims blanked out (a non-claim
-    number stays: "66千伏线路")."""
-    m, norm = ask.mention, ask.norm
+    number stays: "66千伏线路"): a slice of the document blanked once, where the mention itself
+    and no span longer than ``LONGEST_SPAN`` reaches into the window (else span by span)."""
+    m = ask.mention
+    blanked, long_spans = _blanked_document(ask)
+    if (a < m.end and m.start < b) or any(a - LONGEST_SPAN <= x < b for x, _ in long_spans):
+        return _blank_spans(ask, a, b)
+    text = blanked[a:b]
+    if m.qualifier_start >= 0 and max(a, m.qualifier_start) < min(b, m.start):
+        x, y = max(a, m.qualifier_start), min(b, m.start)
+        text = text[:x - a] + _BLANK * (y - x) + text[y - a:]
+    return text
+
+
+def _blanked_document(ask) -> tuple[str, list[tuple[int, int]]]:
+    """The document with its times, places and claims blanked, built once per document (and
+    again if asked with other claims), and the spans longer than ``LONGEST_SPAN``, left out of
+    it: a window only blanks the spans that start at most that far before it."""
+    found = ask.ctx.memo.get("metric.blanked")
+    if found is None or found[0] is not ask.claims:
+        spans = sorted([*_named_spans(ask.ctx), *ask.claims])
+        short = [(x, y) for x, y in spans if y - x <= LONGEST_SPAN]
+        found = (ask.claims, _blanked(ask.norm, short, 0, len(ask.norm)), [(x, y) for x, y in spans if y - x > LONGEST_SPAN])
+        ask.ctx.memo["metric.blanked"] = found
+    return found[1], found[2]
+
+
+def _blank_spans(ask, a: int, b: int) -> str:
+    """``_blank`` span by span: the spans that start in [a - LONGEST_SPAN, b)."""
+    m = ask.mention
     named, claims = _named_spans(ask.ctx), ask.claims
     spans = named[bisect_left(named, (a - LONGEST_SPAN,)):bisect_left(named, (b,))]
     spans += [c for c in claims[bisect_left(claims, (a - LONGEST_SPAN,)):bisect_left(claims, (b,))] if c != (m.start, m.end)]
     if m.qualifier_start >= 0:
         spans.append((m.qualifier_start, m.start))
+    return _blanked(ask.norm, sorted(spans), a, b)
+
+
+def _blanked(norm: str, spans: list[tuple[int, int]], a: int, b: int) -> str:
+    """norm[a:b] with the union of the spans (sorted by start, none starting at or after b) blanked."""
     pieces, pos = [], a
-    for x, y in sorted(spans):  # their union, clipped to [a, b)
+    for x, y in spans:  # their union, clipped to [a, b)
         y = min(y, b)
         if y <= pos:
             continue
