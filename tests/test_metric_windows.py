@@ -15,7 +15,7 @@ from zhfacts.context import Ask
 from zhfacts.lang.zh.rules import metric
 from zhfacts.lang.zh.rules.exclude import LONGEST_SPAN
 
-from test_indexes import ZH, contexts
+from test_indexes import ZH, contexts, scan_bare_change, scan_trim
 
 DOC = st.integers(min_value=0, max_value=len(contexts()) - 1)
 FRACTION = st.floats(min_value=0, max_value=1, allow_nan=False)
@@ -60,3 +60,14 @@ def test_spans_longer_than_the_longest_are_blanked_only_near_their_start():
         ask.ctx.memo.pop("metric.blanked", None)
         for a in (max(0, m.start - LONGEST_SPAN), m.start - 10):
             assert metric._blank(ask, a, m.start) == metric._blank_spans(ask, a, m.start)
+
+
+@settings(max_examples=400, deadline=None)
+@given(d=DOC, f=FRACTION, width=st.integers(0, 20))
+def test_trim_and_bare_change_of_corpus_phrases_as_by_walk(d, f, width):
+    """A phrase whose ends can begin no trim is kept without a look-up; the walks decide the rest."""
+    norm = contexts()[d].doc.norm
+    start = min(len(norm), int(f * len(norm)))
+    phrase = norm[start:start + width]
+    assert metric._trim(phrase) == scan_trim(phrase)
+    assert metric._bare_change(phrase) == scan_bare_change(phrase)

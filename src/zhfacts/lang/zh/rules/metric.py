@@ -52,6 +52,9 @@ def _strip(phrase: str, strip: str) -> str:
 
 
 def _trim(phrase: str) -> str:
+    firsts, lasts = _trim_edges()
+    if not phrase or (phrase[0] not in firsts and phrase[-1] not in lasts):
+        return phrase  # nothing to trim at either end: no look-up per word length, no tagging
     starts, ends = _trim_sets()
     strip = lexicon.punctuation("trim")
     changed = True
@@ -76,6 +79,16 @@ def _trim_sets() -> tuple[frozenset[str], frozenset[str]]:
     each end of a phrase instead of a test per word."""
     start_words, end_words = lexicon.metric_trim_words()
     return frozenset(start_words), frozenset(end_words)
+
+
+@lru_cache(maxsize=None)
+def _trim_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters a trim can begin with at the start of a phrase (trim punctuation, first
+    characters of the start words) and at its end (trim punctuation, last characters of the end
+    words): a phrase whose two ends are neither is kept as it is."""
+    starts, ends = _trim_sets()
+    strip = frozenset(lexicon.punctuation("trim"))
+    return strip | {w[0] for w in starts if w}, strip | {w[-1] for w in ends if w}
 
 
 def _whole_word(phrase: str, word: str, where: int) -> bool:
@@ -176,7 +189,15 @@ def _bare_change(phrase: str) -> bool:
     """The phrase only says how something changed: change modifiers, then a change verb
     ("增长", "同比实际增长", "比上月略升" with the time blanked)."""
     verbs = lexicon.change_verbs()
+    if not phrase or phrase[-1] not in _change_verb_lasts():
+        return False
     return any(phrase[-n:] in verbs and _modifiers_only(phrase[:-n]) for n in _lengths(verbs) if n <= len(phrase))
+
+
+@lru_cache(maxsize=None)
+def _change_verb_lasts() -> frozenset[str]:
+    """The last characters of the change verbs: a phrase that ends with none of them is no bare change."""
+    return frozenset(w[-1] for w in lexicon.change_verbs() if w)
 
 
 @lru_cache(maxsize=None)
