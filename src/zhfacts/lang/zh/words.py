@@ -81,49 +81,49 @@ class TrieTokenizer(jieba.Tokenizer):
         return found[0][0] if found else 0
 
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:
-        fragments, freq, n = self._fragments, self.FREQ, len(sentence)
+        fragments, n = self._fragments, len(sentence)
         dag = {}
         for k in range(n):
-            ends, i = [], k
-            while i < n:
+            ends = []
+            for i in range(k, n):
                 frag = sentence[k:i + 1]
-                found = fragments.get(frag)
-                if found is None:
-                    found = fragments[frag] = self._fragment(frag)
-                if found[0]:
-                    if frag not in freq:
-                        freq[frag] = found[0]
-                        self._weights[frag] = log(found[0]) - self._log_total
+                freq, longer = fragments.get(frag) or self._fragment(frag)
+                if freq:
                     ends.append(i)
-                if not found[1]:
+                if not longer:
                     break
-                i += 1
             dag[k] = ends or [k]
         return dag
 
     def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:
         """jieba's route, right to left: the same sums of the same weights in the same order,
-        with no call per candidate word (a character the dictionary does not know weighs
-        log(1) - log(total))."""
+        each weight looked up (a character the dictionary does not know weighs log(1) - log(total))."""
         n = len(sentence)
         route[n] = (0, 0)
         weights, unknown = self._weights, -self._log_total
         for idx in range(n - 1, -1, -1):
-            ends = DAG[idx]
-            if len(ends) == 1:
-                x = ends[0]
-                route[idx] = (weights.get(sentence[idx:x + 1], unknown) + route[x + 1][0], x)
-            else:
-                route[idx] = max((weights.get(sentence[idx:x + 1], unknown) + route[x + 1][0], x) for x in ends)
+            best = None
+            for x in DAG[idx]:
+                found = (weights.get(sentence[idx:x + 1], unknown) + route[x + 1][0], x)
+                if best is None or found > best:  # max(), as jieba takes it
+                    best = found
+            route[idx] = best
 
     def _fragment(self, frag: str) -> tuple[int, bool]:
         """(frequency, whether a longer word starts with it) of a run of text, asked of the
-        trie once and then kept in ``_fragments``: a dict probe per character, as jieba's own
-        prefix dictionary gives, instead of a trie search per position. The runs kept are the
-        prefixes of dictionary words and one character past them, so the table is bounded by
-        the dictionary, not by the documents read."""
+        trie once and then kept in ``_fragments`` (and a word's frequency and weight in ``FREQ``
+        and ``_weights``): a dict probe per character, as jieba's own prefix dictionary gives,
+        instead of a trie search per position. The runs kept are the prefixes of dictionary
+        words and one character past them, so the table is bounded by the dictionary, not by
+        the documents read."""
         found = self._trie.get(frag)
-        return (found[0][0] if found else 0), any(len(key) > len(frag) for key in islice(self._trie.iterkeys(frag), 2))
+        freq = found[0][0] if found else 0
+        longer = any(len(key) > len(frag) for key in islice(self._trie.iterkeys(frag), 2))
+        if freq:
+            self.FREQ[frag] = freq
+            self._weights[frag] = log(freq) - self._log_total
+        self._fragments[frag] = freq, longer
+        return freq, longer
 
 
 def _dictionary_key() -> str:
