@@ -12,10 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhfacts.context import Ask
+from zhfacts.lang.zh import lexicon
 from zhfacts.lang.zh.rules import metric
 from zhfacts.lang.zh.rules.exclude import LONGEST_SPAN
 
-from test_indexes import ZH, contexts, scan_bare_change, scan_trim
+from test_indexes import ZH, _doc_context, contexts, scan_bare_change, scan_trim
 
 DOC = st.integers(min_value=0, max_value=len(contexts()) - 1)
 FRACTION = st.floats(min_value=0, max_value=1, allow_nan=False)
@@ -71,3 +72,49 @@ def test_trim_and_bare_change_of_corpus_phrases_as_by_walk(d, f, width):
     phrase = norm[start:start + width]
     assert metric._trim(phrase) == scan_trim(phrase)
     assert metric._bare_change(phrase) == scan_bare_change(phrase)
+
+
+def scan_run(ask):
+    """The list a claim stands in, each neighbour's join read where it is met."""
+    s, norm, m, claims = ask.sentence, ask.norm, ask.mention, ask.claims
+    joins = frozenset(lexicon.punctuation("list")) | frozenset(lexicon.grammar("list_joiner"))
+    if (m.start, m.end) not in claims:
+        return []
+    i = claims.index((m.start, m.end))
+
+    def joined(end, start):
+        q = lexicon.after_qualifier_pattern().match(norm, end, start)
+        return norm[q.end() if q else end:start] in joins
+
+    lo, hi = i, i
+    while lo > 0 and i - lo < metric._LIST_MAX and claims[lo - 1][0] >= s.start and joined(claims[lo - 1][1], claims[lo][0]):
+        lo -= 1
+    while hi + 1 < len(claims) and hi - i < metric._LIST_MAX and claims[hi + 1][0] < s.end and joined(claims[hi][1], claims[hi + 1][0]):
+        hi += 1
+    return claims[lo:hi + 1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(d=DOC, f=FRACTION, every=st.integers(1, 3))
+def test_list_runs_by_links_read_once_as_by_walk(d, f, every):
+    ctx = contexts()[d]
+    mentions = _mentions(ctx)
+    claims = sorted((m.start, m.end) for m in mentions[::every])
+    i = min(len(mentions) - 1, int(f * len(mentions)))
+    for j in range(max(0, i - 3), min(len(mentions), i + 3)):
+        ask = _ask(ctx, j, claims)
+        assert metric._run(ask) == scan_run(ask)
+
+
+def test_list_runs_of_an_invented_list():
+    text = "原煤、原油、天然气产量达到6640.8万吨、1253.6万吨和9.1亿立方米左右，分别增长5%、6%左右。"
+    ctx = _doc_context(text)
+    mentions = ZH.find_mentions(ctx.doc)
+    claims = sorted((m.start, m.end) for m in mentions)
+    for m in mentions:
+        ask = Ask(m, ctx)
+        ask.claims = claims
+        assert metric._run(ask) == scan_run(ask)
+    ask = Ask(mentions[0], ctx)
+    ask.claims = claims
+    assert len(metric._run(ask)) == 3

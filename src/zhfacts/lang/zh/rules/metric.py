@@ -167,6 +167,8 @@ def _is_filler(piece: str) -> bool:
 def _modifiers_only(text: str) -> bool:
     """text is a run of change modifiers ("同比实际", "比"), or empty."""
     modifiers = _modifier_set()
+    if text and text[0] not in _modifier_firsts():
+        return False
     lengths = _lengths(modifiers)[::-1]
     while text:
         # the longest modifier the text opens with, as a walk of the longest-first list would take
@@ -183,6 +185,12 @@ def _modifiers_only(text: str) -> bool:
 def _modifier_set() -> frozenset[str]:
     """The change modifiers as a set: a look-up per length instead of a test per word."""
     return frozenset(lexicon.change_modifiers())
+
+
+@lru_cache(maxsize=None)
+def _modifier_firsts() -> frozenset[str]:
+    """The first characters of the change modifiers: a text that opens with none of them is no run of them."""
+    return frozenset(w[0] for w in _modifier_set() if w)
 
 
 def _bare_change(phrase: str) -> bool:
@@ -362,22 +370,35 @@ def unit_metric(ask):
 def _run(ask) -> list[tuple[int, int]]:
     """The list of claims the mention stands in ("6640.8万吨、1253.6万吨、9.1亿立方米"): claims of
     its sentence joined only by list commas or joining words."""
-    s, norm, m = ask.sentence, ask.norm, ask.mention
-    joins = _joins()
+    s, m = ask.sentence, ask.mention
     claims = ask.claims
     i = bisect_left(claims, (m.start, m.end))
     if i >= len(claims) or claims[i] != (m.start, m.end):
         return []
-    def joined(end: int, start: int) -> bool:  # "5.5%左右、6%左右": a qualifier after a member stays with it
-        q = lexicon.after_qualifier_pattern().match(norm, end, start)
-        return norm[q.end() if q else end:start] in joins
-
+    links = _list_links(ask)
     lo, hi = i, i
-    while lo > 0 and i - lo < _LIST_MAX and claims[lo - 1][0] >= s.start and joined(claims[lo - 1][1], claims[lo][0]):
+    while lo > 0 and i - lo < _LIST_MAX and claims[lo - 1][0] >= s.start and links[lo - 1]:
         lo -= 1
-    while hi + 1 < len(claims) and hi - i < _LIST_MAX and claims[hi + 1][0] < s.end and joined(claims[hi][1], claims[hi + 1][0]):
+    while hi + 1 < len(claims) and hi - i < _LIST_MAX and claims[hi + 1][0] < s.end and links[hi]:
         hi += 1
     return claims[lo:hi + 1]
+
+
+def _list_links(ask) -> list[bool]:
+    """Whether each claim of the document is joined to the next only by a list comma or joining
+    word ("5.5%左右、6%左右": a qualifier after a member stays with it), once per document (and
+    again if asked with other claims): each pair is read once, not by both its members."""
+    found = ask.ctx.memo.get("metric.list_links")
+    if found is None or found[0] is not ask.claims:
+        norm, joins, claims = ask.norm, _joins(), ask.claims
+        after_qualifier = lexicon.after_qualifier_pattern()
+
+        def joined(end: int, start: int) -> bool:
+            q = after_qualifier.match(norm, end, start)
+            return norm[q.end() if q else end:start] in joins
+
+        found = ask.ctx.memo["metric.list_links"] = (claims, [joined(x[1], y[0]) for x, y in zip(claims, claims[1:])])
+    return found[1]
 
 
 @lru_cache(maxsize=None)
