@@ -84,14 +84,15 @@ class TrieTokenizer(jieba.Tokenizer):
         fragments, n = self._fragments, len(sentence)
         dag = {}
         for k in range(n):
-            ends = []
-            for i in range(k, n):
+            ends, i = [], k
+            while i < n:
                 frag = sentence[k:i + 1]
                 freq, longer = fragments.get(frag) or self._fragment(frag)
                 if freq:
                     ends.append(i)
                 if not longer:
                     break
+                i += 1
             dag[k] = ends or [k]
         return dag
 
