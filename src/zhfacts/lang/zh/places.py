@@ -90,30 +90,42 @@ def _plain_suffixes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _ethnic_tail() -> regex.Pattern:
+def _ethnic_tail() -> tuple[regex.Pattern, frozenset[str]]:
+    """The ethnic groups a name's base ends with, and the characters their names end with: a
+    base ending with none of those holds no group, and is not searched."""
     rows = lexicon.LEXICON.table("ethnic_groups.tsv", ("name", "source"), unique=("name",))
     names = sorted((r["name"] for r in rows), key=len, reverse=True)
-    return regex.compile(f"(?:{'|'.join(map(regex.escape, names))})+$")
+    return regex.compile(f"(?:{'|'.join(map(regex.escape, names))})+$"), frozenset(n[-1] for n in names)
 
 
 @lru_cache(maxsize=None)
-def _suffix_split() -> regex.Pattern:
-    """A name as its base (two characters or more) and its longest suffix."""
-    return regex.compile(f"(?P<base>.{{2,}}?)(?P<suffix>{'|'.join(regex.escape(s) for s, _ in _suffixes())})")
+def _suffix_set() -> frozenset[str]:
+    return frozenset(_suffix_words())
+
+
+def _split_base(name: str) -> tuple[str, str] | None:
+    """A name as its base (two characters or more) and its longest suffix, by the shortest base
+    whose rest is a suffix: a few set look-ups per name, for the thousands of villages of a county."""
+    suffixes = _suffix_set()
+    for cut in range(2, len(name)):
+        if name[cut:] in suffixes:
+            return name[:cut], name[cut:]
+    return None
 
 
 def short_forms(name: str) -> tuple[str, ...]:
     """The forms people write for a division besides its full name: the stem without the suffix
     and the ethnic groups it names, and the stem with the plain suffix when groups were dropped
     (威宁彝族回族苗族自治县 -> 威宁, 威宁县; 姜家店朝鲜族乡 -> 姜家店, 姜家店乡)."""
-    split = _suffix_split().fullmatch(name)
+    split = _split_base(name)
     if split is None:
         return ()
-    base = split.group("base")
-    stem = _ethnic_tail().sub("", base)
+    base, suffix = split
+    groups, group_ends = _ethnic_tail()
+    stem = groups.sub("", base) if base[-1] in group_ends else base
     if len(stem) < 2:
         return (base,)
-    plain = _plain_suffixes().get(split.group("suffix"), "")
+    plain = _plain_suffixes().get(suffix, "")
     return (stem, stem + plain) if stem != base and plain else (stem,)
 
 
