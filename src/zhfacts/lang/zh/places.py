@@ -326,10 +326,13 @@ def _choose(places: tuple[Place, ...], named: set[str]) -> Place:
     """One of the places a name may be: a county (柳河 is 柳河县 before its seat 柳河镇), else the
     one whose township the document names, else what they have in common (two villages of one
     name in one county keep the county)."""
-    county = [p for p in places if p.level == PlaceLevel.COUNTY]
+    if len(places) == 1:
+        return places[0]
+    county = next((p for p in places if p.level == PlaceLevel.COUNTY), None)
+    if county is not None:
+        return county
     inside = [p for p in places if p.township in named]
-    return (places[0] if len(places) == 1 else county[0] if county else inside[0] if len(inside) == 1
-            else _shared(places))
+    return inside[0] if len(inside) == 1 else _shared(places)
 
 
 #: A few documents in a row are often about the same counties; more would only hold memory.
@@ -402,9 +405,9 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
         if any(not (start <= p.start and p.end <= end and end - start > p.end - p.start) for p in covered):
             continue  # a national name stands here, and this one does not contain it
         candidates, short = names[name]
-        place = _choose(candidates, named)
         if short and norm.startswith(_suffix_words(), end):
             continue  # 姜家店 in 姜家店乡: the start of a longer name
+        place = _choose(candidates, named)
         before = ending_at.get(start)
         if place.level == PlaceLevel.COUNTY:
             context = any(_inside(q, place) for q in starting_at.get(end, ())) or (
@@ -412,9 +415,7 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
         else:
             context = named_in_full.get(place.name, end) < start or (
                 before is not None and before.place.level >= PlaceLevel.COUNTY and _inside(place, before.place))
-        common = jieba_frequency(name) >= _COMMON_WORD_FREQ or stopped.any(start, end)
-        free = not short and not common and (len(name) >= 3 or _is_boundary(norm, start, ending_at))
-        if not (free or context):
+        if not (context or _free(norm, start, end, name, short, stopped, ending_at)):
             continue
         mention = PlaceMention(start, end, name, place)
         mentions[first:last] = [mention]
@@ -425,6 +426,15 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
             named_in_full.setdefault(place.name, start)
         last_end = end
     return mentions
+
+
+def _free(norm: str, start: int, end: int, name: str, short: bool, stopped: Marks, ending_at: Container[int]) -> bool:
+    """Whether a local name stands without context: a full name, no common word and no stopword
+    over it, of three characters or after a boundary. Asked only where the context does not
+    already place it."""
+    if short or jieba_frequency(name) >= _COMMON_WORD_FREQ or stopped.any(start, end):
+        return False
+    return len(name) >= 3 or _is_boundary(norm, start, ending_at)
 
 
 def _opens_guarded_word(norm: str, end: int, guards: dict[str, str]) -> bool:
