@@ -593,14 +593,26 @@ def _english() -> dict[str, str]:
 def _pinyin() -> Memo:
     """pypinyin's romanisation, remembered across runs: its phrase tables take about a second to
     load, far more than a document costs, and only names outside the English table need them."""
-    from importlib.metadata import version
 
     def romanise(text: str) -> str:
         from pypinyin import lazy_pinyin
 
         return "".join(lazy_pinyin(text))
 
-    return Memo("pinyin", version("pypinyin"), romanise)
+    return Memo("pinyin", _pinyin_key(), romanise)
+
+
+def _pinyin_key() -> str:
+    """The installed pypinyin, by the size and modification time of its package files' entry
+    point, which an upgrade replaces: found without importing it, or importlib.metadata (which
+    pulls in the email package, a few hundredths of a second at every start)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        return "none"
+    stat = Path(spec.origin).stat()
+    return hashlib.sha1(f"{spec.origin}\0{stat.st_size}\0{stat.st_mtime_ns}".encode("utf-8")).hexdigest()[:16]
 
 
 @lru_cache(maxsize=4096)
