@@ -679,8 +679,10 @@ def people_places(ctx) -> dict[str, PlaceMention]:
             if words and _person_name(words[-1]):
                 out[words[-1]] = p
     for r in _resident_pattern().finditer(norm):
+        if r.start() in ctx.place_ending_at:
+            continue  # introduced with its place above
         name = first_word(norm[r.end():r.end() + 4])
-        if r.start() not in ctx.place_ending_at and name not in out and _person_name(name):
+        if name not in out and _person_name(name):
             home = _scene_village(ctx, r.start())
             if home is not None:  # 走进迤那镇中海村。村民李元忠在基地里锄草
                 out[name] = home
@@ -715,10 +717,15 @@ def division(place: str, pos: int, ctx) -> Place | None:
     if named:
         before = bisect_left(named, pos, key=lambda p: p.start)
         return named[before - 1 if before else -1].place
-    for p in ctx.places.nearest_before(pos):
-        if p.place.level == PlaceLevel.COUNTY and p.place.county and not p.partner:
-            return p.place
-    return gazetteer().get(ctx.doc.place)
+    counties = ctx.once("places.counties", lambda: _counties(ctx.places.items))
+    before = bisect_left(counties, pos, key=lambda p: p.start)
+    return counties[before - 1].place if before else gazetteer().get(ctx.doc.place)
+
+
+def _counties(places: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions of counties that place what lies inside them (not partners), in text order:
+    built once per document, where each claim would walk back over every place before it."""
+    return [p for p in places if p.place.level == PlaceLevel.COUNTY and p.place.county and not p.partner]
 
 
 def _by_surface(places: list[PlaceMention]) -> dict[str, list[PlaceMention]]:
