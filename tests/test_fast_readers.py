@@ -74,3 +74,35 @@ def test_gazetteer_members_read_as_the_zip_module_reads_them():
         assert all(gazetteer._member(n) == archive.read(n).decode("utf-8") for n in names)
     assert gazetteer._member("999999.tsv") is None
     assert gazetteer.county_members("999999") == ()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000), st.integers(min_value=20, max_value=400))
+def test_set_phrases_found_as_the_regex_module_finds_them(seed, length):
+    """The set phrases, searched with ``re``, are the spans ``regex`` finds in corpus text."""
+    texts = _corpus_texts()
+    text = texts[seed % len(texts)]
+    start = seed * 37 % max(1, len(text) - length)
+    piece = text[start:start + length]
+    words = sorted({r["phrase"] for r in lexicon.read_tsv("set_phrases.tsv")}, key=len, reverse=True)
+    plain = regex.compile("|".join(map(regex.escape, words)))
+    assert [m.span() for m in lexicon.set_phrase_pattern().finditer(piece)] == [m.span() for m in plain.finditer(piece)]
+
+
+@lru_cache(maxsize=None)
+def _corpus_texts() -> tuple[str, ...]:
+    from pathlib import Path
+
+    from zhfacts.pipeline import document_for_path
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    docs = [document_for_path(p) for p in sorted(corpus.glob("*.txt"))]
+    return tuple(d.norm for d in docs if d.lang == "zh")
+
+
+def test_set_phrases_of_the_corpus_found_as_the_regex_module_finds_them():
+    words = sorted({r["phrase"] for r in lexicon.read_tsv("set_phrases.tsv")}, key=len, reverse=True)
+    plain = regex.compile("|".join(map(regex.escape, words)))
+    found = [[m.span() for m in lexicon.set_phrase_pattern().finditer(t)] for t in _corpus_texts()]
+    assert sum(map(len, found)) > 0
+    assert found == [[m.span() for m in plain.finditer(t)] for t in _corpus_texts()]
