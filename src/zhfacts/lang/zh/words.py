@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from math import log
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
@@ -65,7 +66,11 @@ class TrieTokenizer(jieba.Tokenizer):
     def __init__(self, trie, total: int, tags: dict[str, str]):
         super().__init__()
         self.FREQ: dict[str, int] = {}
+        #: log(frequency) - log(total) of the words in ``FREQ``: the weight of a word in jieba's
+        #: route, the same float jieba computes, looked up instead of recomputed at every step.
+        self._weights: dict[str, float] = {}
         self.total = total
+        self._log_total = log(total)
         self.user_word_tag_tab = tags
         self.initialized = True
         self._trie = trie
@@ -76,32 +81,50 @@ class TrieTokenizer(jieba.Tokenizer):
         return found[0][0] if found else 0
 
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:
-        fragments, freq, n = self._fragments, self.FREQ, len(sentence)
+        fragments, n = self._fragments, len(sentence)
         dag = {}
         for k in range(n):
             ends, i = [], k
             while i < n:
                 frag = sentence[k:i + 1]
-                found = fragments.get(frag)
-                if found is None:
-                    found = fragments[frag] = self._fragment(frag)
-                if found[0]:
-                    freq[frag] = found[0]
+                freq, longer = fragments.get(frag) or self._fragment(frag)
+                if freq:
                     ends.append(i)
-                if not found[1]:
+                if not longer:
                     break
                 i += 1
             dag[k] = ends or [k]
         return dag
 
+    def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:
+        """jieba's route, right to left: the same sums of the same weights in the same order,
+        each weight looked up (a character the dictionary does not know weighs log(1) - log(total))."""
+        n = len(sentence)
+        route[n] = (0, 0)
+        weights, unknown = self._weights, -self._log_total
+        for idx in range(n - 1, -1, -1):
+            best = None
+            for x in DAG[idx]:
+                found = (weights.get(sentence[idx:x + 1], unknown) + route[x + 1][0], x)
+                if best is None or found > best:  # max(), as jieba takes it
+                    best = found
+            route[idx] = best
+
     def _fragment(self, frag: str) -> tuple[int, bool]:
         """(frequency, whether a longer word starts with it) of a run of text, asked of the
-        trie once and then kept in ``_fragments``: a dict probe per character, as jieba's own
-        prefix dictionary gives, instead of a trie search per position. The runs kept are the
-        prefixes of dictionary words and one character past them, so the table is bounded by
-        the dictionary, not by the documents read."""
+        trie once and then kept in ``_fragments`` (and a word's frequency and weight in ``FREQ``
+        and ``_weights``): a dict probe per character, as jieba's own prefix dictionary gives,
+        instead of a trie search per position. The runs kept are the prefixes of dictionary
+        words and one character past them, so the table is bounded by the dictionary, not by
+        the documents read."""
         found = self._trie.get(frag)
-        return (found[0][0] if found else 0), any(len(key) > len(frag) for key in islice(self._trie.iterkeys(frag), 2))
+        freq = found[0][0] if found else 0
+        longer = any(len(key) > len(frag) for key in islice(self._trie.iterkeys(frag), 2))
+        if freq:
+            self.FREQ[frag] = freq
+            self._weights[frag] = log(freq) - self._log_total
+        self._fragments[frag] = freq, longer
+        return freq, longer
 
 
 def _dictionary_key() -> str:

@@ -52,6 +52,9 @@ def _strip(phrase: str, strip: str) -> str:
 
 
 def _trim(phrase: str) -> str:
+    firsts, lasts = _trim_edges()
+    if not phrase or (phrase[0] not in firsts and phrase[-1] not in lasts):
+        return phrase  # nothing to trim at either end: no look-up per word length, no tagging
     starts, ends = _trim_sets()
     strip = lexicon.punctuation("trim")
     changed = True
@@ -78,6 +81,16 @@ def _trim_sets() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(start_words), frozenset(end_words)
 
 
+@lru_cache(maxsize=None)
+def _trim_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """The characters a trim can begin with at the start of a phrase (trim punctuation, first
+    characters of the start words) and at its end (trim punctuation, last characters of the end
+    words): a phrase whose two ends are neither is kept as it is."""
+    starts, ends = _trim_sets()
+    strip = frozenset(lexicon.punctuation("trim"))
+    return strip | {w[0] for w in starts if w}, strip | {w[-1] for w in ends if w}
+
+
 def _whole_word(phrase: str, word: str, where: int) -> bool:
     """word stands whole at that end of the phrase, no part of a longer word ("从" of "从业人员"
     is no preposition)."""
@@ -87,15 +100,47 @@ def _whole_word(phrase: str, word: str, where: int) -> bool:
 
 def _blank(ask, a: int, b: int) -> str:
     """The text [a, b) with times, places, qualifiers and other claims blanked out (a non-claim
-    number stays: "66千伏线路")."""
-    m, norm = ask.mention, ask.norm
+    number stays: "66千伏线路"): a slice of the document blanked once, where the mention itself
+    and no span longer than ``LONGEST_SPAN`` reaches into the window (else span by span)."""
+    m = ask.mention
+    blanked, long_spans = _blanked_document(ask)
+    if (a < m.end and m.start < b) or any(a - LONGEST_SPAN <= x < b for x, _ in long_spans):
+        return _blank_spans(ask, a, b)
+    text = blanked[a:b]
+    if m.qualifier_start >= 0 and max(a, m.qualifier_start) < min(b, m.start):
+        x, y = max(a, m.qualifier_start), min(b, m.start)
+        text = text[:x - a] + _BLANK * (y - x) + text[y - a:]
+    return text
+
+
+def _blanked_document(ask) -> tuple[str, list[tuple[int, int]]]:
+    """The document with its times, places and claims blanked, built once per document (and
+    again if asked with other claims), and the spans longer than ``LONGEST_SPAN``, left out of
+    it: a window only blanks the spans that start at most that far before it."""
+    found = ask.ctx.memo.get("metric.blanked")
+    if found is None or found[0] is not ask.claims:
+        spans = sorted([*_named_spans(ask.ctx), *ask.claims])
+        short = [(x, y) for x, y in spans if y - x <= LONGEST_SPAN]
+        found = (ask.claims, _blanked(ask.norm, short, 0, len(ask.norm)), [(x, y) for x, y in spans if y - x > LONGEST_SPAN])
+        ask.ctx.memo["metric.blanked"] = found
+    return found[1], found[2]
+
+
+def _blank_spans(ask, a: int, b: int) -> str:
+    """``_blank`` span by span: the spans that start in [a - LONGEST_SPAN, b)."""
+    m = ask.mention
     named, claims = _named_spans(ask.ctx), ask.claims
     spans = named[bisect_left(named, (a - LONGEST_SPAN,)):bisect_left(named, (b,))]
     spans += [c for c in claims[bisect_left(claims, (a - LONGEST_SPAN,)):bisect_left(claims, (b,))] if c != (m.start, m.end)]
     if m.qualifier_start >= 0:
         spans.append((m.qualifier_start, m.start))
+    return _blanked(ask.norm, sorted(spans), a, b)
+
+
+def _blanked(norm: str, spans: list[tuple[int, int]], a: int, b: int) -> str:
+    """norm[a:b] with the union of the spans (sorted by start, none starting at or after b) blanked."""
     pieces, pos = [], a
-    for x, y in sorted(spans):  # their union, clipped to [a, b)
+    for x, y in spans:  # their union, clipped to [a, b)
         y = min(y, b)
         if y <= pos:
             continue
@@ -122,6 +167,8 @@ def _is_filler(piece: str) -> bool:
 def _modifiers_only(text: str) -> bool:
     """text is a run of change modifiers ("同比实际", "比"), or empty."""
     modifiers = _modifier_set()
+    if text and text[0] not in _modifier_firsts():
+        return False
     lengths = _lengths(modifiers)[::-1]
     while text:
         # the longest modifier the text opens with, as a walk of the longest-first list would take
@@ -140,11 +187,25 @@ def _modifier_set() -> frozenset[str]:
     return frozenset(lexicon.change_modifiers())
 
 
+@lru_cache(maxsize=None)
+def _modifier_firsts() -> frozenset[str]:
+    """The first characters of the change modifiers: a text that opens with none of them is no run of them."""
+    return frozenset(w[0] for w in _modifier_set() if w)
+
+
 def _bare_change(phrase: str) -> bool:
     """The phrase only says how something changed: change modifiers, then a change verb
     ("增长", "同比实际增长", "比上月略升" with the time blanked)."""
     verbs = lexicon.change_verbs()
+    if not phrase or phrase[-1] not in _change_verb_lasts():
+        return False
     return any(phrase[-n:] in verbs and _modifiers_only(phrase[:-n]) for n in _lengths(verbs) if n <= len(phrase))
+
+
+@lru_cache(maxsize=None)
+def _change_verb_lasts() -> frozenset[str]:
+    """The last characters of the change verbs: a phrase that ends with none of them is no bare change."""
+    return frozenset(w[-1] for w in lexicon.change_verbs() if w)
 
 
 @lru_cache(maxsize=None)
@@ -309,22 +370,35 @@ def unit_metric(ask):
 def _run(ask) -> list[tuple[int, int]]:
     """The list of claims the mention stands in ("6640.8万吨、1253.6万吨、9.1亿立方米"): claims of
     its sentence joined only by list commas or joining words."""
-    s, norm, m = ask.sentence, ask.norm, ask.mention
-    joins = _joins()
+    s, m = ask.sentence, ask.mention
     claims = ask.claims
     i = bisect_left(claims, (m.start, m.end))
     if i >= len(claims) or claims[i] != (m.start, m.end):
         return []
-    def joined(end: int, start: int) -> bool:  # "5.5%左右、6%左右": a qualifier after a member stays with it
-        q = lexicon.after_qualifier_pattern().match(norm, end, start)
-        return norm[q.end() if q else end:start] in joins
-
+    links = _list_links(ask)
     lo, hi = i, i
-    while lo > 0 and i - lo < _LIST_MAX and claims[lo - 1][0] >= s.start and joined(claims[lo - 1][1], claims[lo][0]):
+    while lo > 0 and i - lo < _LIST_MAX and claims[lo - 1][0] >= s.start and links[lo - 1]:
         lo -= 1
-    while hi + 1 < len(claims) and hi - i < _LIST_MAX and claims[hi + 1][0] < s.end and joined(claims[hi][1], claims[hi + 1][0]):
+    while hi + 1 < len(claims) and hi - i < _LIST_MAX and claims[hi + 1][0] < s.end and links[hi]:
         hi += 1
     return claims[lo:hi + 1]
+
+
+def _list_links(ask) -> list[bool]:
+    """Whether each claim of the document is joined to the next only by a list comma or joining
+    word ("5.5%左右、6%左右": a qualifier after a member stays with it), once per document (and
+    again if asked with other claims): each pair is read once, not by both its members."""
+    found = ask.ctx.memo.get("metric.list_links")
+    if found is None or found[0] is not ask.claims:
+        norm, joins, claims = ask.norm, _joins(), ask.claims
+        after_qualifier = lexicon.after_qualifier_pattern()
+
+        def joined(end: int, start: int) -> bool:
+            q = after_qualifier.match(norm, end, start)
+            return norm[q.end() if q else end:start] in joins
+
+        found = ask.ctx.memo["metric.list_links"] = (claims, [joined(x[1], y[0]) for x, y in zip(claims, claims[1:])])
+    return found[1]
 
 
 @lru_cache(maxsize=None)
