@@ -5,10 +5,10 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .codes import Slot, Status
+from .codes import Kind, Slot, Status
 from .lang import bundle
 from .schema import EVIDENCE_COLUMNS, EXTRA_COLUMNS, SPEC_COLUMNS
-from .types import Claim, Document
+from .types import Claim, Decision, Document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -16,33 +16,47 @@ if TYPE_CHECKING:
 COLUMNS = SPEC_COLUMNS + EXTRA_COLUMNS
 
 
-def _evidence(c: Claim, slot: Slot) -> tuple[int | None, int | None]:
+def _evidence(d: Decision | None, claim: bool) -> tuple[int | None, int | None]:
     """Where the slot's value is named in the text; (None, None) when it is a document default."""
-    d = c.decision(slot)
-    span = d.evidence if d is not None and c.status == Status.CLAIM else None
+    span = d.evidence if d is not None and claim else None
     return (span.start, span.end) if span else (None, None)
 
 
 def claim_row(c: Claim, doc: Document) -> dict:
+    """The claim's row. Its decisions are looked up by slot once, where each of the dozen columns
+    they give would scan them all again (``Claim.value_of``, ``Claim.rule_of``)."""
     m = c.mention
     claim = c.status == Status.CLAIM
     lang = bundle(doc.lang)
-    metric = c.metric
+    by_slot: dict[Slot, Decision] = {}
+    for d in c.decisions:
+        by_slot.setdefault(d.slot, d)
+
+    def value(slot: Slot, default: str = "") -> str:
+        d = by_slot.get(slot)
+        return d.value if d is not None else default
+
+    def rule(slot: Slot) -> str:
+        d = by_slot.get(slot)
+        return d.rule if d is not None else ""
+
+    metric = value(Slot.METRIC)
     metric_en, metric_en_source = lang.gloss(lang.fold(metric))  # the glossary is simplified
-    place_start, place_end = _evidence(c, Slot.PLACE)
-    year_start, year_end = _evidence(c, Slot.YEAR)
+    place_start, place_end = _evidence(by_slot.get(Slot.PLACE), claim)
+    year_start, year_end = _evidence(by_slot.get(Slot.YEAR), claim)
     return {
         "doc_id": c.doc_id, "start": m.start, "end": m.end, "text": doc.text[m.start:m.end],
         "value": _float(m.value), "value_max": _float(m.value_max) if m.value_max is not None else None,
         "unit": m.unit, "qualifier": m.qualifier, "metric": metric,
-        "metric_en": metric_en, "year": c.year, "place": c.place,
-        "per": c.per, "sentence": lang.window(doc, c.sentence, m.start, m.end), "kind": c.kind if claim else "",
+        "metric_en": metric_en, "year": value(Slot.YEAR), "place": value(Slot.PLACE),
+        "per": value(Slot.PER), "sentence": lang.window(doc, c.sentence, m.start, m.end),
+        "kind": value(Slot.KIND, Kind.ACTUAL) if claim else "",
         "metric_en_source": metric_en_source, "place_en": c.place_en, "province": c.province, "city": c.city, "county": c.county, "township": c.township,
-        "rule": c.rule, "metric_rule": c.metric_rule, "status": str(c.status), "unit_surface": m.unit_surface,
+        "rule": m.rule, "metric_rule": rule(Slot.METRIC), "status": str(c.status), "unit_surface": m.unit_surface,
         "confidence": c.confidence, "value_exact": exact_text(m.value),
-        "exclude_rule": c.exclude_rule, "unit_rule": c.rule_of(Slot.UNIT),
-        "year_rule": c.rule_of(Slot.YEAR), "place_rule": c.rule_of(Slot.PLACE),
-        "per_rule": c.rule_of(Slot.PER), "kind_rule": c.rule_of(Slot.KIND),
+        "exclude_rule": rule(Slot.EXCLUDE) if c.status == Status.EXCLUDED else "", "unit_rule": rule(Slot.UNIT),
+        "year_rule": rule(Slot.YEAR), "place_rule": rule(Slot.PLACE),
+        "per_rule": rule(Slot.PER), "kind_rule": rule(Slot.KIND),
         "sentence_start": c.sentence.start, "sentence_end": c.sentence.end,
         "place_start": place_start, "place_end": place_end, "year_start": year_start, "year_end": year_end,
     }

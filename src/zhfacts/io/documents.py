@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ZhfactsError
@@ -52,14 +53,20 @@ _ASCII = re.compile(r"[\t\n\r -~]")
 _CHINESE_SHARE = 0.7
 #: Fewer Han characters than this say too little to refuse a reading.
 _FEW_HAN = 8
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-#: Punctuation that Chinese and English text in these encodings use, and misreadings rarely give.
-_PUNCTUATION = re.compile("[\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u3001\u3002\u300a-\u300f"
-                          "\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-#: What a GB18030 or Big5 text read in the other encoding is full of, and Chinese is not: kana,
-#: hangul, private-use and box-drawing characters.
-_ODD = re.compile(r"[\u3040-\u30ff\u3130-\u318f\uac00-\ud7af\ue000-\uf8ff\u2500-\u257f]")
+
+
+@lru_cache(maxsize=None)
+def _classes() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(non-ASCII, Han, punctuation that Chinese and English text in these encodings use and
+    misreadings rarely give, what a GB18030 or Big5 text read in the other encoding is full of
+    and Chinese is not: kana, hangul, private-use and box-drawing characters). Compiled only
+    when a legacy encoding is read: the classes of thousands of characters take ``re`` a
+    hundredth of a second, at every start, for UTF-8 files that never need them."""
+    return (re.compile(r"[^\x00-\x7f]"),
+            re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
+            re.compile("[\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u3001\u3002\u300a-\u300f"
+                       "\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]"),
+            re.compile(r"[\u3040-\u30ff\u3130-\u318f\uac00-\ud7af\ue000-\uf8ff\u2500-\u257f]"))
 
 
 def _legacy(data: bytes, name: object) -> str:
@@ -92,10 +99,11 @@ def _chinese(text: str) -> tuple[float, int, float]:
     from ..lang.zh.lexicon import frequent_chars
 
     frequent = frequent_chars()
-    han = _HAN.findall(text)
-    odd = len(_ODD.findall(text))
-    other = len(_NON_ASCII.findall(text)) - len(han)
-    punctuation = len(_PUNCTUATION.findall(text)) / other if other else 1.0
+    non_ascii, han_class, common_punctuation, odd_class = _classes()
+    han = han_class.findall(text)
+    odd = len(odd_class.findall(text))
+    other = len(non_ascii.findall(text)) - len(han)
+    punctuation = len(common_punctuation.findall(text)) / other if other else 1.0
     if not han:
         return (0.0 if odd else 1.0), 0, punctuation
     return (sum(c in frequent for c in han) - odd) / len(han), len(han), punctuation

@@ -56,13 +56,20 @@ def csv_text(rows: Iterable[dict], columns: list[str], header: bool) -> str:
     writer = csv.writer(out, lineterminator="\n")
     if header:
         writer.writerow(columns)
-    writer.writerows(["" if blank(cell := row.get(c)) else cell for c in columns] for row in rows)
+    writer.writerows(_cells(row, columns, "") for row in rows)
     return out.getvalue()
+
+
+def _cells(row: dict, columns: list[str], empty: object) -> list:
+    """The row's cells in column order, ``empty`` for a blank one (missing, None or NaN). A row
+    holds plain cells (``frame_rows`` turns a pandas NA into None), among which NaN is the one
+    unequal to itself: the test ``blank`` makes, without a call per cell of every row."""
+    return [empty if cell is None or cell != cell else cell for cell in map(row.get, columns)]
 
 
 def jsonl_text(rows: Iterable[dict], columns: list[str]) -> str:
     """One JSON object per line, Chinese kept readable, floats at full precision, empty as null."""
-    return "".join(json.dumps({c: None if blank(cell := row.get(c)) else cell for c in columns},
+    return "".join(json.dumps(dict(zip(columns, _cells(row, columns, None))),
                               ensure_ascii=False, allow_nan=False, default=_json_default) + "\n"
                    for row in rows)
 

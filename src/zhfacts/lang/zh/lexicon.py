@@ -4,6 +4,7 @@ This module is the one reader of ``lang/zh/resources/``: every other module asks
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -95,8 +96,12 @@ def _words(name: str, column: str) -> regex.Pattern:
     return regex.compile(_longest_first(r[column] for r in read_tsv(name)))
 
 
-def set_phrase_pattern() -> regex.Pattern:
-    return _words("set_phrases.tsv", "phrase")
+@lru_cache(maxsize=None)
+def set_phrase_pattern() -> re.Pattern:
+    """Any set phrase, the longest first. The standard ``re`` compiles this alternation of plain
+    words sooner than ``regex``, and runs it over a text several times faster."""
+    words = sorted({r["phrase"] for r in read_tsv("set_phrases.tsv")}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ the rule that produced it.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
@@ -38,32 +39,62 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
+@dataclass(frozen=True)
+class _Grammar:
+    """The lexicon's units and word classes that the reading of every number consults, gathered
+    once rather than looked up again at each number."""
+
+    units: dict[str, lexicon.Unit]
+    unit_starts: frozenset[str]
+    unit_pattern: regex.Pattern
+    guards: dict[str, str]  # unit surface -> characters after which it is part of another word
+    inner: dict[str, str]  # an inner qualifier (多, 余) -> its code
+    scales: frozenset[str]
+    run_scales: frozenset[str]  # scale characters that go on a run of them (not no_scale_run)
+    range_marks: frozenset[str]  # range symbols and words
+    range_symbols: frozenset[str]
+    half: frozenset[str]
+    negative: frozenset[str]
+    several: frozenset[str]
+    reaching: tuple[str, ...]
+
+
 @lru_cache(maxsize=None)
-def _guards() -> dict[str, str]:
-    return lexicon.unit_guards()
+def _grammar() -> _Grammar:
+    symbols, words = lexicon.grammar("range_symbol"), lexicon.grammar("range_word")
+    return _Grammar(
+        units=lexicon.units(), unit_starts=lexicon.unit_starts(), unit_pattern=lexicon.unit_pattern(),
+        guards=lexicon.unit_guards(), inner=lexicon.qualifiers()["inner"], scales=scale_chars(),
+        run_scales=scale_chars() - frozenset(lexicon.grammar("no_scale_run")),
+        range_marks=frozenset(symbols + words), range_symbols=frozenset(symbols),
+        half=frozenset(lexicon.grammar("half_suffix")), negative=frozenset(lexicon.grammar("negative_prefix")),
+        several=frozenset(lexicon.grammar("several_prefix")), reaching=lexicon.grammar("reaching_prefix"),
+    )
 
 
 def _guarded(norm: str, pos: int, surface: str) -> bool:
     """Whether the character after the surface makes it part of another word (unit_guards.tsv)."""
     following = norm[pos + len(surface):pos + len(surface) + 1]
-    return bool(following) and following in _guards().get(surface, "")
+    return bool(following) and following in _grammar().guards.get(surface, "")
 
 
 def _unit_at(norm: str, pos: int) -> lexicon.Unit | None:
     """The longest unit surface starting at pos, unless a guard says it is another word; then
     the next longest, unless a guard says so of it too."""
-    if norm[pos:pos + 1] not in lexicon.unit_starts():
+    g = _grammar()
+    if norm[pos:pos + 1] not in g.unit_starts:
         return None
-    m = lexicon.unit_pattern().match(norm, pos)
+    m = g.unit_pattern.match(norm, pos)
     if not m:
         return None
-    if not _guarded(norm, pos, m.group()):
-        return lexicon.units()[m.group()]
-    shorter = [u for u in lexicon.units() if len(u) < len(m.group()) and norm.startswith(u, pos)]
+    surface = m.group()
+    if not _guarded(norm, pos, surface):
+        return g.units[surface]
+    shorter = [u for u in g.units if len(u) < len(surface) and norm.startswith(u, pos)]
     if not shorter:
         return None
     surface = max(shorter, key=len)
-    return None if _guarded(norm, pos, surface) else lexicon.units()[surface]
+    return None if _guarded(norm, pos, surface) else g.units[surface]
 
 
 def _scale_value(run: str) -> Decimal:
@@ -75,8 +106,9 @@ def _scale_value(run: str) -> Decimal:
 
 def _scale_then_unit(norm: str, pos: int) -> tuple[Decimal, lexicon.Unit | None, int]:
     """After an inner 多/余: scale words then a unit ("20多万元"); the split that gives the longest unit."""
+    run_scales = _grammar().run_scales
     run_end = pos
-    while run_end < len(norm) and norm[run_end] in scale_chars() and norm[run_end] not in lexicon.grammar("no_scale_run"):
+    while run_end < len(norm) and norm[run_end] in run_scales:
         run_end += 1
     best = (Decimal(1), None, pos)
     for k in range(run_end, pos - 1, -1):
@@ -90,10 +122,11 @@ def _scale_then_unit(norm: str, pos: int) -> tuple[Decimal, lexicon.Unit | None,
 
 def _read_core(norm: str, a: int, b: int) -> tuple[Decimal, str, lexicon.Unit | None, int, int] | None:
     """(value, inner qualifier, unit, number end, mention end) for the core at [a, b)."""
-    inner = lexicon.qualifiers()["inner"]
+    g = _grammar()
+    inner = g.inner
     options = []
     for cut in range(b, a, -1):
-        if cut < b and norm[cut] not in lexicon.unit_starts():
+        if cut < b and norm[cut] not in g.unit_starts:
             continue  # a shorter numeral is read only before a unit that begins inside the core (五千瓦)
         value = parse_numeral(norm[a:cut])
         if value is None:
@@ -119,7 +152,7 @@ def _adjacent_range(core: str) -> tuple[Decimal, Decimal, str] | None:
         return None
     lo, hi = parse_numeral(core[0]), parse_numeral(core[1])
     rest = core[2:]
-    if hi - lo != 1 or lo == 0 or any(c not in scale_chars() for c in rest):
+    if hi - lo != 1 or lo == 0 or not scale_chars().issuperset(rest):
         return None
     scale = _scale_value(rest) if rest else Decimal(1)
     return lo * scale, hi * scale, rest
@@ -211,33 +244,34 @@ def _from_core(norm: str, a: int, b: int) -> Mention | None:
     if read is None:
         return None
     value, inner, unit, cut, end = read
+    g = _grammar()
     # A range: "3-5万元", "200至300元", "10%-15%".
     sep_at = end if unit and unit.category == UnitCategory.SHARE else cut
-    symbols, words = lexicon.grammar("range_symbol"), lexicon.grammar("range_word")
-    if not inner and sep_at < len(norm) and norm[sep_at] in symbols + words and (unit is None or unit.category == UnitCategory.SHARE):
+    if not inner and sep_at < len(norm) and norm[sep_at] in g.range_marks and (unit is None or unit.category == UnitCategory.SHARE):
         m2 = _patterns()["core"].match(norm, sep_at + 1)
-        if m2 and (norm[sep_at] in symbols or unit is None):
+        if m2 and (norm[sep_at] in g.range_symbols or unit is None):
             second = _read_core(norm, m2.start(), m2.end())
             if second and second[2] is not None and (unit is None or second[2].code == unit.code) and not second[1]:
                 hi, _, unit2, cut2, end2 = second
                 lo = value
                 j = cut2
-                while j > m2.start() and norm[j - 1] in scale_chars() and norm[j - 1] not in lexicon.grammar("no_scale_run"):
+                while j > m2.start() and norm[j - 1] in g.run_scales:
                     j -= 1
                 trailing = norm[j:cut2]
-                if trailing and not any(c in scale_chars() for c in norm[a:cut]) and j > m2.start():
+                if trailing and g.scales.isdisjoint(norm[a:cut]) and j > m2.start():
                     lo = value * _scale_value(trailing)
                 return _mention(norm, a, end2, lo, hi, unit2, "", "range")
-    if all(c in scale_chars() for c in core[:cut - a]):
-        if any(norm.startswith(p, a - len(p)) for p in lexicon.grammar("reaching_prefix") if a >= len(p)):
+    scale_only = g.scales.issuperset(core[:cut - a])
+    if scale_only:
+        if any(norm.startswith(p, a - len(p)) for p in g.reaching if a >= len(p)):
             # 上百/上千/上万/上亿 and 数以亿计: "reaching that many" (spec 2.3).
             m = _mention(norm, a, end, value, None, unit, "", "reaching_scale")
             return Mention(**{**m.__dict__, "qualifier": Qualifier.AT_LEAST.value})
-        if norm[a - 1:a] in lexicon.grammar("several_prefix"):
+        if norm[a - 1:a] in g.several:
             # 几亿人: several of the scale, so at least two of it.
             m = _mention(norm, a - 1, end, value * 2, None, unit, "", "several_scale")
             return Mention(**{**m.__dict__, "qualifier": Qualifier.AT_LEAST.value})
-    if unit is None and all(c in scale_chars() for c in core[:cut - a]):
+    if unit is None and scale_only:
         return None  # a lone scale word with no unit is a word, not a number (万众, 百姓)
     rule = "number_unit" if unit else "bare_number"
     return _mention(norm, a, end, value, None, unit, inner, rule)
@@ -245,10 +279,11 @@ def _from_core(norm: str, a: int, b: int) -> Mention | None:
 
 def _signed_and_halved(norm: str, m: Mention) -> Mention:
     """负3.9% is negative (the span takes 负); 三成半, 两年半 add half a unit (the span takes 半)."""
-    unit = lexicon.units().get(m.unit_surface)
+    g = _grammar()
+    unit = g.units.get(m.unit_surface)
     halved = (unit and unit.category in (UnitCategory.SHARE, UnitCategory.TIME)
-              and norm[m.end:m.end + 1] in lexicon.grammar("half_suffix") and m.value_max is None)
-    signed = norm[m.start - 1:m.start] in lexicon.grammar("negative_prefix")
+              and norm[m.end:m.end + 1] in g.half and m.value_max is None)
+    signed = norm[m.start - 1:m.start] in g.negative
     if not (halved or signed):
         return m
     fields = dict(m.__dict__)

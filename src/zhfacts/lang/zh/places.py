@@ -90,30 +90,42 @@ def _plain_suffixes() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _ethnic_tail() -> regex.Pattern:
+def _ethnic_tail() -> tuple[regex.Pattern, frozenset[str]]:
+    """The ethnic groups a name's base ends with, and the characters their names end with: a
+    base ending with none of those holds no group, and is not searched."""
     rows = lexicon.LEXICON.table("ethnic_groups.tsv", ("name", "source"), unique=("name",))
     names = sorted((r["name"] for r in rows), key=len, reverse=True)
-    return regex.compile(f"(?:{'|'.join(map(regex.escape, names))})+$")
+    return regex.compile(f"(?:{'|'.join(map(regex.escape, names))})+$"), frozenset(n[-1] for n in names)
 
 
 @lru_cache(maxsize=None)
-def _suffix_split() -> regex.Pattern:
-    """A name as its base (two characters or more) and its longest suffix."""
-    return regex.compile(f"(?P<base>.{{2,}}?)(?P<suffix>{'|'.join(regex.escape(s) for s, _ in _suffixes())})")
+def _suffix_set() -> frozenset[str]:
+    return frozenset(_suffix_words())
+
+
+def _split_base(name: str) -> tuple[str, str] | None:
+    """A name as its base (two characters or more) and its longest suffix, by the shortest base
+    whose rest is a suffix: a few set look-ups per name, for the thousands of villages of a county."""
+    suffixes = _suffix_set()
+    for cut in range(2, len(name)):
+        if name[cut:] in suffixes:
+            return name[:cut], name[cut:]
+    return None
 
 
 def short_forms(name: str) -> tuple[str, ...]:
     """The forms people write for a division besides its full name: the stem without the suffix
     and the ethnic groups it names, and the stem with the plain suffix when groups were dropped
     (威宁彝族回族苗族自治县 -> 威宁, 威宁县; 姜家店朝鲜族乡 -> 姜家店, 姜家店乡)."""
-    split = _suffix_split().fullmatch(name)
+    split = _split_base(name)
     if split is None:
         return ()
-    base = split.group("base")
-    stem = _ethnic_tail().sub("", base)
+    base, suffix = split
+    groups, group_ends = _ethnic_tail()
+    stem = groups.sub("", base) if base[-1] in group_ends else base
     if len(stem) < 2:
         return (base,)
-    plain = _plain_suffixes().get(split.group("suffix"), "")
+    plain = _plain_suffixes().get(suffix, "")
     return (stem, stem + plain) if stem != base and plain else (stem,)
 
 
@@ -314,10 +326,13 @@ def _choose(places: tuple[Place, ...], named: set[str]) -> Place:
     """One of the places a name may be: a county (柳河 is 柳河县 before its seat 柳河镇), else the
     one whose township the document names, else what they have in common (two villages of one
     name in one county keep the county)."""
-    county = [p for p in places if p.level == PlaceLevel.COUNTY]
+    if len(places) == 1:
+        return places[0]
+    county = next((p for p in places if p.level == PlaceLevel.COUNTY), None)
+    if county is not None:
+        return county
     inside = [p for p in places if p.township in named]
-    return (places[0] if len(places) == 1 else county[0] if county else inside[0] if len(inside) == 1
-            else _shared(places))
+    return inside[0] if len(inside) == 1 else _shared(places)
 
 
 #: A few documents in a row are often about the same counties; more would only hold memory.
@@ -390,9 +405,9 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
         if any(not (start <= p.start and p.end <= end and end - start > p.end - p.start) for p in covered):
             continue  # a national name stands here, and this one does not contain it
         candidates, short = names[name]
-        place = _choose(candidates, named)
         if short and norm.startswith(_suffix_words(), end):
             continue  # 姜家店 in 姜家店乡: the start of a longer name
+        place = _choose(candidates, named)
         before = ending_at.get(start)
         if place.level == PlaceLevel.COUNTY:
             context = any(_inside(q, place) for q in starting_at.get(end, ())) or (
@@ -400,9 +415,7 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
         else:
             context = named_in_full.get(place.name, end) < start or (
                 before is not None and before.place.level >= PlaceLevel.COUNTY and _inside(place, before.place))
-        common = jieba_frequency(name) >= _COMMON_WORD_FREQ or stopped.any(start, end)
-        free = not short and not common and (len(name) >= 3 or _is_boundary(norm, start, ending_at))
-        if not (free or context):
+        if not (context or _free(norm, start, end, name, short, stopped, ending_at)):
             continue
         mention = PlaceMention(start, end, name, place)
         mentions[first:last] = [mention]
@@ -413,6 +426,15 @@ def _with_local(norm: str, found: list[PlaceMention], counties: tuple[str, ...],
             named_in_full.setdefault(place.name, start)
         last_end = end
     return mentions
+
+
+def _free(norm: str, start: int, end: int, name: str, short: bool, stopped: Marks, ending_at: Container[int]) -> bool:
+    """Whether a local name stands without context: a full name, no common word and no stopword
+    over it, of three characters or after a boundary. Asked only where the context does not
+    already place it."""
+    if short or jieba_frequency(name) >= _COMMON_WORD_FREQ or stopped.any(start, end):
+        return False
+    return len(name) >= 3 or _is_boundary(norm, start, ending_at)
 
 
 def _opens_guarded_word(norm: str, end: int, guards: dict[str, str]) -> bool:
@@ -571,14 +593,26 @@ def _english() -> dict[str, str]:
 def _pinyin() -> Memo:
     """pypinyin's romanisation, remembered across runs: its phrase tables take about a second to
     load, far more than a document costs, and only names outside the English table need them."""
-    from importlib.metadata import version
 
     def romanise(text: str) -> str:
         from pypinyin import lazy_pinyin
 
         return "".join(lazy_pinyin(text))
 
-    return Memo("pinyin", version("pypinyin"), romanise)
+    return Memo("pinyin", _pinyin_key(), romanise)
+
+
+def _pinyin_key() -> str:
+    """The installed pypinyin, by the size and modification time of its package files' entry
+    point, which an upgrade replaces: found without importing it, or importlib.metadata (which
+    pulls in the email package, a few hundredths of a second at every start)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        return "none"
+    stat = Path(spec.origin).stat()
+    return hashlib.sha1(f"{spec.origin}\0{stat.st_size}\0{stat.st_mtime_ns}".encode("utf-8")).hexdigest()[:16]
 
 
 @lru_cache(maxsize=4096)
@@ -645,8 +679,10 @@ def people_places(ctx) -> dict[str, PlaceMention]:
             if words and _person_name(words[-1]):
                 out[words[-1]] = p
     for r in _resident_pattern().finditer(norm):
+        if r.start() in ctx.place_ending_at:
+            continue  # introduced with its place above
         name = first_word(norm[r.end():r.end() + 4])
-        if r.start() not in ctx.place_ending_at and name not in out and _person_name(name):
+        if name not in out and _person_name(name):
             home = _scene_village(ctx, r.start())
             if home is not None:  # 走进迤那镇中海村。村民李元忠在基地里锄草
                 out[name] = home
@@ -681,10 +717,15 @@ def division(place: str, pos: int, ctx) -> Place | None:
     if named:
         before = bisect_left(named, pos, key=lambda p: p.start)
         return named[before - 1 if before else -1].place
-    for p in ctx.places.nearest_before(pos):
-        if p.place.level == PlaceLevel.COUNTY and p.place.county and not p.partner:
-            return p.place
-    return gazetteer().get(ctx.doc.place)
+    counties = ctx.once("places.counties", lambda: _counties(ctx.places.items))
+    before = bisect_left(counties, pos, key=lambda p: p.start)
+    return counties[before - 1].place if before else gazetteer().get(ctx.doc.place)
+
+
+def _counties(places: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions of counties that place what lies inside them (not partners), in text order:
+    built once per document, where each claim would walk back over every place before it."""
+    return [p for p in places if p.place.level == PlaceLevel.COUNTY and p.place.county and not p.partner]
 
 
 def _by_surface(places: list[PlaceMention]) -> dict[str, list[PlaceMention]]:

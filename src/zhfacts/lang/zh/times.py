@@ -107,7 +107,7 @@ def find_times(norm: str, doc_year: str) -> list[TimeExpr]:
             else:
                 value = "" if offset == "vague" or year is None else _relative(year, offset)
         direct = _modifies_number(norm, m.end())
-        base = any(norm.startswith(w, m.start() - len(w)) for w in lexicon.grammar("comparison_base") if m.start() >= len(w))
+        base = norm.endswith(lexicon.grammar("comparison_base"), 0, m.start())
         out.append(TimeExpr(m.start(), m.end(), value, direct, base, _dates_event(norm, m.start(), m.end())))
     return out
 
@@ -126,9 +126,7 @@ def _modifies_number(norm: str, end: int) -> bool:
 def _dates_event(norm: str, start: int, end: int) -> bool:
     """Whether the time dates another event: a founding ("成立于1995年", "于2011年3月注册成立，")
     or an award ("2017年被评为…"), whose date is not the time of the figures beside it."""
-    if any(norm.endswith(w, 0, start) for w in lexicon.grammar("event_before")):
-        return True
-    if any(norm.startswith(w, end) for w in lexicon.grammar("event_after")):
+    if norm.endswith(lexicon.grammar("event_before"), 0, start) or norm.startswith(lexicon.grammar("event_after"), end):
         return True
     closes = lexicon.grammar("event_closing")
     return any(norm.startswith(w, end) and norm[end + len(w):end + len(w) + 1] in tuple(lexicon.punctuation("clause"))
