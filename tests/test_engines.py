@@ -268,6 +268,32 @@ def test_a_long_document_comes_block_by_block_on_every_engine(tmp_path, monkeypa
     assert [(d.block, d.blocks, d.rows) for d in clustered] == [(d.block, d.blocks, d.rows) for d in serial]
 
 
+@pytest.mark.parametrize("files, blocks, pooled", [(1, 1, False), (1, 3, True), (2, 1, True)],
+                         ids=["one file of one block", "one file of three blocks", "two files"])
+def test_a_pool_starts_only_for_more_than_one_task(tmp_path, monkeypatch, files, blocks, pooled):
+    """--jobs 2 starts worker processes only where there are two tasks to share: a file of more
+    bytes than a block has characters (Chinese text, three bytes a character) but of one block
+    is extracted in this process, as a pool of one worker would only add its start-up."""
+    import zhfacts.engines as engines
+    import zhfacts.engines.pool as pool
+
+    started = []
+    real = pool.results
+    monkeypatch.setattr(pool, "results", lambda *args: started.append(True) or real(*args))
+    paragraph = "全县今年投入资金5万元。"
+    monkeypatch.setattr(engines, "BLOCK_CHARS", len(paragraph) + 3)  # a paragraph a block
+    paths = []
+    for k in range(files):
+        path = tmp_path / f"doc{k}.txt"
+        path.write_text("\n\n".join([paragraph] * blocks) + "\n", encoding="utf-8")
+        assert path.stat().st_size > engines.BLOCK_CHARS and len(engines.blocks(path.read_text(encoding="utf-8"))) == blocks
+        paths.append(path)
+    found = list(engines.results(paths, Options(), jobs=2))
+    assert bool(started) == pooled
+    assert len(found) == files * blocks and all(d.rows for d in found)
+    assert found == list(engines.results(paths, Options(), jobs=1))
+
+
 @pytest.mark.parametrize("enabled", [True, False])
 def test_the_collector_is_off_within_a_block_and_as_it_was_after(tmp_path, monkeypatch, enabled):
     """A block is extracted with the cyclic collector off; afterwards it is as the caller had it,

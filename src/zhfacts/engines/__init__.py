@@ -172,10 +172,12 @@ def blocks_of(item: Item, options: Options, doc_id: str | None, size: int) -> li
     unreadable file is [None]: its error comes from the worker)."""
     from ..errors import ZhfactsError
 
+    from ..io.documents import read_document
+
     if size <= BLOCK_CHARS:
         return [None]
-    try:
-        found = blocks(_read(item, options, doc_id).text)
+    try:  # the text alone: its folded copy is made where the work runs
+        found = blocks(item.text if isinstance(item, Document) else read_document(item))
     except ZhfactsError:
         return [None]
     return found if len(found) > 1 else [None]
@@ -256,8 +258,10 @@ def results(items: list[Item], options: Options, jobs: int = 1, scheduler: str |
     if scheduler:
         from .dask import results as run
         return run(items, options, scheduler)
-    if jobs > 1 and (len(items) > 1 or size_of(items[0][0]) > BLOCK_CHARS):
-        from .pool import results as run
-        return run(items, options, jobs)
+    if jobs > 1:
+        units = tasks(items, options)
+        if len(units) > 1:  # one task is done here: a pool of one worker only adds its start-up
+            from .pool import results as run
+            return run(units, options, jobs)
     from .serial import results as run
     return run(items, options)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..io.atomic import STOP_SIGNALS, signals_held
-from . import Extracted, Item, Options, extract_block, languages_of, load_resources, tasks
+from . import Extracted, Options, Task, extract_block, languages_of, load_resources
 
 #: Documents in flight per worker: one running, one queued so a worker never waits.
 _AHEAD = 2
@@ -103,13 +103,13 @@ def _context() -> tuple[multiprocessing.context.BaseContext, bool]:
     return multiprocessing.get_context("spawn"), False
 
 
-def results(items: list[tuple[Item, str | None]], options: Options, jobs: int) -> Iterator[Extracted]:
+def results(units: list[Task], options: Options, jobs: int) -> Iterator[Extracted]:
+    """The results of the tasks (``engines.tasks``) in their order."""
     context, inherited = _context()
-    units = tasks(items, options)
     jobs = min(jobs, len(units))
     if not inherited:
         _start_resource_tracker()
-    languages = languages_of([item for item, _ in items], options)
+    languages = languages_of([task.item for task in units if task.block is None or task.block.index == 0], options)
     if inherited:
         load_resources(options, languages)
         gc.freeze()  # what was loaded is never collected: no worker walks it or copies its pages
