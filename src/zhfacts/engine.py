@@ -38,17 +38,28 @@ def guarded_runs(rules: tuple[Rule, ...]) -> Runs:
 def candidates(slot: Slot, runs: Runs, ask: Ask, limit: int | None = None) -> tuple[Candidate, ...]:
     """The answers of the rules of the slot, in rule order, with their evidence: every answer, or
     the first ``limit`` (the rules after them are not asked). The rules whose guard fails for the
-    mention are not asked: they would propose nothing."""
-    found = []
+    mention are not asked: they would propose nothing. A rule that reads the document only is
+    asked once per document."""
+    found: list[Candidate] = []
     for guard, group in runs:
         if guard is not None and not guard.test(ask):
             continue
         for r in group:
+            if r.per_document:
+                found += ask.ctx.once(f"engine.{r.lang}.{r.slot.value}.{r.name}", lambda: proposed(r, ask))
+                if limit is not None and len(found) >= limit:
+                    return tuple(found[:limit])
+                continue
             for value, start, end in r.propose(ask):
                 found.append(Candidate(slot, value, r.name, start, end))
                 if len(found) == limit:
                     return tuple(found)
     return tuple(found)
+
+
+def proposed(r: Rule, ask: Ask) -> tuple[Candidate, ...]:
+    """Every answer of one rule for the mention, as candidates."""
+    return tuple(Candidate(r.slot, value, r.name, start, end) for value, start, end in r.propose(ask))
 
 
 def decide(slot: Slot, runs: Runs, ask: Ask, decider: Decider = DEFAULT) -> Decision:

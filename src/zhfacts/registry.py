@@ -16,6 +16,10 @@ A rule that can fire only where a cheap test holds declares it as its guard (``w
 engine asks the rule only where its guard holds, and tests a guard once for a run of consecutive
 rules that share it (the table rules that open each slot). The guard skips only asks that yield nothing; the rule's body stays the
 authority wherever the guard holds.
+
+A rule whose answers depend on the document only, never on the mention (a fallback that names
+the document's default or nothing), says so (``per_document=True``): the engine asks it once per
+document and gives every mention the same candidates.
 """
 from __future__ import annotations
 
@@ -51,6 +55,8 @@ class Rule:
     propose: Callable[..., Iterable[Proposal]]
     #: Where the rule can fire at all (None: anywhere).
     when: Guard | None = None
+    #: The same answers for every mention of a document.
+    per_document: bool = False
 
     @property
     def purpose(self) -> str:
@@ -64,9 +70,9 @@ _RULES: dict[tuple[str, Slot, str], Rule] = {}
 _GUARDS: dict[str, Guard] = {}
 
 
-def rule(lang: str, slot: Slot, name: str, order: int, when: Guard | None = None):
+def rule(lang: str, slot: Slot, name: str, order: int, when: Guard | None = None, per_document: bool = False):
     """Register the decorated function as rule ``name`` of (lang, slot); lower order runs first;
-    ``when`` is its guard, if it has one."""
+    ``when`` is its guard, if it has one; ``per_document`` when it reads the document only."""
     def register(fn):
         key = (lang, Slot(slot), name)
         if key in _RULES:
@@ -75,7 +81,7 @@ def rule(lang: str, slot: Slot, name: str, order: int, when: Guard | None = None
             raise ValueError(f"rule {name!r}: order {order} already taken in {lang} {slot}")
         if when is not None and _GUARDS.setdefault(when.name, when) is not when:
             raise ValueError(f"rule {name!r}: another guard is already named {when.name!r}")
-        _RULES[key] = Rule(lang, Slot(slot), name, order, fn, when)
+        _RULES[key] = Rule(lang, Slot(slot), name, order, fn, when, per_document)
         return fn
     return register
 

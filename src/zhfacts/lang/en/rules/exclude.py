@@ -175,7 +175,7 @@ def ordinal_word_before(ask):
         yield EXCLUDED, ask.mention.start, ask.mention.end
 
 
-@rule("en", Slot.EXCLUDE, "claim", order=200)
+@rule("en", Slot.EXCLUDE, "claim", order=200, per_document=True)
 def claim(ask):
     """No exclusion applies: the mention is a claim."""
     yield "", -1, -1

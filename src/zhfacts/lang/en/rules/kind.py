@@ -15,7 +15,7 @@ def kind_marker(ask):
         yield markers[" ".join(x.group().lower().split())], x.start(), x.end()
 
 
-@rule("en", Slot.KIND, "actual", order=20)
+@rule("en", Slot.KIND, "actual", order=20, per_document=True)
 def actual(ask):
     """No marker: a fact about the past or present."""
     yield Kind.ACTUAL.value, -1, -1

@@ -90,7 +90,7 @@ def people_receiving(ask):
             return
 
 
-@rule("en", Slot.PER, "no_per", order=40)
+@rule("en", Slot.PER, "no_per", order=40, per_document=True)
 def no_per(ask):
     """A total: no denominator."""
     yield "", -1, -1

@@ -80,7 +80,7 @@ def paragraph_place(ask):
             yield _resolved(p, ask)
 
 
-@rule("en", Slot.PLACE, "document_place", order=40)
+@rule("en", Slot.PLACE, "document_place", order=40, per_document=True)
 def document_place(ask):
     """The document's default place (corpus metadata)."""
     yield ask.ctx.doc.place, -1, -1

@@ -121,7 +121,7 @@ def subject_noun(ask):
                 return
 
 
-@rule("en", Slot.UNIT, "no_unit", order=40)
+@rule("en", Slot.UNIT, "no_unit", order=40, per_document=True)
 def no_unit(ask):
     """A bare number with no unit word and no counted noun."""
     yield "", -1, -1

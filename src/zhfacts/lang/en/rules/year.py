@@ -41,4 +41,4 @@ def time_after_in_clause(ask):
 
 
 rule("en", Slot.YEAR, "heading_year", order=40)(heading_year)
-rule("en", Slot.YEAR, "no_year", order=60)(no_answer)
+rule("en", Slot.YEAR, "no_year", order=60, per_document=True)(no_answer)

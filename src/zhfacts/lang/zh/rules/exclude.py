@@ -255,7 +255,7 @@ def indefinite_one(ask):
         yield EXCLUDED, m.start, m.end
 
 
-@rule("zh", Slot.EXCLUDE, "claim", order=1000)
+@rule("zh", Slot.EXCLUDE, "claim", order=1000, per_document=True)
 def claim(ask):
     """No rule excludes the mention: it is a claim."""
     yield "", -1, -1

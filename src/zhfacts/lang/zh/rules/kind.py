@@ -81,7 +81,7 @@ def forward_section(ask):
     yield (Kind.TARGET if outcome else Kind.PLAN).value, start, end
 
 
-@rule("zh", Slot.KIND, "actual", order=20)
+@rule("zh", Slot.KIND, "actual", order=20, per_document=True)
 def actual(ask):
     """No marker: a fact about the past or present."""
     yield Kind.ACTUAL.value, -1, -1

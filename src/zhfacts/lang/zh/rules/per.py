@@ -47,7 +47,7 @@ def period_prefix(ask):
         yield prefix[0], a, a + 1
 
 
-@rule("zh", Slot.PER, "no_per", order=40)
+@rule("zh", Slot.PER, "no_per", order=40, per_document=True)
 def no_per(ask):
     """A total: no denominator."""
     yield "", -1, -1

@@ -136,7 +136,7 @@ def paragraph_place(ask):
             yield written(p, ask), p.start, p.end
 
 
-@rule("zh", Slot.PLACE, "document_place", order=40)
+@rule("zh", Slot.PLACE, "document_place", order=40, per_document=True)
 def document_place(ask):
     """The document's default place (corpus metadata)."""
     yield ask.ctx.doc.place, -1, -1

@@ -93,7 +93,7 @@ def unit_word(ask):
         yield m.unit, end - len(m.unit_surface), end
 
 
-@rule("zh", Slot.UNIT, "no_unit", order=30)
+@rule("zh", Slot.UNIT, "no_unit", order=30, per_document=True)
 def no_unit(ask):
     """A bare number with no unit word and no counted noun."""
     yield "", -1, -1

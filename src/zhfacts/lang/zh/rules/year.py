@@ -135,4 +135,4 @@ def title_year(ask):
         yield headings[0].year, headings[0].start, headings[0].end
 
 
-rule("zh", Slot.YEAR, "no_year", order=60)(no_answer)
+rule("zh", Slot.YEAR, "no_year", order=60, per_document=True)(no_answer)
