@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import cached_property
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -176,15 +175,15 @@ class Ask:
     previous: Claim | None = None
     earlier: list[Claim] = field(default_factory=list)
     memo: dict = field(default_factory=dict)
+    #: The index of the mention's sentence and the document's folded text, which nearly every
+    #: rule reads: set once when the ask is made.
+    si: int = field(init=False)
+    norm: str = field(init=False)
 
-    @cached_property
-    def si(self) -> int:
-        return self.ctx.sentence_of(self.mention.start)
+    def __post_init__(self) -> None:
+        self.si = self.ctx.sentence_of(self.mention.start)
+        self.norm = self.ctx.doc.norm
 
     @property
     def sentence(self) -> Sentence:
         return self.ctx.sentences[self.si]
-
-    @property
-    def norm(self) -> str:
-        return self.ctx.doc.norm

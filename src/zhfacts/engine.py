@@ -46,7 +46,7 @@ def candidates(slot: Slot, runs: Runs, ask: Ask, limit: int | None = None) -> tu
             continue
         for r in group:
             if r.per_document:
-                found += ask.ctx.once(f"engine.{r.lang}.{r.slot.value}.{r.name}", lambda: proposed(r, ask))
+                found += ask.ctx.once(r.key, lambda: proposed(r, ask))
                 if limit is not None and len(found) >= limit:
                     return tuple(found[:limit])
                 continue

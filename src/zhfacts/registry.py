@@ -26,7 +26,7 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .codes import Slot
 from .errors import ZhfactsError
@@ -57,6 +57,12 @@ class Rule:
     when: Guard | None = None
     #: The same answers for every mention of a document.
     per_document: bool = False
+    #: "lang.slot.name": the rule's name among every registered rule (its per-document answers
+    #: are kept under it).
+    key: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", f"{self.lang}.{self.slot.value}.{self.name}")
 
     @property
     def purpose(self) -> str:
