@@ -64,18 +64,6 @@ def test_short_forms_of_invented_names(name):
     assert zh_places.short_forms(name) == plain_short_forms(name)
 
 
-def test_gazetteer_members_read_as_the_zip_module_reads_them():
-    """Members are read at the offsets of a cached index, where zipfile parses the directory."""
-    import zipfile
-
-    with zipfile.ZipFile(gazetteer._DIR.joinpath("villages.zip").open("rb")) as archive:
-        names = archive.namelist()
-        assert len(names) > 1000
-        assert all(gazetteer._member(n) == archive.read(n).decode("utf-8") for n in names)
-    assert gazetteer._member("999999.tsv") is None
-    assert gazetteer.county_members("999999") == ()
-
-
 @settings(max_examples=100, deadline=None)
 @given(st.integers(min_value=0, max_value=10_000), st.integers(min_value=20, max_value=400))
 def test_set_phrases_found_as_the_regex_module_finds_them(seed, length):
