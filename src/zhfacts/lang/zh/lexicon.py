@@ -100,8 +100,7 @@ def _words(name: str, column: str) -> regex.Pattern:
 def set_phrase_pattern() -> re.Pattern:
     """Any set phrase, the longest first. The standard ``re`` compiles this alternation of plain
     words sooner than ``regex``, and runs it over a text several times faster."""
-    words = sorted({r["phrase"] for r in read_tsv("set_phrases.tsv")}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(_longest_first(r["phrase"] for r in read_tsv("set_phrases.tsv")))
 
 
 @lru_cache(maxsize=None)

@@ -88,7 +88,14 @@ def _trim_edges() -> tuple[frozenset[str], frozenset[str]]:
     words): a phrase whose two ends are neither is kept as it is."""
     starts, ends = _trim_sets()
     strip = frozenset(lexicon.punctuation("trim"))
-    return strip | {w[0] for w in starts if w}, strip | {w[-1] for w in ends if w}
+    return strip | _edge_chars(starts, 0), strip | _edge_chars(ends, -1)
+
+
+@lru_cache(maxsize=None)
+def _edge_chars(words: frozenset[str], where: int) -> frozenset[str]:
+    """The characters the words begin (``where`` 0) or end (-1) with: a text whose character at
+    that end is none of them opens or closes with none of the words, told by one look-up."""
+    return frozenset(w[where] for w in words if w)
 
 
 def _whole_word(phrase: str, word: str, where: int) -> bool:
@@ -167,7 +174,7 @@ def _is_filler(piece: str) -> bool:
 def _modifiers_only(text: str) -> bool:
     """text is a run of change modifiers ("同比实际", "比"), or empty."""
     modifiers = _modifier_set()
-    if text and text[0] not in _modifier_firsts():
+    if text and text[0] not in _edge_chars(modifiers, 0):
         return False
     lengths = _lengths(modifiers)[::-1]
     while text:
@@ -187,25 +194,13 @@ def _modifier_set() -> frozenset[str]:
     return frozenset(lexicon.change_modifiers())
 
 
-@lru_cache(maxsize=None)
-def _modifier_firsts() -> frozenset[str]:
-    """The first characters of the change modifiers: a text that opens with none of them is no run of them."""
-    return frozenset(w[0] for w in _modifier_set() if w)
-
-
 def _bare_change(phrase: str) -> bool:
     """The phrase only says how something changed: change modifiers, then a change verb
     ("增长", "同比实际增长", "比上月略升" with the time blanked)."""
     verbs = lexicon.change_verbs()
-    if not phrase or phrase[-1] not in _change_verb_lasts():
+    if not phrase or phrase[-1] not in _edge_chars(verbs, -1):
         return False
     return any(phrase[-n:] in verbs and _modifiers_only(phrase[:-n]) for n in _lengths(verbs) if n <= len(phrase))
-
-
-@lru_cache(maxsize=None)
-def _change_verb_lasts() -> frozenset[str]:
-    """The last characters of the change verbs: a phrase that ends with none of them is no bare change."""
-    return frozenset(w[-1] for w in lexicon.change_verbs() if w)
 
 
 @lru_cache(maxsize=None)
