@@ -7,10 +7,12 @@ reference, at random positions of the corpus's Chinese documents and on invented
 """
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+import pytest
 
 from zhfacts.codes import Slot
 from zhfacts.context import Ask
@@ -113,3 +115,21 @@ def test_decision_of_one_candidate_as_the_general_form(candidates, data):
     ranking = chosen + tuple(i for i in range(len(candidates)) if i not in chosen) if ranked else ()
     d = Decision(Slot.YEAR, candidates, chosen, "model" if ranked else "rule_order", ranking)
     assert (d.winners, d.value, d.rule) == plain_decision(d)
+
+
+@given(candidates=st.lists(CANDIDATE, min_size=1, max_size=4), data=st.data())
+def test_a_decision_is_an_immutable_value(candidates, data):
+    """A decision (a tuple of its given and derived fields) is equal, after pickling (as the
+    worker processes send them) and after a change of its choice and back, to the same decision,
+    and no field of it or of its candidates can be set."""
+    candidates = tuple(candidates)
+    chosen = (data.draw(st.integers(min_value=0, max_value=len(candidates) - 1)),)
+    d = Decision(Slot.YEAR, candidates, chosen)
+    assert pickle.loads(pickle.dumps(d)) == d and (pickle.loads(pickle.dumps(d)).rule, d.value) == (d.rule, d.value)
+    other = d._replace(chosen=(0,), decider="model", ranking=(0,))
+    assert other._replace(chosen=chosen, decider="rule_order", ranking=()) == d
+    assert (other.winners, other.value, other.rule) == plain_decision(other)
+    with pytest.raises(AttributeError):
+        d.value = "2021"
+    with pytest.raises(AttributeError):
+        candidates[0].value = "2021"

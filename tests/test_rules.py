@@ -157,7 +157,7 @@ class LastTextCandidate:
         if slot != Slot.PLACE:
             return decision
         from_text = [i for i, c in enumerate(candidates) if c.from_text]
-        return replace(decision, chosen=(from_text[-1],), decider=self.name) if from_text else decision
+        return decision._replace(chosen=(from_text[-1],), decider=self.name) if from_text else decision
 
 
 def test_another_decider_plugs_in_over_the_same_candidates():
@@ -184,11 +184,11 @@ def test_a_decision_read_then_replaced_reads_its_own_choice():
     [claim] = claims_of(TEXT, decider=RuleOrder(complete=True))
     place = claim.decision(Slot.PLACE)
     assert (place.value, place.rule, claim.place) == ("科左后旗", "paragraph_place", "科左后旗")
-    other = replace(place, chosen=(2,))
+    other = place._replace(chosen=(2,))
     assert (other.value, other.rule, [c.rule for c in other.winners]) == ("某县", "document_place", ["document_place"])
     moved = replace(claim, decisions=tuple(other if d.slot == Slot.PLACE else d for d in claim.decisions))
     assert (moved.place, moved.rule_of(Slot.PLACE), claim.place) == ("某县", "document_place", "科左后旗")
-    assert replace(other, chosen=(0,)) == place  # what was read and cached is no part of equality
+    assert other._replace(chosen=(0,)) == place  # what was read and cached is no part of equality
 
 
 def test_claims_are_frozen():

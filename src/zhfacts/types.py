@@ -3,8 +3,10 @@ document text exactly as stored (half-open, Python string indices)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
+from typing import NamedTuple
 
 from .codes import Kind, Slot, Status
 
@@ -68,13 +70,14 @@ class Mention:
     qualifier_start: int = -1  # start of an outer qualifier word before the number, if any
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One answer a named rule proposes for one slot of one mention, with its evidence.
 
     ``start``/``end`` is the evidence in the text (the place or time named, the heading, the
     marker, the cue word), -1 when the answer comes from elsewhere (the document's default).
     A learned decider reads its facts about the evidence from these (``learn.features``).
+    A tuple with named fields: every rule's answer for every mention is one, and a frozen
+    dataclass costs several times as much to make.
     """
 
     slot: Slot
@@ -88,43 +91,59 @@ class Candidate:
         return self.start >= 0
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(tuple):
     """What a decider chose for one slot among the candidates the rules proposed.
 
     ``candidates`` are in rule order; ``chosen`` indexes them (a slot that composes its answer,
     a per denominator of a counted unit and a time, may choose several, joined by "/" in the
     value). ``ranking`` is a learned decider's order of preference and ``scores`` its probability
     that each candidate (in rule order) is right; both are empty for the rule order.
+
+    ``winners`` (the chosen candidates), ``value`` (their values joined by "/") and ``rule`` (the
+    winning rules' names, where "+<decider>" marks a choice other than the rule order's) are
+    derived once when the decision is made, as every row and the rules of later claims read them.
+    An immutable tuple of the given and the derived fields: every slot of every mention is
+    decided, and a frozen dataclass costs several times as much to make.
     """
 
-    slot: Slot
-    candidates: tuple[Candidate, ...]
-    chosen: tuple[int, ...]
-    decider: str = "rule_order"
-    ranking: tuple[int, ...] = ()
-    scores: tuple[float, ...] = ()
+    __slots__ = ()
 
-    #: The chosen candidates; their values joined by "/"; the winning rules' names, where
-    #: "+<decider>" marks a choice other than the rule order's. Derived once when the decision is
-    #: made, as every row and the rules of later claims read them.
-    winners: tuple[Candidate, ...] = field(init=False, repr=False, compare=False)
-    value: str = field(init=False, repr=False, compare=False)
-    rule: str = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        if len(self.chosen) == 1:  # most decisions: one candidate's own value and rule
+    def __new__(cls, slot: Slot, candidates: tuple[Candidate, ...], chosen: tuple[int, ...],
+                decider: str = "rule_order", ranking: tuple[int, ...] = (), scores: tuple[float, ...] = ()):
+        if len(chosen) == 1:  # most decisions: one candidate's own value and rule
             # the rule order asks for one candidate only: it is the winner, in the same tuple
-            winners = self.candidates if len(self.candidates) == 1 else (self.candidates[self.chosen[0]],)
+            winners = candidates if len(candidates) == 1 else (candidates[chosen[0]],)
             value, names = winners[0].value, winners[0].rule
         else:
-            winners = tuple(self.candidates[i] for i in self.chosen)
+            winners = tuple(candidates[i] for i in chosen)
             value = "/".join(c.value for c in winners if c.value)
             names = "+".join(dict.fromkeys(c.rule for c in winners))
-        overruled = self.ranking and self.candidates and value != self.candidates[0].value
-        object.__setattr__(self, "winners", winners)
-        object.__setattr__(self, "value", value)
-        object.__setattr__(self, "rule", f"{names}+{self.decider}" if overruled else names)
+        overruled = ranking and candidates and value != candidates[0].value
+        rule = f"{names}+{decider}" if overruled else names
+        return tuple.__new__(cls, (slot, candidates, chosen, decider, ranking, scores, winners, value, rule))
+
+    def __repr__(self) -> str:
+        return (f"Decision(slot={self.slot!r}, candidates={self.candidates!r}, chosen={self.chosen!r}, "
+                f"decider={self.decider!r}, ranking={self.ranking!r}, scores={self.scores!r})")
+
+    def __getnewargs__(self) -> tuple:
+        return tuple(self[:6])
+
+    def _replace(self, **changes) -> Decision:
+        """The decision with some of its given fields changed, its derived fields derived again
+        (as a named tuple's ``_replace``)."""
+        given = dict(zip(("slot", "candidates", "chosen", "decider", "ranking", "scores"), self[:6]))
+        return Decision(**(given | changes))
+
+    slot = property(itemgetter(0))
+    candidates = property(itemgetter(1))
+    chosen = property(itemgetter(2))
+    decider = property(itemgetter(3))
+    ranking = property(itemgetter(4))
+    scores = property(itemgetter(5))
+    winners = property(itemgetter(6))
+    value = property(itemgetter(7))
+    rule = property(itemgetter(8))
 
     @property
     def preferred(self) -> tuple[Candidate, ...]:
