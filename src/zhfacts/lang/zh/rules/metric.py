@@ -11,7 +11,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 import regex
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ....codes import Slot, UnitCategory
 from ....registry import rule
@@ -272,9 +272,9 @@ def _last_pieces(text: str) -> list[str]:
     return found[::-1]
 
 
-@dataclass(frozen=True)
-class Windows:
-    """The phrases around one number that the metric rules choose from, with where they start."""
+class Windows(NamedTuple):
+    """The phrases around one number that the metric rules choose from, with where they start
+    (a tuple with named fields: one is cut for nearly every claim)."""
 
     before: str
     before_start: int
