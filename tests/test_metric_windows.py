@@ -118,3 +118,31 @@ def test_list_runs_of_an_invented_list():
     ask = Ask(mentions[0], ctx)
     ask.claims = claims
     assert len(metric._run(ask)) == 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(d=DOC, f=FRACTION, every=st.integers(1, 3))
+def test_a_claim_the_list_guard_turns_away_stands_in_no_list(d, f, every):
+    """The list-member guard says no only to a claim whose list is itself alone: the rule that
+    pairs a list with its members proposes nothing there."""
+    ctx = contexts()[d]
+    mentions = _mentions(ctx)
+    claims = sorted((m.start, m.end) for m in mentions[::every])
+    i = min(len(mentions) - 1, int(f * len(mentions)))
+    for j in range(max(0, i - 5), min(len(mentions), i + 5)):
+        ask = _ask(ctx, j, claims)
+        if not metric.LIST_MEMBER.test(ask):
+            assert len(scan_run(ask)) < 2 and not list(metric.respective_member(ask))
+
+
+def test_the_members_of_an_invented_list_pass_the_list_guard():
+    text = "原煤、原油、天然气产量达到6640.8万吨、1253.6万吨和9.1亿立方米左右，分别增长5%、6%左右。全年接待游客120万人次。"
+    ctx = _doc_context(text)
+    mentions = ZH.find_mentions(ctx.doc)
+    claims = sorted((m.start, m.end) for m in mentions)
+    passed = []
+    for m in mentions:
+        ask = Ask(m, ctx)
+        ask.claims = claims
+        passed.append(metric.LIST_MEMBER.test(ask))
+    assert passed == [True] * 5 + [False]

@@ -3,9 +3,9 @@ document text exactly as stored (half-open, Python string indices)."""
 from __future__ import annotations
 
 import math
+from collections import namedtuple
 from dataclasses import dataclass
 from decimal import Decimal
-from operator import itemgetter
 from typing import NamedTuple
 
 from .codes import Kind, Slot, Status
@@ -91,7 +91,11 @@ class Candidate(NamedTuple):
         return self.start >= 0
 
 
-class Decision(tuple):
+#: A decision's given fields, then the fields derived from them.
+_DecisionFields = namedtuple("_DecisionFields", "slot candidates chosen decider ranking scores winners value rule")
+
+
+class Decision(_DecisionFields):
     """What a decider chose for one slot among the candidates the rules proposed.
 
     ``candidates`` are in rule order; ``chosen`` indexes them (a slot that composes its answer,
@@ -130,20 +134,8 @@ class Decision(tuple):
         return tuple(self[:6])
 
     def _replace(self, **changes) -> Decision:
-        """The decision with some of its given fields changed, its derived fields derived again
-        (as a named tuple's ``_replace``)."""
-        given = dict(zip(("slot", "candidates", "chosen", "decider", "ranking", "scores"), self[:6]))
-        return Decision(**(given | changes))
-
-    slot = property(itemgetter(0))
-    candidates = property(itemgetter(1))
-    chosen = property(itemgetter(2))
-    decider = property(itemgetter(3))
-    ranking = property(itemgetter(4))
-    scores = property(itemgetter(5))
-    winners = property(itemgetter(6))
-    value = property(itemgetter(7))
-    rule = property(itemgetter(8))
+        """The decision with some of its given fields changed, its derived fields derived again."""
+        return Decision(**(dict(zip(self._fields[:6], self[:6])) | changes))
 
     @property
     def preferred(self) -> tuple[Candidate, ...]:

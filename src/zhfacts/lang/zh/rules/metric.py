@@ -14,7 +14,7 @@ import regex
 from typing import NamedTuple
 
 from ....codes import Slot, UnitCategory
-from ....registry import rule
+from ....registry import Guard, rule
 from .. import lexicon
 from ..sentences import ITEM
 from ..words import tag
@@ -370,7 +370,7 @@ def _run(ask) -> list[tuple[int, int]]:
     i = bisect_left(claims, (m.start, m.end))
     if i >= len(claims) or claims[i] != (m.start, m.end):
         return []
-    links = _list_links(ask)
+    links, _ = _list_links(ask)
     lo, hi = i, i
     while lo > 0 and i - lo < _LIST_MAX and claims[lo - 1][0] >= s.start and links[lo - 1]:
         lo -= 1
@@ -379,10 +379,11 @@ def _run(ask) -> list[tuple[int, int]]:
     return claims[lo:hi + 1]
 
 
-def _list_links(ask) -> list[bool]:
+def _list_links(ask) -> tuple[list[bool], frozenset[tuple[int, int]]]:
     """Whether each claim of the document is joined to the next only by a list comma or joining
-    word ("5.5%左右、6%左右": a qualifier after a member stays with it), once per document (and
-    again if asked with other claims): each pair is read once, not by both its members."""
+    word ("5.5%左右、6%左右": a qualifier after a member stays with it), and the claims joined so to
+    the claim before or after them, once per document (and again if asked with other claims):
+    each pair is read once, not by both its members."""
     found = ask.ctx.memo.get("metric.list_links")
     if found is None or found[0] is not ask.claims:
         norm, joins, claims = ask.norm, _joins(), ask.claims
@@ -392,8 +393,15 @@ def _list_links(ask) -> list[bool]:
             q = after_qualifier.match(norm, end, start)
             return norm[q.end() if q else end:start] in joins
 
-        found = ask.ctx.memo["metric.list_links"] = (claims, [joined(x[1], y[0]) for x, y in zip(claims, claims[1:])])
-    return found[1]
+        links = [joined(x[1], y[0]) for x, y in zip(claims, claims[1:])]
+        listed = frozenset(c for k, c in enumerate(claims) if (k and links[k - 1]) or (k < len(links) and links[k]))
+        found = ask.ctx.memo["metric.list_links"] = (claims, links, listed)
+    return found[1], found[2]
+
+
+#: The claim is joined to a neighbour by a list comma or joining word: only such a claim stands in
+#: a list of claims that answers a list of members.
+LIST_MEMBER = Guard("zh.list_member", lambda ask: (ask.mention.start, ask.mention.end) in _list_links(ask)[1])
 
 
 @lru_cache(maxsize=None)
@@ -417,7 +425,7 @@ def _members(text: str) -> list[str]:
     return parts if all(parts) else []
 
 
-@rule("zh", Slot.METRIC, "respective_member", order=15)
+@rule("zh", Slot.METRIC, "respective_member", order=15, when=LIST_MEMBER)
 def respective_member(ask):
     """A list of numbers takes the members of the list it answers, one each, in order:
     "游客…、旅游总收入…，分别增长15%和20%" -> 游客 15%, 旅游总收入 20%; "原煤、原油、天然气产量
