@@ -14,8 +14,9 @@ from .context import Ask
 from .types import Candidate, Decision
 
 #: Slots whose answer is composed of several candidates: a per denominator is the counted
-#: unit first and the time last ("person/year").
-_COMPOSED = {Slot.PER}
+#: unit first and the time last ("person/year"). A tuple, tested by identity: an enum member's
+#: hash is a Python call, and every decision asks.
+_COMPOSED = (Slot.PER,)
 
 
 class Decider(Protocol):

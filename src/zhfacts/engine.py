@@ -17,6 +17,7 @@ from .types import Candidate, Claim, Decision, Mention
 
 #: The slots a claim gets after exclusion, in the order they are decided.
 ATTRIBUTES = (Slot.METRIC, Slot.YEAR, Slot.PLACE, Slot.PER, Slot.KIND)
+_PLACE_AT = ATTRIBUTES.index(Slot.PLACE)
 
 
 #: The rules of a slot in order, consecutive rules of one guard (or of none) taken together.
@@ -75,15 +76,20 @@ def with_unit(m: Mention, unit: Decision) -> Mention:
 
 def attribute(mentions: list[Mention], ctx: Context, decider: Decider = DEFAULT) -> list[Claim]:
     """Claims and excluded mentions, each with its decisions, in text order."""
-    rules = {slot: guarded_runs(rules_for(ctx.lang.code, slot, ctx.profile)) for slot in (Slot.UNIT, Slot.EXCLUDE, *ATTRIBUTES)}
+    def runs(slot: Slot) -> Runs:
+        return guarded_runs(rules_for(ctx.lang.code, slot, ctx.profile))
+
+    unit_runs, exclude_runs = runs(Slot.UNIT), runs(Slot.EXCLUDE)
+    # (slot, runs) in order, not a dict by slot: an enum member's hash is a Python call
+    attributes = tuple((slot, runs(slot)) for slot in ATTRIBUTES)
     asks = []
     for m in mentions:
         ask = Ask(m, ctx)
-        unit = decide(Slot.UNIT, rules[Slot.UNIT], ask, decider)
+        unit = decide(Slot.UNIT, unit_runs, ask, decider)
         united = with_unit(m, unit)
         if united is not m:
             ask = Ask(united, ctx, memo=ask.memo)
-        asks.append((ask, unit, decide(Slot.EXCLUDE, rules[Slot.EXCLUDE], ask, decider)))
+        asks.append((ask, unit, decide(Slot.EXCLUDE, exclude_runs, ask, decider)))
     spans = [(a.mention.start, a.mention.end) for a, _, excluded in asks if not excluded.value]
     out: list[Claim] = []
     claimed: list[Claim] = []
@@ -95,10 +101,10 @@ def attribute(mentions: list[Mention], ctx: Context, decider: Decider = DEFAULT)
             out.append(Claim(ctx.doc.doc_id, m, sentence, Status.EXCLUDED, (unit, excluded)))
             continue
         ask.claims, ask.previous, ask.earlier = spans, previous, claimed
-        decided = {slot: decide(slot, rules[slot], ask, decider) for slot in ATTRIBUTES}
-        place = ctx.lang.fold(decided[Slot.PLACE].value)  # the gazetteer and the glossary are simplified
+        decided = [decide(slot, slot_runs, ask, decider) for slot, slot_runs in attributes]
+        place = ctx.lang.fold(decided[_PLACE_AT].value)  # the gazetteer and the glossary are simplified
         division = ctx.lang.division(place, m.start, ctx)
-        claim = Claim(ctx.doc.doc_id, m, sentence, Status.CLAIM, (unit, excluded, *decided.values()),
+        claim = Claim(ctx.doc.doc_id, m, sentence, Status.CLAIM, (unit, excluded, *decided),
                       place_en=ctx.lang.place_english(place) if place else "",
                       **({"province": division.province, "city": division.city, "county": division.county,
                           "township": division.township}

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ....registry import Guard
+from ....types import TABLE_CELL
 from .. import lexicon
 
 
@@ -18,8 +19,9 @@ def table_cell(ask):
     return ask.memo["table_cell"]
 
 
-#: The rules that read the number cell propose nothing for a mention of the prose (most mentions).
-IS_CELL = Guard("zh.table_cell", lambda ask: table_cell(ask) is not None)
+#: The rules that read the number cell propose nothing for a mention of the prose (most mentions),
+#: told by the rule that found the mention before any look-up.
+IS_CELL = Guard("zh.table_cell", lambda ask: ask.mention.rule == TABLE_CELL and table_cell(ask) is not None)
 #: The rules that read a table's other cells propose nothing outside a table.
 IN_TABLE = Guard("zh.in_table", lambda ask: ask.ctx.table_at(ask.mention.start) is not None)
 
