@@ -34,7 +34,9 @@ def test_the_chinese_rules_declare_guards():
     names = {r.name for r in GUARDED}
     assert {"table_cell", "table_cell_unit", "table_row", "table_column_year", "in_time_expression",
             "set_phrase", "quoted_name", "date_part", "category_bound", "enumerator", "time_before", "list_intro",
-            "respective_member"} <= names
+            "respective_member", "year_number", "ordinal", "section_number", "time_frame", "address", "inside_word",
+            "collective_name", "spec_rating", "indefinite_one", "counted_noun", "enterprise_household",
+            "share_takes_none"} <= names
 
 
 def test_guarded_rules_propose_nothing_where_the_guard_fails_at_every_corpus_mention():

@@ -14,7 +14,7 @@ from .. import lexicon
 from ..places import has_place_suffix
 from ..sentences import ITEM
 from ..words import single_numeral, tag
-from .guards import BOUND_AFTER, DATE_BESIDE, QUOTED_AT, SET_PHRASE_OVER, TIME_AT_NUMBER
+from .guards import BOUND_AFTER, DATE_BESIDE, QUOTED_AT, RATING_UNIT, SET_PHRASE_OVER, TIME_AT_NUMBER, TIME_UNIT, first_chars
 from .unit import counted_noun
 
 #: No place, time, set phrase or quotation in the texts zhfacts reads is longer than this.
@@ -84,7 +84,11 @@ def in_time_expression(ask):
             yield EXCLUDED, t.start, t.end
 
 
-@rule("zh", Slot.EXCLUDE, "year_number", order=20)
+#: The number counts years.
+YEAR_UNIT = Guard("zh.year_unit", lambda ask: ask.mention.unit == "year")
+
+
+@rule("zh", Slot.EXCLUDE, "year_number", order=20, when=YEAR_UNIT)
 def year_number(ask):
     """A whole number of 年 between 1000 and 2999 is a year, not a duration."""
     m = ask.mention
@@ -103,7 +107,12 @@ def date_part(ask):
         yield EXCLUDED, m.start - 1, m.start
 
 
-@rule("zh", Slot.EXCLUDE, "ordinal", order=40)
+#: An ordinal prefix stands right before the number.
+ORDINAL_BEFORE = Guard("zh.ordinal_before",
+                       lambda ask: ask.norm[ask.mention.start - 1:ask.mention.start] in first_chars("ordinal_prefix"))
+
+
+@rule("zh", Slot.EXCLUDE, "ordinal", order=40, when=ORDINAL_BEFORE)
 def ordinal(ask):
     """An ordinal or a lunar day: 第一, 大年初二."""
     if _before(ask) in lexicon.grammar("ordinal_prefix"):
@@ -133,7 +142,12 @@ def enumerator(ask):
         yield EXCLUDED, item.start(), item.end()
 
 
-@rule("zh", Slot.EXCLUDE, "section_number", order=50)
+#: An enumeration comma follows the number ("六、").
+LIST_COMMA_AFTER = Guard("zh.list_comma_after",
+                         lambda ask: ask.norm[ask.mention.end:ask.mention.end + 1] == lexicon.punctuation("list"))
+
+
+@rule("zh", Slot.EXCLUDE, "section_number", order=50, when=LIST_COMMA_AFTER)
 def section_number(ask):
     """A section number opening a line: "六、人民生活"."""
     m, norm = ask.mention, ask.norm
@@ -141,7 +155,7 @@ def section_number(ask):
         yield EXCLUDED, m.end, m.end + 1
 
 
-@rule("zh", Slot.EXCLUDE, "time_frame", order=55)
+@rule("zh", Slot.EXCLUDE, "time_frame", order=55, when=TIME_UNIT)
 def time_frame(ask):
     """A duration that locates rather than measures: "这三年他在外打工", "三年前", "三年来"."""
     m, norm = ask.mention, ask.norm
@@ -168,7 +182,11 @@ def category_bound(ask):
         yield EXCLUDED, q.start(), q.end()
 
 
-@rule("zh", Slot.EXCLUDE, "address", order=70)
+#: A place name ends where the number starts.
+PLACE_ENDS_AT = Guard("zh.place_ends_at_number", lambda ask: ask.mention.start in ask.ctx.place_ending_at)
+
+
+@rule("zh", Slot.EXCLUDE, "address", order=70, when=PLACE_ENDS_AT)
 def address(ask):
     """A village group's name after its village: 弄耀村六组."""
     place = ask.ctx.place_ending_at.get(ask.mention.start)
@@ -176,7 +194,12 @@ def address(ask):
         yield EXCLUDED, place.start, place.end
 
 
-@rule("zh", Slot.EXCLUDE, "inside_word", order=80)
+#: The number is written with one character (its unit word aside).
+ONE_CHARACTER = Guard("zh.one_character",
+                      lambda ask: ask.mention.end - ask.mention.start - len(ask.mention.unit_surface) == 1)
+
+
+@rule("zh", Slot.EXCLUDE, "inside_word", order=80, when=ONE_CHARACTER)
 def inside_word(ask):
     """A one-character numeral inside a word: 统一, 一些, 进一步 (not the fixed forms that are
     numbers inside their word: 上万, 翻一番)."""
@@ -193,7 +216,11 @@ def per_word(ask):
         yield EXCLUDED, m.start, m.end
 
 
-@rule("zh", Slot.EXCLUDE, "collective_name", order=100)
+#: The number has no unit word.
+NO_UNIT_WORD = Guard("zh.no_unit_word", lambda ask: ask.mention.unit_surface == "")
+
+
+@rule("zh", Slot.EXCLUDE, "collective_name", order=100, when=NO_UNIT_WORD)
 def collective_name(ask):
     """A small bare number before a place suffix names a collective: 两村, 三乡."""
     m, after = ask.mention, _after(ask)
@@ -220,7 +247,7 @@ def quoted_name(ask):
             yield EXCLUDED, x.start, x.end
 
 
-@rule("zh", Slot.EXCLUDE, "spec_rating", order=130)
+@rule("zh", Slot.EXCLUDE, "spec_rating", order=130, when=RATING_UNIT)
 def spec_rating(ask):
     """A rating that names a kind of thing: "66千伏线路" (only its length is a claim)."""
     unit, after = _unit(ask), _after(ask)
@@ -247,7 +274,11 @@ def no_unit(ask):
         yield EXCLUDED, m.start, m.end
 
 
-@rule("zh", Slot.EXCLUDE, "indefinite_one", order=160)
+#: The number opens with 一.
+OPENS_WITH_ONE = Guard("zh.opens_with_one", lambda ask: ask.norm[ask.mention.start:ask.mention.start + 1] == "一")
+
+
+@rule("zh", Slot.EXCLUDE, "indefinite_one", order=160, when=OPENS_WITH_ONE)
 def indefinite_one(ask):
     """一 as an article: 一个村, 一名干部."""
     m, unit = ask.mention, _unit(ask)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from ....codes import UnitCategory
 from ....registry import Guard
 from ....types import TABLE_CELL
 from .. import lexicon
@@ -70,3 +71,18 @@ BOUND_AFTER = Guard("zh.bound_after", lambda ask: ask.norm[ask.mention.unit_end:
 #: A date unit follows the number, or a date word stands right before it ("4月", "年4").
 DATE_BESIDE = Guard("zh.date_beside", lambda ask: ask.norm[ask.mention.unit_end:ask.mention.unit_end + 1]
                     in first_chars("date_unit") or ask.norm[ask.mention.start - 1:ask.mention.start] in first_chars("date_prefix"))
+
+
+@lru_cache(maxsize=None)
+def unit_words(category: UnitCategory) -> frozenset[str]:
+    """The unit words of one category: a guard tells a mention's category by one look-up of its
+    unit word, where a rule reads the unit's entry."""
+    return frozenset(surface for surface, unit in lexicon.units().items() if unit.category == category)
+
+
+#: The number's unit word is one of time ("年", "个月").
+TIME_UNIT = Guard("zh.time_unit", lambda ask: ask.mention.unit_surface in unit_words(UnitCategory.TIME))
+#: The number's unit word is a rating ("千伏").
+RATING_UNIT = Guard("zh.rating_unit", lambda ask: ask.mention.unit_surface in unit_words(UnitCategory.RATING))
+#: The number's unit word is a share ("%", "成").
+SHARE_UNIT = Guard("zh.share_unit", lambda ask: ask.mention.unit_surface in unit_words(UnitCategory.SHARE))

@@ -9,9 +9,10 @@ from functools import lru_cache
 from ....codes import Slot, UnitCategory
 from ....registry import rule
 from .. import lexicon
+from .guards import SHARE_UNIT
 
 
-@rule("zh", Slot.PER, "share_takes_none", order=10)
+@rule("zh", Slot.PER, "share_takes_none", order=10, when=SHARE_UNIT)
 def share_takes_none(ask):
     """A share or percentage has no denominator."""
     m = ask.mention

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from ....codes import Slot
-from ....registry import rule
+from ....registry import Guard, rule
 from .. import lexicon
 
 #: How far after the number (past a place name) the counted noun may start.
@@ -47,7 +47,11 @@ def _counted_noun(ask) -> tuple[str, int, int]:
     return (nouns[found.group()], found.start(), found.end()) if found else ("", -1, -1)
 
 
-@rule("zh", Slot.UNIT, "counted_noun", order=10)
+#: The number has no unit, or counts with 个: only such a number takes its counted noun's unit.
+BARE_OR_GE = Guard("zh.bare_or_ge", lambda ask: ask.mention.unit == "" or ask.mention.unit_surface == "个")
+
+
+@rule("zh", Slot.UNIT, "counted_noun", order=10, when=BARE_OR_GE)
 def by_counted_noun(ask):
     """A bare number counts the noun after it ("40万人民"); 个 before a people noun counts people."""
     m = ask.mention
@@ -74,7 +78,11 @@ def _enterprise_counted(ask) -> tuple[int, int] | None:
     return (pos - len(before), pos) if before else None
 
 
-@rule("zh", Slot.UNIT, "enterprise_household", order=15)
+#: The number counts households.
+HOUSEHOLDS = Guard("zh.households", lambda ask: ask.mention.unit == "household")
+
+
+@rule("zh", Slot.UNIT, "enterprise_household", order=15, when=HOUSEHOLDS)
 def enterprise_household(ask):
     """户 counting enterprises or subscriber accounts counts items, not households."""
     m = ask.mention
