@@ -16,7 +16,8 @@ import pytest
 
 from zhfacts.codes import Slot
 from zhfacts.context import Ask
-from zhfacts.lang.zh.rules import exclude, place, year
+from zhfacts.lang.zh import lexicon
+from zhfacts.lang.zh.rules import exclude, per, place, year
 from zhfacts.lang.zh.sentences import ITEM
 from zhfacts.types import Candidate, Decision, Mention
 
@@ -55,6 +56,13 @@ def plain_person_place(ask):
     return [(place.written(p, ask), p.start, p.end) for person, p in ctx.people.items() if person in text]
 
 
+def plain_per_marker(ask):
+    m, norm = ask.mention, ask.norm
+    a, b = ask.ctx.lang.clause_bounds(norm, m.start, False)
+    return [(unit, x.start(), x.end()) for x in lexicon.per_marker_pattern().finditer(norm, a, b)
+            if x.end() <= m.start for unit in lexicon.per_markers()[x.group()].split("/")]
+
+
 # --- corpus positions ---------------------------------------------------------------------------
 
 @settings(max_examples=300, deadline=None)
@@ -69,6 +77,23 @@ def test_shortcut_rules_as_their_plain_forms(d, f, width, lists):
         assert list(exclude.enumerator(ask)) == plain_enumerator(ask)
         assert year._in_sentence(ask) == year._times_of(ctx, ask.sentence)
         assert list(place.person_place(ask)) == plain_person_place(ask)
+        assert list(per.per_marker(ask)) == plain_per_marker(ask)
+
+
+def test_no_per_marker_holds_a_clause_break():
+    """The per markers of a clause are read from one scan of the document: a marker that held a
+    clause break could start in one clause and hide one of the next."""
+    breaks = set(lexicon.punctuation("clause") + lexicon.punctuation("list") + "\n")
+    assert not [w for w in lexicon.per_markers() if breaks & set(w)]
+
+
+def test_per_markers_of_invented_clauses():
+    ctx = _doc_context("全县人均可支配收入1.2万元，每户每年增收3000元；年人均纯收入5000元，每亩产量600公斤。")
+    norm = ctx.doc.norm
+    for pos in range(len(norm)):
+        ask = _ask(ctx, pos)
+        assert list(per.per_marker(ask)) == plain_per_marker(ask)
+    assert [u for u, _, _ in per.per_marker(_ask(ctx, norm.index("3000")))] == ["household", "year"]
 
 
 def test_person_place_of_every_sentence_of_a_story():

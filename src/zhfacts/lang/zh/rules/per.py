@@ -3,8 +3,7 @@ number (a list shares them: "每年分别补助1800元、2000元"); 年 or 月 o
 year or month. The decider composes the counted unit first and the time last."""
 from __future__ import annotations
 
-from bisect import bisect_right
-from functools import lru_cache
+from bisect import bisect_left
 
 from ....codes import Slot, UnitCategory
 from ....registry import rule
@@ -21,18 +20,22 @@ def share_takes_none(ask):
         yield "", m.unit_end - len(m.unit_surface), m.unit_end
 
 
-@lru_cache(maxsize=1024)
-def _per_markers_in(norm: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    """(start, end, marker) of the per markers of one clause, found once for all its numbers."""
-    return [(x.start(), x.end(), x.group()) for x in lexicon.per_marker_pattern().finditer(norm, a, b)]
+def _per_markers(ctx) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """The starts and the (start, end, marker) of the document's per markers, in text order, found
+    by one scan of the document: no marker holds a clause break, so the markers of a clause are
+    the ones that start in it, as a scan of the clause alone finds them."""
+    def scan():
+        found = [(x.start(), x.end(), x.group()) for x in lexicon.per_marker_pattern().finditer(ctx.doc.norm)]
+        return [start for start, _, _ in found], found
+    return ctx.once("per.markers", scan)
 
 
 @rule("zh", Slot.PER, "per_marker", order=20)
 def per_marker(ask):
     """Per markers in the clause before the number: 人均, 每户, 每亩, 每人每年."""
-    a, b = ask.ctx.clause_bounds(ask.mention.start)
-    markers = _per_markers_in(ask.norm, a, b)
-    for start, end, marker in markers[:bisect_right(markers, (ask.mention.start, ask.mention.start, "\uffff"))]:
+    a, _ = ask.ctx.clause_bounds(ask.mention.start)
+    starts, markers = _per_markers(ask.ctx)
+    for start, end, marker in markers[bisect_left(starts, a):bisect_left(starts, ask.mention.start)]:
         if end <= ask.mention.start:
             for unit in lexicon.per_markers()[marker].split("/"):
                 yield unit, start, end
