@@ -17,7 +17,7 @@ import pytest
 from zhfacts.codes import Slot
 from zhfacts.context import Ask
 from zhfacts.lang.zh import lexicon
-from zhfacts.lang.zh.rules import exclude, per, place, year
+from zhfacts.lang.zh.rules import exclude, kind, per, place, year
 from zhfacts.lang.zh.sentences import ITEM
 from zhfacts.types import Candidate, Decision, Mention
 
@@ -94,6 +94,28 @@ def test_per_markers_of_invented_clauses():
         ask = _ask(ctx, pos)
         assert list(per.per_marker(ask)) == plain_per_marker(ask)
     assert [u for u, _, _ in per.per_marker(_ask(ctx, norm.index("3000")))] == ["household", "year"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(d=DOC, f=FRACTION, width=st.integers(min_value=0, max_value=80))
+def test_kind_markers_of_any_range_as_by_its_own_scan(d, f, width):
+    """The kind markers of a range, from the document's one scan, are those a scan of the range
+    alone finds, also where a marker crosses an end of the range."""
+    ctx = contexts()[d]
+    a = _at(ctx, f)
+    b = min(len(ctx.doc.norm), a + width)
+    plain = [(x.start(), x.end(), x.group()) for x in lexicon.kind_markers()[0].finditer(ctx.doc.norm, a, b)]
+    assert kind._kind_markers_in(ctx, a, b) == plain
+
+
+def test_kind_markers_cut_by_a_range():
+    ctx = _doc_context("力争全年粮食产量达到6亿斤。预计明年增长5%。")
+    norm = ctx.doc.norm
+    at = norm.index("力争")
+    for a, b in ((at + 1, len(norm)), (0, at + 1), (at, at + 2), (0, len(norm))):
+        plain = [(x.start(), x.end(), x.group()) for x in lexicon.kind_markers()[0].finditer(norm, a, b)]
+        assert kind._kind_markers_in(ctx, a, b) == plain
+    assert [m for _, _, m in kind._kind_markers_in(ctx, 0, len(norm))] == ["力争", "预计"]
 
 
 def test_person_place_of_every_sentence_of_a_story():

@@ -2,18 +2,26 @@
 that holds it: a report of year Y reviews Y-1 in one part and sets Y's goals and work in another."""
 from __future__ import annotations
 
-from bisect import bisect_right
-from functools import lru_cache
+from bisect import bisect_left, bisect_right
 
 from ....codes import Kind, Slot
 from ....registry import rule
 from .. import lexicon
 
 
-@lru_cache(maxsize=1024)
-def _kind_markers_in(norm: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    """(start, end, marker) of the kind markers of one sentence, found once for all its numbers."""
-    return [(x.start(), x.end(), x.group()) for x in lexicon.kind_markers()[0].finditer(norm, a, b)]
+def _kind_markers_in(ctx, a: int, b: int) -> list[tuple[int, int, str]]:
+    """(start, end, marker) of the kind markers of the text [a, b), as a scan of it alone finds
+    them: the markers of one scan of the whole document that start in it, unless one of them
+    crosses an end of the range (then the range is scanned alone)."""
+    def scan():
+        found = [(x.start(), x.end(), x.group()) for x in lexicon.kind_markers()[0].finditer(ctx.doc.norm)]
+        return [start for start, _, _ in found], found
+
+    starts, found = ctx.once("kind.markers", scan)
+    lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+    if (lo and found[lo - 1][1] > a) or (hi > lo and found[hi - 1][1] > b):
+        return [(x.start(), x.end(), x.group()) for x in lexicon.kind_markers()[0].finditer(ctx.doc.norm, a, b)]
+    return found[lo:hi]
 
 
 REVIEW, FORWARD = "review", "forward"
@@ -62,7 +70,7 @@ def review_section(ask):
 def kind_marker(ask):
     """The nearest target or plan marker before the number in its sentence (目标, 力争, 将, 计划)."""
     kinds = lexicon.kind_markers()[1]
-    markers = _kind_markers_in(ask.norm, ask.sentence.start, ask.sentence.end)
+    markers = _kind_markers_in(ask.ctx, ask.sentence.start, ask.sentence.end)
     for start, end, marker in reversed(markers[:bisect_right(markers, (ask.mention.start, ask.mention.start, "\uffff"))]):
         if end <= ask.mention.start:
             yield kinds[marker], start, end
