@@ -31,11 +31,9 @@ def _counted_noun(ask) -> tuple[str, int, int]:
     if pos in ctx.place_at:
         pos = ctx.place_at[pos].end
     nouns, pattern = lexicon.counted_nouns(), lexicon.counted_noun_pattern()
-    found = pattern.match(norm, pos, min(clause_end, pos + _NOUN_REACH))
-    if found is None:
-        found = pattern.search(norm, pos, min(clause_end, pos + _NOUN_REACH))
-        if found is not None and found.start() - pos > _NOUN_SEARCH_MAX_START:
-            found = None
+    found = pattern.search(norm, pos, min(clause_end, pos + _NOUN_REACH))
+    if found is not None and found.start() - pos > _NOUN_SEARCH_MAX_START:
+        found = None
     if found is None and m.value >= _LARGE_COUNT:
         # "减少1109万": a large bare count takes the counted noun of its subject, else counts items
         # of the noun after it ("上亿市场主体").
