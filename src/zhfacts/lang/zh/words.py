@@ -6,17 +6,18 @@ come out as single tokens.
 
 jieba loads its whole prefix dictionary (half a million entries) at every start, which costs
 more than segmenting a short document. Here the dictionary with zhfacts' words is built once
-into a word trie in the cache and memory-mapped: the same words, frequencies and total as
-jieba's own tables, so the same segmentation, opened in a millisecond.
+into a trie of jieba's prefix dictionary in the cache, with each word's frequency and part of
+speech: the same words, frequencies and total as jieba's own tables, so the same segmentation,
+loaded in a few milliseconds.
 """
 from __future__ import annotations
 
 import hashlib
+from array import array
+from dataclasses import dataclass
 import sys
 from math import log
 from functools import lru_cache
-from itertools import islice
-from pathlib import Path
 
 
 def _import_jieba():
@@ -35,7 +36,7 @@ def _import_jieba():
 
 jieba = _import_jieba()
 
-from ...diskcache import WordTable, cached_path
+from ...diskcache import cached_object
 from ...types import Document, Token
 from . import lexicon
 from .numerals import numeral_chars
@@ -55,30 +56,43 @@ def _own_words() -> list[tuple[str, str]]:
 
 
 class TrieTokenizer(jieba.Tokenizer):
-    """jieba's segmenter with the word graph read from a trie: the runs of text that start at a
-    position are probed while some word goes on with them, the graph jieba builds by probing
-    its prefix dict.
+    """jieba's segmenter with the word graph read from a trie of jieba's prefix dictionary: the
+    runs of text that start at a position are probed while they are prefixes of some word, the
+    graph jieba builds by probing its prefix dict.
 
     ``FREQ`` holds the frequencies of the words the graphs have met so far, which are all that
     jieba's route and HMM steps look up; ``frequency`` asks the trie for any word.
     """
 
-    def __init__(self, trie, total: int, tags: dict[str, str]):
+    def __init__(self, words: "Dictionary"):
         super().__init__()
         self.FREQ: dict[str, int] = {}
         #: log(frequency) - log(total) of the words in ``FREQ``: the weight of a word in jieba's
         #: route, the same float jieba computes, looked up instead of recomputed at every step.
         self._weights: dict[str, float] = {}
-        self.total = total
-        self._log_total = log(total)
-        self.user_word_tag_tab = tags
+        self.total = words.total
+        self._log_total = log(words.total)
+        self.user_word_tag_tab = dict(_own_words())
         self.initialized = True
-        self._trie = trie
-        self._fragments: dict[str, tuple[int, bool]] = {}
+        self._trie = words.trie()
+        self._freq = words.freq
+        self._tag_codes = words.tag_codes
+        self._tag_names = words.tag_names
+        #: Frequency of each run of text probed so far, None for a run that is no prefix of any
+        #: word: a dict probe per character, as jieba's own prefix dictionary gives, instead of a
+        #: trie search per position. The runs kept are the prefixes of dictionary words and one
+        #: character past them, so the table is bounded by the dictionary, not by the documents.
+        self._fragments: dict[str, int | None] = {}
 
     def frequency(self, word: str) -> int:
-        found = self._trie.get(word)
-        return found[0][0] if found else 0
+        key = self._trie.get(word)
+        return self._freq[key] if key is not None else 0
+
+    def word_tag(self, word: str) -> str:
+        """The word's part of speech as ``tag`` reports it: a lexicon word's own tag, else the
+        dictionary's unless it is a plain noun; "" for a plain noun or a word not known."""
+        key = self._trie.get(word)
+        return self._tag_names[self._tag_codes[key]] if key is not None else ""
 
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:
         fragments, n = self._fragments, len(sentence)
@@ -87,11 +101,11 @@ class TrieTokenizer(jieba.Tokenizer):
             ends, i = [], k
             while i < n:
                 frag = sentence[k:i + 1]
-                freq, longer = fragments.get(frag) or self._fragment(frag)
+                freq = fragments[frag] if frag in fragments else self._fragment(frag)
+                if freq is None:
+                    break
                 if freq:
                     ends.append(i)
-                if not longer:
-                    break
                 i += 1
             dag[k] = ends or [k]
         return dag
@@ -110,71 +124,75 @@ class TrieTokenizer(jieba.Tokenizer):
                     best = found
             route[idx] = best
 
-    def _fragment(self, frag: str) -> tuple[int, bool]:
-        """(frequency, whether a longer word starts with it) of a run of text, asked of the
-        trie once and then kept in ``_fragments`` (and a word's frequency and weight in ``FREQ``
-        and ``_weights``): a dict probe per character, as jieba's own prefix dictionary gives,
-        instead of a trie search per position. The runs kept are the prefixes of dictionary
-        words and one character past them, so the table is bounded by the dictionary, not by
-        the documents read."""
-        found = self._trie.get(frag)
-        freq = found[0][0] if found else 0
-        longer = any(len(key) > len(frag) for key in islice(self._trie.iterkeys(frag), 2))
+    def _fragment(self, frag: str) -> int | None:
+        """The frequency of a run of text (0 for a prefix that is no word, None for no prefix),
+        asked of the trie once and kept in ``_fragments`` (and a word's frequency and weight in
+        ``FREQ`` and ``_weights``)."""
+        key = self._trie.get(frag)
+        freq = self._freq[key] if key is not None else None
         if freq:
             self.FREQ[frag] = freq
             self._weights[frag] = log(freq) - self._log_total
-        self._fragments[frag] = freq, longer
-        return freq, longer
+        self._fragments[frag] = freq
+        return freq
 
 
 def _dictionary_key() -> str:
-    words = "\n".join(w for w, _ in _own_words())
+    words = "\n".join(f"{w} {t}" for w, t in _own_words())
     return hashlib.sha1(f"{jieba.__version__}\n{words}".encode("utf-8")).hexdigest()[:16]
 
 
-def _dictionary() -> tuple[dict[str, int], int]:
-    """jieba's dictionary with zhfacts' words added (add_word's rules: the word's frequency set,
-    the total raised by it), as word -> frequency and total."""
-    freq, total = jieba.Tokenizer.gen_pfdict(jieba.Tokenizer().get_dict_file())
-    for word, _ in _own_words():
-        freq[word] = _OWN_FREQ
-        total += _OWN_FREQ
-    return {w: f for w, f in freq.items() if f}, total
+#: Noun tags that a word not in the dictionary gets anyway ("nz"): not kept with the words.
+_NOUN_TAGS = frozenset({"n", "nr", "nz", "nt", "ng", "nrfg"})
 
 
-#: Key of the dictionary's total: U+FFFF is no character, and jieba only ever looks up runs of
-#: Han letters, digits and a few symbols.
-_TOTAL = "\uffff total"
+@dataclass(frozen=True)
+class Dictionary:
+    """jieba's prefix dictionary with zhfacts' words added (add_word's rules: the word's
+    frequency set, the total raised by it): every word and every prefix of a word as the keys of
+    a marisa trie, and by key id the frequency (0 for a prefix that is no word) and the code of
+    the part of speech ``tag`` reports (a lexicon word's own, else the dictionary's other than a
+    plain noun), kept together so one trie probe gives both."""
+
+    trie_bytes: bytes
+    freq: array
+    tag_codes: bytes
+    tag_names: tuple[str, ...]
+    total: int
+
+    def trie(self):
+        import marisa_trie
+
+        return marisa_trie.Trie().frombytes(self.trie_bytes)
 
 
-def _trie(words: dict[str, int], total: int):
+def _build_dictionary() -> Dictionary:
     import marisa_trie
 
-    return marisa_trie.RecordTrie("<Q", [(w, (f,)) for w, f in words.items()] + [(_TOTAL, (total,))])
+    freq, total = jieba.Tokenizer.gen_pfdict(jieba.Tokenizer().get_dict_file())
+    tags: dict[str, str] = {}
+    with jieba.Tokenizer().get_dict_file() as fh:
+        for line in fh:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] not in _NOUN_TAGS:
+                tags[parts[0]] = parts[2]
+    for word, tag in _own_words():
+        for end in range(1, len(word)):
+            freq.setdefault(word[:end], 0)
+        freq[word] = _OWN_FREQ
+        total += _OWN_FREQ
+        tags[word] = tag
+    trie = marisa_trie.Trie(freq)
+    names = ("", *sorted(set(tags.values())))
+    code = {name: i for i, name in enumerate(names)}
+    keys = sorted((trie.key_id(w), w) for w in freq)
+    return Dictionary(trie.tobytes(), array("I", (freq[w] for _, w in keys)),
+                      bytes(code[tags.get(w, "")] for _, w in keys), names, total)
 
 
 @lru_cache(maxsize=None)
 def tokenizer() -> TrieTokenizer:
-    import marisa_trie
-
-    def build(tmp: Path) -> None:
-        _trie(*_dictionary()).save(str(tmp))
-
-    trie = None
-    for rebuild in (False, True):
-        path = cached_path("jieba", f"{_dictionary_key()}.marisa", build, rebuild=rebuild)
-        if path is None:
-            break
-        try:
-            trie = marisa_trie.RecordTrie("<Q")
-            trie.mmap(str(path))
-            trie[_TOTAL]  # a truncated or foreign file fails here
-            break
-        except (OSError, RuntimeError, KeyError, ValueError):
-            trie = None
-    if trie is None:
-        trie = _trie(*_dictionary())
-    return TrieTokenizer(trie, trie[_TOTAL][0][0], dict(_own_words()))
+    return TrieTokenizer(cached_object("jieba", _dictionary_key(), _build_dictionary))
 
 
 def jieba_frequency(word: str) -> int:
@@ -198,32 +216,17 @@ def first_word(text: str) -> str:
     return ""
 
 
-#: Noun tags that a word not in the table gets anyway ("nz"): left out of the table, which
-#: makes it a third of the size and as quick to load.
-_NOUN_TAGS = frozenset({"n", "nr", "nz", "nt", "ng", "nrfg"})
-
-
-@lru_cache(maxsize=None)
-def _word_tags() -> WordTable:
-    """jieba's dictionary part-of-speech tags other than plain nouns."""
-    def parse() -> dict[str, str]:
-        tags = {}
-        with tokenizer().get_dict_file() as fh:
-            for line in fh:
-                parts = line.decode("utf-8").split()
-                if len(parts) == 3 and parts[2] not in _NOUN_TAGS:
-                    tags[parts[0]] = parts[2]
-        return tags
-
-    return WordTable("wordtags", jieba.__version__, parse)
+def _word_tags() -> TrieTokenizer:
+    """The part-of-speech tags, loaded with the words: they are kept in the same trie."""
+    return tokenizer()
 
 
 @lru_cache(maxsize=65536)
 def tag(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) pairs of a short phrase, run only on candidate windows. A plain
     noun, or a word the dictionary does not know (a name, a new compound), is tagged "nz"."""
-    tags, own = _word_tags(), tokenizer().user_word_tag_tab
-    return tuple((w, own.get(w) or tags.get(w, "nz" if w.isalpha() else "x")) for w in tokenizer().cut(text, HMM=True))
+    tok = tokenizer()
+    return tuple((w, tok.word_tag(w) or ("nz" if w.isalpha() else "x")) for w in tok.cut(text, HMM=True))
 
 
 def single_numeral(m, norm: str) -> bool:
