@@ -1,10 +1,11 @@
 """Words and tags read from the dictionary trie are jieba's: the trie holds jieba's prefix
 dictionary with zhfacts' words added, each key with jieba's frequency and the tag the plain
-dictionary table gives, and ``tag`` over corpus phrases answers as jieba's own tokenizer with
-the tags looked up in jieba's dictionary file."""
+dictionary table gives; the words cut in one list are jieba's ``lcut``, and ``tag`` over corpus
+phrases answers as jieba's own tokenizer with the tags looked up in jieba's dictionary file."""
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import jieba
 from hypothesis import given, settings
@@ -56,12 +57,29 @@ def test_every_word_has_the_plain_tables_tag():
     assert all(tok.word_tag(w) == (own.get(w) or tags.get(w, "")) for w in reference().FREQ)
 
 
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def test_words_of_every_corpus_document_are_jiebas():
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for hmm in (False, True):
+            assert words.tokenizer().words(text, hmm=hmm) == reference().lcut(text, HMM=hmm), (path.name, hmm)
+
+
+def test_tokens_of_every_corpus_document_are_jiebas():
+    for ctx in contexts():
+        doc = ctx.doc
+        assert [(t.start, t.end) for t in words.tokenize(doc)] == [(a, b) for _, a, b in reference().tokenize(doc.norm, HMM=False)]
+
+
 @settings(max_examples=500, deadline=None)
 @given(d=DOC, f=FRACTION, width=st.integers(min_value=1, max_value=40))
 def test_tags_of_corpus_phrases_are_jiebas(d, f, width):
     norm = contexts()[d].doc.norm
     text = norm[_at(contexts()[d], f):][:width]
     assert words.tag.__wrapped__(text) == plain_tag(text)
+    assert words.tokenizer().words(text, hmm=False) == reference().lcut(text, HMM=False)
     assert words.first_word(text) == next(iter(reference().cut(text, HMM=True)), "")
 
 

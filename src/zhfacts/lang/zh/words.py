@@ -68,7 +68,7 @@ class TrieTokenizer(jieba.Tokenizer):
         super().__init__()
         self.FREQ: dict[str, int] = {}
         #: log(frequency) - log(total) of the words in ``FREQ``: the weight of a word in jieba's
-        #: route, the same float jieba computes, looked up instead of recomputed at every step.
+        #: route, the same float jieba's ``calc`` computes, looked up instead of recomputed.
         self._weights: dict[str, float] = {}
         self.total = words.total
         self._log_total = log(words.total)
@@ -110,19 +110,73 @@ class TrieTokenizer(jieba.Tokenizer):
             dag[k] = ends or [k]
         return dag
 
-    def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:
-        """jieba's route, right to left: the same sums of the same weights in the same order,
-        each weight looked up (a character the dictionary does not know weighs log(1) - log(total))."""
+    def _route(self, sentence: str) -> list[int]:
+        """Where the word jieba's route takes at each position ends: ``get_DAG`` and jieba's
+        ``calc`` in one pass, right to left, each position's words probed and weighed as they are
+        found. The same sums of the same weights in the same order (a character the dictionary
+        does not know weighs log(1) - log(total)), the same choice as jieba's max() (on equal
+        sums, the longer word)."""
         n = len(sentence)
-        route[n] = (0, 0)
-        weights, unknown = self._weights, -self._log_total
-        for idx in range(n - 1, -1, -1):
-            best = None
-            for x in DAG[idx]:
-                found = (weights.get(sentence[idx:x + 1], unknown) + route[x + 1][0], x)
-                if best is None or found > best:  # max(), as jieba takes it
-                    best = found
-            route[idx] = best
+        fragments, weights, unknown = self._fragments, self._weights, -self._log_total
+        score, end = [0.0] * (n + 1), [0] * n
+        for k in range(n - 1, -1, -1):
+            best, i = None, k
+            while i < n:
+                frag = sentence[k:i + 1]
+                freq = fragments[frag] if frag in fragments else self._fragment(frag)
+                if freq is None:
+                    break
+                i += 1
+                if freq and (best is None or weights[frag] + score[i] >= best):
+                    best, end[k] = weights[frag] + score[i], i
+            if best is None:  # no word starts here: the character alone
+                best, end[k] = unknown + score[k + 1], k + 1
+            score[k] = best
+        return end
+
+    def words(self, sentence: str, hmm: bool) -> list[str]:
+        """jieba's ``lcut(sentence, HMM=hmm)``, the same words, built as one list: the runs of
+        Han letters, digits and a few symbols are cut by the route, the other characters stand
+        alone but for runs of white space."""
+        out: list[str] = []
+        for i, block in enumerate(jieba.re_han_default.split(sentence)):
+            if i % 2:  # a run the split pattern matched
+                self._cut_block(block, hmm, out)
+            else:
+                for piece in jieba.re_skip_default.split(block):
+                    if jieba.re_skip_default.match(piece):
+                        out.append(piece)
+                    else:
+                        out.extend(piece)
+        return out
+
+    def _cut_block(self, block: str, hmm: bool, out: list[str]) -> None:
+        """jieba's cut of one run along the route. Without the HMM, single letters and digits in
+        a row are joined; with it, single characters in a row that make no dictionary word are
+        cut by jieba's HMM (finalseg), and those that make one stand alone."""
+        end = self._route(block)
+        x, n, buf = 0, len(block), ""
+        while x < n:
+            y = end[x]
+            word = block[x:y]
+            if y - x == 1 and (hmm or jieba.re_eng.match(word)):
+                buf += word
+            else:
+                if buf:
+                    self._flush(buf, hmm, out)
+                    buf = ""
+                out.append(word)
+            x = y
+        if buf:
+            self._flush(buf, hmm, out)
+
+    def _flush(self, buf: str, hmm: bool, out: list[str]) -> None:
+        if not hmm or len(buf) == 1:
+            out.append(buf)
+        elif not self.FREQ.get(buf):
+            out.extend(jieba.finalseg.cut(buf))
+        else:
+            out.extend(buf)
 
     def _fragment(self, frag: str) -> int | None:
         """The frequency of a run of text (0 for a prefix that is no word, None for no prefix),
@@ -205,8 +259,13 @@ def tokenize(doc: Document, windows: list[tuple[int, int]] | None = None) -> lis
     windows (segmenting a whole archive costs as much as everything else together, and only the
     clauses around ambiguous numerals need words)."""
     spans = windows if windows is not None else [(0, len(doc.norm))]
-    return [Token(a + w0, b + w0, doc.text[a + w0:b + w0])
-            for w0, w1 in spans for _, a, b in tokenizer().tokenize(doc.norm[w0:w1], HMM=False)]
+    out = []
+    for w0, w1 in spans:
+        a = w0
+        for word in tokenizer().words(doc.norm[w0:w1], hmm=False):
+            out.append(Token(a, a + len(word), doc.text[a:a + len(word)]))
+            a += len(word)
+    return out
 
 
 def first_word(text: str) -> str:
@@ -226,7 +285,7 @@ def tag(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) pairs of a short phrase, run only on candidate windows. A plain
     noun, or a word the dictionary does not know (a name, a new compound), is tagged "nz"."""
     tok = tokenizer()
-    return tuple((w, tok.word_tag(w) or ("nz" if w.isalpha() else "x")) for w in tok.cut(text, HMM=True))
+    return tuple((w, tok.word_tag(w) or ("nz" if w.isalpha() else "x")) for w in tok.words(text, hmm=True))
 
 
 def single_numeral(m, norm: str) -> bool:
