@@ -67,9 +67,6 @@ class TrieTokenizer(jieba.Tokenizer):
     def __init__(self, words: "Dictionary"):
         super().__init__()
         self.FREQ: dict[str, int] = {}
-        #: log(frequency) - log(total) of the words in ``FREQ``: the weight of a word in jieba's
-        #: route, the same float jieba's ``calc`` computes, looked up instead of recomputed.
-        self._weights: dict[str, float] = {}
         self.total = words.total
         self._log_total = log(words.total)
         self.user_word_tag_tab = dict(_own_words())
@@ -78,11 +75,7 @@ class TrieTokenizer(jieba.Tokenizer):
         self._freq = words.freq
         self._tag_codes = words.tag_codes
         self._tag_names = words.tag_names
-        #: Frequency of each run of text probed so far, None for a run that is no prefix of any
-        #: word: a dict probe per character, as jieba's own prefix dictionary gives, instead of a
-        #: trie search per position. The runs kept are the prefixes of dictionary words and one
-        #: character past them, so the table is bounded by the dictionary, not by the documents.
-        self._fragments: dict[str, int | None] = {}
+        self._runs = _Runs(self)
 
     def frequency(self, word: str) -> int:
         key = self._trie.get(word)
@@ -95,18 +88,16 @@ class TrieTokenizer(jieba.Tokenizer):
         return self._tag_names[self._tag_codes[key]] if key is not None else ""
 
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:
-        fragments, n = self._fragments, len(sentence)
+        runs, n = self._runs, len(sentence)
         dag = {}
         for k in range(n):
-            ends, i = [], k
-            while i < n:
-                frag = sentence[k:i + 1]
-                freq = fragments[frag] if frag in fragments else self._fragment(frag)
-                if freq is None:
+            ends = []
+            for i in range(k + 1, n + 1):
+                weight = runs[sentence[k:i]]
+                if weight is None:
                     break
-                if freq:
-                    ends.append(i)
-                i += 1
+                if weight:
+                    ends.append(i - 1)
             dag[k] = ends or [k]
         return dag
 
@@ -116,21 +107,18 @@ class TrieTokenizer(jieba.Tokenizer):
         found. The same sums of the same weights in the same order (a character the dictionary
         does not know weighs log(1) - log(total)), the same choice as jieba's max() (on equal
         sums, the longer word)."""
-        n = len(sentence)
-        fragments, weights, unknown = self._fragments, self._weights, -self._log_total
+        n, runs = len(sentence), self._runs
         score, end = [0.0] * (n + 1), [0] * n
         for k in range(n - 1, -1, -1):
-            best, i = None, k
-            while i < n:
-                frag = sentence[k:i + 1]
-                freq = fragments[frag] if frag in fragments else self._fragment(frag)
-                if freq is None:
+            best = None
+            for i in range(k + 1, n + 1):
+                weight = runs[sentence[k:i]]
+                if weight is None:
                     break
-                i += 1
-                if freq and (best is None or weights[frag] + score[i] >= best):
-                    best, end[k] = weights[frag] + score[i], i
+                if weight and (best is None or weight + score[i] >= best):
+                    best, end[k] = weight + score[i], i
             if best is None:  # no word starts here: the character alone
-                best, end[k] = unknown + score[k + 1], k + 1
+                best, end[k] = -self._log_total + score[k + 1], k + 1
             score[k] = best
         return end
 
@@ -178,17 +166,35 @@ class TrieTokenizer(jieba.Tokenizer):
         else:
             out.extend(buf)
 
-    def _fragment(self, frag: str) -> int | None:
-        """The frequency of a run of text (0 for a prefix that is no word, None for no prefix),
-        asked of the trie once and kept in ``_fragments`` (and a word's frequency and weight in
-        ``FREQ`` and ``_weights``)."""
-        key = self._trie.get(frag)
-        freq = self._freq[key] if key is not None else None
-        if freq:
-            self.FREQ[frag] = freq
-            self._weights[frag] = log(freq) - self._log_total
-        self._fragments[frag] = freq
-        return freq
+    def _run(self, run: str) -> float | None:
+        """The weight of a run of text in jieba's route, asked of the trie (and a word's frequency
+        kept in ``FREQ``)."""
+        key = self._trie.get(run)
+        if key is None:
+            return None
+        freq = self._freq[key]
+        if not freq:
+            return 0.0
+        self.FREQ[run] = freq
+        return log(freq) - self._log_total
+
+
+class _Runs(dict):
+    """Each run of text probed so far -> its weight in jieba's route, log(frequency) - log(total)
+    (the same float jieba's ``calc`` computes, looked up instead of recomputed), 0.0 for a prefix
+    of words that is no word (a word weighs less than 0), None for a run that is no prefix of any
+    word: a dict probe per character, as jieba's own prefix dictionary gives, instead of a trie
+    search per position. A run is asked of the trie the first time it is probed. The runs kept are
+    the prefixes of dictionary words and one character past them, so the table is bounded by the
+    dictionary, not by the documents read."""
+
+    def __init__(self, tokenizer: TrieTokenizer):
+        super().__init__()
+        self._tokenizer = tokenizer
+
+    def __missing__(self, run: str) -> float | None:
+        weight = self[run] = self._tokenizer._run(run)
+        return weight
 
 
 def _dictionary_key() -> str:
