@@ -86,3 +86,25 @@ def test_tags_of_corpus_phrases_are_jiebas(d, f, width):
 def test_tags_of_invented_phrases():
     for text in ("", "全旗黄牛存栏达80万头", "xyz中", "的的的的", "贫困发生率 3.5%", "科左后旗巴彦嘎查村民"):
         assert words.tag.__wrapped__(text) == plain_tag(text)
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _garbage(path: Path) -> None:
+    path.write_bytes(b"not a dictionary\n" * 1000)
+
+
+def test_a_broken_dictionary_file_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHFACTS_CACHE_DIR", str(tmp_path))
+    text = "全旗黄牛存栏达80万头，人均收入1.2万元"
+    expected = words.tokenizer().words(text, hmm=True)
+    assert words.tokenizer.__wrapped__().words(text, hmm=True) == expected
+    (path,) = tmp_path.glob("jieba-*")
+    for damage in (_truncate, _garbage):
+        damage(path)
+        assert words.tokenizer.__wrapped__().words(text, hmm=True) == expected
+        whole = path.stat().st_size
+        assert words.tokenizer.__wrapped__().frequency("中国") == reference().FREQ["中国"]
+        assert path.stat().st_size == whole  # the rebuilt file is whole, read as it is
