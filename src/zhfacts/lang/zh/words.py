@@ -13,7 +13,6 @@ same segmentation, opened in a millisecond.
 from __future__ import annotations
 
 import hashlib
-import mmap
 import sys
 from array import array
 from dataclasses import dataclass
@@ -39,7 +38,7 @@ def _import_jieba():
 
 jieba = _import_jieba()
 
-from ...diskcache import cached_path
+from ...diskcache import cached_path, read_sections, write_sections
 from ...types import Document, Token
 from . import lexicon
 from .numerals import numeral_chars
@@ -75,7 +74,6 @@ class TrieTokenizer(jieba.Tokenizer):
         self.user_word_tag_tab = dict(_own_words())
         self.initialized = True
         self._trie = words.trie
-        self._buffer = words.buffer  # the mapped file the trie and tables read
         self._freq = words.freq
         self._tag_codes = words.tag_codes
         self._tag_names = words.tag_names
@@ -217,14 +215,13 @@ class Dictionary:
     a marisa trie, and by key id the frequency (0 for a prefix that is no word) and the code of
     the part of speech ``tag`` reports (a lexicon word's own, else the dictionary's other than a
     plain noun), kept together so one trie probe gives both. Built in memory, or mapped from the
-    cache file (``buffer``), whose pages are read as the words are met."""
+    cache file, whose pages are read as the words are met."""
 
     trie: object
     freq: Sequence[int]
     tag_codes: Sequence[int]
     tag_names: tuple[str, ...]
     total: int
-    buffer: object = None
 
 
 def _build_dictionary() -> Dictionary:
@@ -251,48 +248,25 @@ def _build_dictionary() -> Dictionary:
                       bytes(code[tags.get(w, "")] for _, w in keys), names, total)
 
 
-#: First word of the dictionary file: a file of another layout or another program fails on it.
-_MAGIC = "zhfacts-words-1"
-
-
-def _layout(header: bytes, trie_size: int, keys: int) -> tuple[int, int, int, int]:
-    """Offsets of the trie, the frequencies (4-byte aligned) and the tag codes, and the size of
-    the whole file."""
-    trie_at = len(header)
-    freq_at = -(-(trie_at + trie_size) // 4) * 4
-    tags_at = freq_at + 4 * keys
-    return trie_at, freq_at, tags_at, tags_at + keys
+#: Kind of the dictionary file: a file of another layout fails on it.
+_KIND = "zhfacts-words-1"
 
 
 def _write_dictionary(words: Dictionary, path: Path) -> None:
-    """One header line (the layout, the total, the tag names), then the trie, the frequencies as
-    native 4-byte integers and the tag codes, one byte a key."""
-    trie = words.trie.tobytes()
-    header = " ".join([_MAGIC, str(words.total), str(len(trie)), str(len(words.freq)), *words.tag_names[1:]])
-    header_bytes = f"{header}\n".encode("ascii")
-    trie_at, freq_at, tags_at, size = _layout(header_bytes, len(trie), len(words.freq))
-    with open(path, "wb") as fh:
-        fh.write(header_bytes + trie)
-        fh.write(b"\0" * (freq_at - trie_at - len(trie)))
-        fh.write(array("I", words.freq).tobytes())
-        fh.write(bytes(words.tag_codes))
+    """The trie, the frequencies as native 4-byte integers and the tag codes, one byte a key;
+    the total and the tag names in the header."""
+    write_sections(path, _KIND, [str(words.total), *words.tag_names[1:]],
+                   [words.trie.tobytes(), array("I", words.freq).tobytes(), bytes(words.tag_codes)])
 
 
 def _read_dictionary(path: Path) -> Dictionary:
     """The dictionary file memory-mapped; ValueError when it is truncated or no such file."""
     import marisa_trie
 
-    with open(path, "rb") as fh:
-        buffer = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-    header = buffer[:buffer.find(b"\n") + 1]
-    magic, total, trie_size, keys, *names = header.decode("ascii").split()
-    trie_at, freq_at, tags_at, size = _layout(header, int(trie_size), int(keys))
-    if magic != _MAGIC or len(buffer) != size:
-        raise ValueError(f"{path}: not a whole dictionary file")
-    view = memoryview(buffer)
+    (total, *names), (trie_bytes, freq, tag_codes) = read_sections(path, _KIND)
     trie = marisa_trie.Trie()
-    trie.map(view[trie_at:trie_at + int(trie_size)])
-    return Dictionary(trie, view[freq_at:tags_at].cast("I"), view[tags_at:], ("", *names), int(total), buffer)
+    trie.map(trie_bytes)  # the map stays open while the frequencies and tags are read from it
+    return Dictionary(trie, freq.cast("I"), tag_codes, ("", *names), int(total))
 
 
 @lru_cache(maxsize=None)
