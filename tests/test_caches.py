@@ -32,7 +32,7 @@ def _table(builds: list) -> WordTable:
 def test_cache_is_built_once_then_read(cache):
     builds = []
     assert _table(builds).get("词42") == "tag42" and _table(builds).get("词4999") == "tag4999"
-    assert builds == [1] and [p.name for p in cache.iterdir()] == [f"words-{diskcache._VERSION}-k1.sqlite"]
+    assert builds == [1] and [p.name for p in cache.iterdir()] == [f"words-{diskcache._VERSION}-k1.table"]
 
 
 def _break_truncated(path: Path) -> None:

@@ -247,10 +247,12 @@ def test_walk_back_from_a_position_as_over_the_list_before_it(d, f):
 # --- the word graph and the change modifiers --------------------------------------------------
 
 def scan_word_graph(text):
-    """The word graph as a trie prefix search at every position gives it."""
+    """The word graph as a trie prefix search at every position gives it: the prefixes of the
+    text that are words (the trie also holds the prefixes of words, of frequency 0)."""
     trie = words.tokenizer()._trie
     longest = max(map(len, trie.keys()))
-    return {k: [k + len(w) - 1 for w in trie.prefixes(text[k:k + longest])] or [k] for k in range(len(text))}
+    return {k: [k + len(w) - 1 for w in trie.prefixes(text[k:k + longest]) if words.jieba_frequency(w)] or [k]
+            for k in range(len(text))}
 
 
 @settings(max_examples=300, deadline=None)

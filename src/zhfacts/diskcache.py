@@ -1,21 +1,24 @@
-"""Tables that are slow to build at every start (jieba's dictionary with zhfacts' words, its
-word tags, CC-CEDICT, romanised place names, the gazetteer's index), built once into zhfacts' cache directory and then
-opened in milliseconds: memory-mapped or looked up word by word instead of loaded whole.
+"""Tables that are slow to build at every start (jieba's dictionary with zhfacts' words and
+their tags, CC-CEDICT, romanised place names, the gazetteer's index), built once into zhfacts'
+cache directory and then opened in milliseconds: memory-mapped, their pages read as the words
+are looked up, instead of loaded whole.
 
 The cache directory is the user's (platformdirs: ~/.cache/zhfacts on Linux), or
 ``$ZHFACTS_CACHE_DIR``. A cache entry is named by a key of what it was built from, so a new
-version builds a new entry. A cache file is checked when opened (its schema version, its row
-count, so a truncated or foreign file is noticed) and rebuilt when it fails; when nothing can be
+version builds a new entry. A cache file is checked when opened (its kind and version, its
+size, so a truncated or foreign file is noticed) and rebuilt when it fails; when nothing can be
 written there (a read-only directory) the table is kept in memory. A cache never changes a result.
 """
 from __future__ import annotations
 
+import mmap
 import os
 import pickle
 import sqlite3
 import tempfile
 import weakref
-from contextlib import closing, suppress
+from array import array
+from contextlib import suppress
 from pathlib import Path
 from typing import Callable
 
@@ -101,47 +104,106 @@ def cached_object(name: str, key: str, build: Callable[[], object]) -> object:
     return build()
 
 
+def write_sections(path: Path, kind: str, fields: list[str], sections: list[bytes]) -> None:
+    """A file of byte sections memory-mapped by ``read_sections``: one header line (the kind, the
+    sections' sizes, a few words of the caller's), then each section from an offset that is a
+    multiple of 8, so a section of integers can be read in place."""
+    header = f"{' '.join([kind, str(len(sections)), *map(str, map(len, sections)), *fields])}\n".encode("utf-8")
+    with open(path, "wb") as fh:
+        fh.write(header)
+        for start, section in zip(_offsets(len(header), list(map(len, sections))), sections):
+            fh.write(b"\0" * (start - fh.tell()))
+            fh.write(section)
+
+
+def read_sections(path: Path, kind: str) -> tuple[list[str], list[memoryview]]:
+    """The caller's header words and the sections of a file ``write_sections`` wrote, mapped in
+    place (the views keep the map open); ValueError when the file is of another kind or not whole."""
+    with open(path, "rb") as fh:
+        mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    header = mapped[:mapped.find(b"\n") + 1]
+    words = header.decode("utf-8").split()
+    if len(words) < 2 or words[0] != kind:
+        raise ValueError(f"{path}: not a {kind} file")
+    count = int(words[1])
+    sizes = [int(w) for w in words[2:2 + count]]
+    starts = _offsets(len(header), sizes)
+    if len(sizes) != count or len(mapped) != (starts[-1] + sizes[-1] if sizes else len(header)):
+        raise ValueError(f"{path}: not a whole {kind} file")
+    view = memoryview(mapped)
+    return words[2 + count:], [view[start:start + size] for start, size in zip(starts, sizes)]
+
+
+def _offsets(header_size: int, sizes: list[int]) -> list[int]:
+    starts, at = [], header_size
+    for size in sizes:
+        at = -(-at // 8) * 8
+        starts.append(at)
+        at += size
+    return starts
+
+
 class WordTable:
-    """A read-only str -> str mapping over an SQLite table, or over a dict when no cache can be
-    written. Words looked up once are remembered in memory."""
+    """A read-only str -> str mapping built once into a memory-mapped file: a marisa trie of the
+    words, and by key id where the word's value lies in one UTF-8 text, so a look-up is a trie
+    probe and a slice; a dict when no cache can be written."""
 
     def __init__(self, name: str, key: str, build: Callable[[], dict[str, str]]):
         self._memory: dict[str, str] | None = None
-        self._seen: dict[str, str | None] = {}
-        self._db: sqlite3.Connection | None = None
         table: dict[str, str] | None = None
 
         def write(tmp: Path) -> None:
             nonlocal table
             table = build() if table is None else table
-            _write(tmp, table)
+            _write_table(tmp, table)
 
-        path = cached_path(name, f"{key}.sqlite", write)
-        if path is not None:
-            self._db = _open(path)
-            if self._db is None:  # truncated, foreign or stale: built again
-                path = cached_path(name, f"{key}.sqlite", write, rebuild=True)
-                self._db = _open(path) if path is not None else None
-            if self._db is not None:
-                self._path = path
-                _CONNECTED.add(self)
+        for rebuild in (False, True):
+            path = cached_path(name, f"{key}.table", write, rebuild=rebuild)
+            if path is None:
+                break
+            try:
+                self._trie, self._bounds, self._text = _read_table(path)
                 return
+            except (OSError, RuntimeError, UnicodeDecodeError, ValueError):
+                continue  # truncated, foreign or stale: built again
         self._memory = build() if table is None else table
-
-    def _reconnect(self) -> None:
-        self._db = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, check_same_thread=False)
 
     def get(self, word: str, default: str | None = None) -> str | None:
         if self._memory is not None:
             return self._memory.get(word, default)
-        if word not in self._seen:
-            try:
-                row = self._db.execute("SELECT v FROM t WHERE k = ?", (word,)).fetchone()
-            except UnicodeEncodeError:
-                return default  # a lone surrogate is no word of any table
-            self._seen[word] = row[0] if row else None
-        found = self._seen[word]
-        return default if found is None else found
+        try:
+            key = self._trie.get(word)
+        except UnicodeEncodeError:
+            return default  # a lone surrogate is no word of any table
+        if key is None:
+            return default
+        return str(self._text[self._bounds[key]:self._bounds[key + 1]], "utf-8")
+
+
+_TABLE = f"zhfacts-table-{_VERSION}"
+
+
+def _write_table(path: Path, table: dict[str, str]) -> None:
+    """The trie of the words, the bounds of each word's value by key id, the values' text."""
+    import marisa_trie
+
+    trie = marisa_trie.Trie(table)
+    values = [b""] * len(trie)
+    for word, value in table.items():
+        values[trie.key_id(word)] = value.encode("utf-8")
+    bounds = array("Q", [0])
+    for value in values:
+        bounds.append(bounds[-1] + len(value))
+    write_sections(path, _TABLE, [], [trie.tobytes(), bounds.tobytes(), b"".join(values)])
+
+
+def _read_table(path: Path):
+    import marisa_trie
+
+    _, (trie_bytes, bounds, text) = read_sections(path, _TABLE)
+    trie = marisa_trie.Trie()
+    trie.map(trie_bytes)  # the map stays open while the bounds and the text are read from it
+    return trie, bounds.cast("Q"), text
 
 
 class Memo:
@@ -182,29 +244,3 @@ class Memo:
                     self._db.execute("INSERT OR IGNORE INTO t VALUES (?, ?)", (text, value))
         self._memory[text] = value
         return value
-
-
-def _open(path: Path) -> sqlite3.Connection | None:
-    """A checked read-only connection, or None when the file is not a whole table of this
-    version (truncated, another schema, not SQLite)."""
-    db = None
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        meta = dict(db.execute("SELECT k, v FROM meta"))
-        if meta.get("version") != _VERSION or db.execute("SELECT count(*) FROM t").fetchone()[0] != int(meta["rows"]):
-            raise sqlite3.DatabaseError("stale cache")
-        db.execute("SELECT k, v FROM t ORDER BY k DESC LIMIT 1").fetchall()  # reads the last page
-        return db
-    except (sqlite3.Error, KeyError, ValueError, TypeError):
-        if db is not None:
-            db.close()
-        return None
-
-
-def _write(path: Path, table: dict[str, str]) -> None:
-    with closing(sqlite3.connect(path)) as db:
-        db.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID")
-        db.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT)")
-        db.executemany("INSERT INTO t VALUES (?, ?)", table.items())
-        db.executemany("INSERT INTO meta VALUES (?, ?)", [("version", _VERSION), ("rows", str(len(table)))])
-        db.commit()

@@ -57,7 +57,7 @@ def meaning(metric: str) -> tuple[frozenset[str], frozenset[str]]:
     thing counted), through the English bundle's stemmer."""
     from ..en.words import content_stems
 
-    cut = [w for w in tokenizer().lcut(metric, HMM=False) if _HAN.match(w)] if metric else []
+    cut = [w for w in tokenizer().words(metric, hmm=False) if _HAN.match(w)] if metric else []
     def stems(word: str) -> set[str]:
         found = set().union(*(content_stems(s) for s in senses(word))) if senses(word) else set()
         if not found and len(word) > 1:  # an unknown compound: the senses of its characters
@@ -103,7 +103,7 @@ def metric_english(metric: str) -> tuple[str, str]:
     if metric in gloss:
         return gloss[metric], GlossSource.GLOSSARY.value
     parts, source = [], GlossSource.GLOSSARY.value
-    for word in tokenizer().lcut(metric, HMM=False):
+    for word in tokenizer().words(metric, hmm=False):
         if word in gloss:
             parts.append(gloss[word])
         elif _HAN.match(word) and (sense := _cedict().get(word)):

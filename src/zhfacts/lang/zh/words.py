@@ -6,17 +6,20 @@ come out as single tokens.
 
 jieba loads its whole prefix dictionary (half a million entries) at every start, which costs
 more than segmenting a short document. Here the dictionary with zhfacts' words is built once
-into a word trie in the cache and memory-mapped: the same words, frequencies and total as
-jieba's own tables, so the same segmentation, opened in a millisecond.
+into a trie of jieba's prefix dictionary in the cache, with each word's frequency and part of
+speech, and memory-mapped: the same words, frequencies and total as jieba's own tables, so the
+same segmentation, opened in a millisecond.
 """
 from __future__ import annotations
 
 import hashlib
 import sys
-from math import log
+from array import array
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from math import log
 from pathlib import Path
+from typing import Sequence
 
 
 def _import_jieba():
@@ -35,7 +38,7 @@ def _import_jieba():
 
 jieba = _import_jieba()
 
-from ...diskcache import WordTable, cached_path
+from ...diskcache import cached_path, read_sections, write_sections
 from ...types import Document, Token
 from . import lexicon
 from .numerals import numeral_chars
@@ -55,126 +58,231 @@ def _own_words() -> list[tuple[str, str]]:
 
 
 class TrieTokenizer(jieba.Tokenizer):
-    """jieba's segmenter with the word graph read from a trie: the runs of text that start at a
-    position are probed while some word goes on with them, the graph jieba builds by probing
-    its prefix dict.
+    """jieba's segmenter with the word graph read from a trie of jieba's prefix dictionary: the
+    runs of text that start at a position are probed while they are prefixes of some word, the
+    graph jieba builds by probing its prefix dict.
 
     ``FREQ`` holds the frequencies of the words the graphs have met so far, which are all that
     jieba's route and HMM steps look up; ``frequency`` asks the trie for any word.
     """
 
-    def __init__(self, trie, total: int, tags: dict[str, str]):
+    def __init__(self, words: "Dictionary"):
         super().__init__()
         self.FREQ: dict[str, int] = {}
-        #: log(frequency) - log(total) of the words in ``FREQ``: the weight of a word in jieba's
-        #: route, the same float jieba computes, looked up instead of recomputed at every step.
-        self._weights: dict[str, float] = {}
-        self.total = total
-        self._log_total = log(total)
-        self.user_word_tag_tab = tags
+        self.total = words.total
+        self._log_total = log(words.total)
+        self.user_word_tag_tab = dict(_own_words())
         self.initialized = True
-        self._trie = trie
-        self._fragments: dict[str, tuple[int, bool]] = {}
+        self._trie = words.trie
+        self._freq = words.freq
+        self._tag_codes = words.tag_codes
+        self._tag_names = words.tag_names
+        self._runs = _Runs(self)
 
     def frequency(self, word: str) -> int:
-        found = self._trie.get(word)
-        return found[0][0] if found else 0
+        key = self._trie.get(word)
+        return self._freq[key] if key is not None else 0
+
+    def word_tag(self, word: str) -> str:
+        """The word's part of speech as ``tag`` reports it: a lexicon word's own tag, else the
+        dictionary's unless it is a plain noun; "" for a plain noun or a word not known."""
+        key = self._trie.get(word)
+        return self._tag_names[self._tag_codes[key]] if key is not None else ""
 
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:
-        fragments, n = self._fragments, len(sentence)
+        runs, n = self._runs, len(sentence)
         dag = {}
         for k in range(n):
-            ends, i = [], k
-            while i < n:
-                frag = sentence[k:i + 1]
-                freq, longer = fragments.get(frag) or self._fragment(frag)
-                if freq:
-                    ends.append(i)
-                if not longer:
+            ends = []
+            for i in range(k + 1, n + 1):
+                weight = runs[sentence[k:i]]
+                if weight is None:
                     break
-                i += 1
+                if weight:
+                    ends.append(i - 1)
             dag[k] = ends or [k]
         return dag
 
-    def calc(self, sentence: str, DAG: dict[int, list[int]], route: dict) -> None:
-        """jieba's route, right to left: the same sums of the same weights in the same order,
-        each weight looked up (a character the dictionary does not know weighs log(1) - log(total))."""
-        n = len(sentence)
-        route[n] = (0, 0)
-        weights, unknown = self._weights, -self._log_total
-        for idx in range(n - 1, -1, -1):
+    def _route(self, sentence: str) -> list[int]:
+        """Where the word jieba's route takes at each position ends: ``get_DAG`` and jieba's
+        ``calc`` in one pass, right to left, each position's words probed and weighed as they are
+        found. The same sums of the same weights in the same order (a character the dictionary
+        does not know weighs log(1) - log(total)), the same choice as jieba's max() (on equal
+        sums, the longer word)."""
+        n, runs = len(sentence), self._runs
+        score, end = [0.0] * (n + 1), [0] * n
+        for k in range(n - 1, -1, -1):
             best = None
-            for x in DAG[idx]:
-                found = (weights.get(sentence[idx:x + 1], unknown) + route[x + 1][0], x)
-                if best is None or found > best:  # max(), as jieba takes it
-                    best = found
-            route[idx] = best
+            for i in range(k + 1, n + 1):
+                weight = runs[sentence[k:i]]
+                if weight is None:
+                    break
+                if weight and (best is None or weight + score[i] >= best):
+                    best, end[k] = weight + score[i], i
+            if best is None:  # no word starts here: the character alone
+                best, end[k] = -self._log_total + score[k + 1], k + 1
+            score[k] = best
+        return end
 
-    def _fragment(self, frag: str) -> tuple[int, bool]:
-        """(frequency, whether a longer word starts with it) of a run of text, asked of the
-        trie once and then kept in ``_fragments`` (and a word's frequency and weight in ``FREQ``
-        and ``_weights``): a dict probe per character, as jieba's own prefix dictionary gives,
-        instead of a trie search per position. The runs kept are the prefixes of dictionary
-        words and one character past them, so the table is bounded by the dictionary, not by
-        the documents read."""
-        found = self._trie.get(frag)
-        freq = found[0][0] if found else 0
-        longer = any(len(key) > len(frag) for key in islice(self._trie.iterkeys(frag), 2))
-        if freq:
-            self.FREQ[frag] = freq
-            self._weights[frag] = log(freq) - self._log_total
-        self._fragments[frag] = freq, longer
-        return freq, longer
+    def words(self, sentence: str, hmm: bool) -> list[str]:
+        """jieba's ``lcut(sentence, HMM=hmm)``, the same words, built as one list: the runs of
+        Han letters, digits and a few symbols are cut by the route, the other characters stand
+        alone but for runs of white space."""
+        out: list[str] = []
+        for i, block in enumerate(jieba.re_han_default.split(sentence)):
+            if i % 2:  # a run the split pattern matched
+                self._cut_block(block, hmm, out)
+            else:
+                for piece in jieba.re_skip_default.split(block):
+                    if jieba.re_skip_default.match(piece):
+                        out.append(piece)
+                    else:
+                        out.extend(piece)
+        return out
+
+    def _cut_block(self, block: str, hmm: bool, out: list[str]) -> None:
+        """jieba's cut of one run along the route. Without the HMM, single letters and digits in
+        a row are joined; with it, single characters in a row that make no dictionary word are
+        cut by jieba's HMM (finalseg), and those that make one stand alone."""
+        end = self._route(block)
+        x, n, buf = 0, len(block), ""
+        while x < n:
+            y = end[x]
+            word = block[x:y]
+            if y - x == 1 and (hmm or jieba.re_eng.match(word)):
+                buf += word
+            else:
+                if buf:
+                    self._flush(buf, hmm, out)
+                    buf = ""
+                out.append(word)
+            x = y
+        if buf:
+            self._flush(buf, hmm, out)
+
+    def _flush(self, buf: str, hmm: bool, out: list[str]) -> None:
+        if not hmm or len(buf) == 1:
+            out.append(buf)
+        elif not self.FREQ.get(buf):
+            out.extend(jieba.finalseg.cut(buf))
+        else:
+            out.extend(buf)
+
+    def _run(self, run: str) -> float | None:
+        """The weight of a run of text in jieba's route, asked of the trie (and a word's frequency
+        kept in ``FREQ``)."""
+        key = self._trie.get(run)
+        if key is None:
+            return None
+        freq = self._freq[key]
+        if not freq:
+            return 0.0
+        self.FREQ[run] = freq
+        return log(freq) - self._log_total
+
+
+class _Runs(dict):
+    """Each run of text probed so far -> its weight in jieba's route, log(frequency) - log(total)
+    (the same float jieba's ``calc`` computes, looked up instead of recomputed), 0.0 for a prefix
+    of words that is no word (a word weighs less than 0), None for a run that is no prefix of any
+    word: a dict probe per character, as jieba's own prefix dictionary gives, instead of a trie
+    search per position. A run is asked of the trie the first time it is probed. The runs kept are
+    the prefixes of dictionary words and one character past them, so the table is bounded by the
+    dictionary, not by the documents read."""
+
+    def __init__(self, tokenizer: TrieTokenizer):
+        super().__init__()
+        self._tokenizer = tokenizer
+
+    def __missing__(self, run: str) -> float | None:
+        weight = self[run] = self._tokenizer._run(run)
+        return weight
 
 
 def _dictionary_key() -> str:
-    words = "\n".join(w for w, _ in _own_words())
-    return hashlib.sha1(f"{jieba.__version__}\n{words}".encode("utf-8")).hexdigest()[:16]
+    words = "\n".join(f"{w} {t}" for w, t in _own_words())
+    return hashlib.sha1(f"{jieba.__version__} {sys.byteorder}\n{words}".encode("utf-8")).hexdigest()[:16]
 
 
-def _dictionary() -> tuple[dict[str, int], int]:
-    """jieba's dictionary with zhfacts' words added (add_word's rules: the word's frequency set,
-    the total raised by it), as word -> frequency and total."""
-    freq, total = jieba.Tokenizer.gen_pfdict(jieba.Tokenizer().get_dict_file())
-    for word, _ in _own_words():
-        freq[word] = _OWN_FREQ
-        total += _OWN_FREQ
-    return {w: f for w, f in freq.items() if f}, total
+#: Noun tags that a word not in the dictionary gets anyway ("nz"): not kept with the words.
+_NOUN_TAGS = frozenset({"n", "nr", "nz", "nt", "ng", "nrfg"})
 
 
-#: Key of the dictionary's total: U+FFFF is no character, and jieba only ever looks up runs of
-#: Han letters, digits and a few symbols.
-_TOTAL = "\uffff total"
+@dataclass(frozen=True)
+class Dictionary:
+    """jieba's prefix dictionary with zhfacts' words added (add_word's rules: the word's
+    frequency set, the total raised by it): every word and every prefix of a word as the keys of
+    a marisa trie, and by key id the frequency (0 for a prefix that is no word) and the code of
+    the part of speech ``tag`` reports (a lexicon word's own, else the dictionary's other than a
+    plain noun), kept together so one trie probe gives both. Built in memory, or mapped from the
+    cache file, whose pages are read as the words are met."""
+
+    trie: object
+    freq: Sequence[int]
+    tag_codes: Sequence[int]
+    tag_names: tuple[str, ...]
+    total: int
 
 
-def _trie(words: dict[str, int], total: int):
+def _build_dictionary() -> Dictionary:
     import marisa_trie
 
-    return marisa_trie.RecordTrie("<Q", [(w, (f,)) for w, f in words.items()] + [(_TOTAL, (total,))])
+    freq, total = jieba.Tokenizer.gen_pfdict(jieba.Tokenizer().get_dict_file())
+    tags: dict[str, str] = {}
+    with jieba.Tokenizer().get_dict_file() as fh:
+        for line in fh:
+            parts = line.decode("utf-8").split()
+            if len(parts) == 3 and parts[2] not in _NOUN_TAGS:
+                tags[parts[0]] = parts[2]
+    for word, tag in _own_words():
+        for end in range(1, len(word)):
+            freq.setdefault(word[:end], 0)
+        freq[word] = _OWN_FREQ
+        total += _OWN_FREQ
+        tags[word] = tag
+    trie = marisa_trie.Trie(freq)
+    names = ("", *sorted(set(tags.values())))
+    code = {name: i for i, name in enumerate(names)}
+    keys = sorted((trie.key_id(w), w) for w in freq)
+    return Dictionary(trie, array("I", (freq[w] for _, w in keys)),
+                      bytes(code[tags.get(w, "")] for _, w in keys), names, total)
+
+
+#: Kind of the dictionary file: a file of another layout fails on it.
+_KIND = "zhfacts-words-1"
+
+
+def _write_dictionary(words: Dictionary, path: Path) -> None:
+    """The trie, the frequencies as native 4-byte integers and the tag codes, one byte a key;
+    the total and the tag names in the header."""
+    write_sections(path, _KIND, [str(words.total), *words.tag_names[1:]],
+                   [words.trie.tobytes(), array("I", words.freq).tobytes(), bytes(words.tag_codes)])
+
+
+def _read_dictionary(path: Path) -> Dictionary:
+    """The dictionary file memory-mapped; ValueError when it is truncated or no such file."""
+    import marisa_trie
+
+    (total, *names), (trie_bytes, freq, tag_codes) = read_sections(path, _KIND)
+    trie = marisa_trie.Trie()
+    trie.map(trie_bytes)  # the map stays open while the frequencies and tags are read from it
+    return Dictionary(trie, freq.cast("I"), tag_codes, ("", *names), int(total))
 
 
 @lru_cache(maxsize=None)
 def tokenizer() -> TrieTokenizer:
-    import marisa_trie
-
-    def build(tmp: Path) -> None:
-        _trie(*_dictionary()).save(str(tmp))
-
-    trie = None
+    words = None
     for rebuild in (False, True):
-        path = cached_path("jieba", f"{_dictionary_key()}.marisa", build, rebuild=rebuild)
+        path = cached_path("jieba", f"{_dictionary_key()}.words",
+                           lambda tmp: _write_dictionary(_build_dictionary(), tmp), rebuild=rebuild)
         if path is None:
             break
         try:
-            trie = marisa_trie.RecordTrie("<Q")
-            trie.mmap(str(path))
-            trie[_TOTAL]  # a truncated or foreign file fails here
+            words = _read_dictionary(path)
             break
-        except (OSError, RuntimeError, KeyError, ValueError):
-            trie = None
-    if trie is None:
-        trie = _trie(*_dictionary())
-    return TrieTokenizer(trie, trie[_TOTAL][0][0], dict(_own_words()))
+        except (OSError, RuntimeError, UnicodeDecodeError, ValueError):
+            continue  # truncated or foreign: built again
+    return TrieTokenizer(words or _build_dictionary())
 
 
 def jieba_frequency(word: str) -> int:
@@ -187,8 +295,13 @@ def tokenize(doc: Document, windows: list[tuple[int, int]] | None = None) -> lis
     windows (segmenting a whole archive costs as much as everything else together, and only the
     clauses around ambiguous numerals need words)."""
     spans = windows if windows is not None else [(0, len(doc.norm))]
-    return [Token(a + w0, b + w0, doc.text[a + w0:b + w0])
-            for w0, w1 in spans for _, a, b in tokenizer().tokenize(doc.norm[w0:w1], HMM=False)]
+    out = []
+    for w0, w1 in spans:
+        a = w0
+        for word in tokenizer().words(doc.norm[w0:w1], hmm=False):
+            out.append(Token(a, a + len(word), doc.text[a:a + len(word)]))
+            a += len(word)
+    return out
 
 
 def first_word(text: str) -> str:
@@ -198,32 +311,17 @@ def first_word(text: str) -> str:
     return ""
 
 
-#: Noun tags that a word not in the table gets anyway ("nz"): left out of the table, which
-#: makes it a third of the size and as quick to load.
-_NOUN_TAGS = frozenset({"n", "nr", "nz", "nt", "ng", "nrfg"})
-
-
-@lru_cache(maxsize=None)
-def _word_tags() -> WordTable:
-    """jieba's dictionary part-of-speech tags other than plain nouns."""
-    def parse() -> dict[str, str]:
-        tags = {}
-        with tokenizer().get_dict_file() as fh:
-            for line in fh:
-                parts = line.decode("utf-8").split()
-                if len(parts) == 3 and parts[2] not in _NOUN_TAGS:
-                    tags[parts[0]] = parts[2]
-        return tags
-
-    return WordTable("wordtags", jieba.__version__, parse)
+def _word_tags() -> TrieTokenizer:
+    """The part-of-speech tags, loaded with the words: they are kept in the same trie."""
+    return tokenizer()
 
 
 @lru_cache(maxsize=65536)
 def tag(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) pairs of a short phrase, run only on candidate windows. A plain
     noun, or a word the dictionary does not know (a name, a new compound), is tagged "nz"."""
-    tags, own = _word_tags(), tokenizer().user_word_tag_tab
-    return tuple((w, own.get(w) or tags.get(w, "nz" if w.isalpha() else "x")) for w in tokenizer().cut(text, HMM=True))
+    tok = tokenizer()
+    return tuple((w, tok.word_tag(w) or ("nz" if w.isalpha() else "x")) for w in tok.words(text, hmm=True))
 
 
 def single_numeral(m, norm: str) -> bool:
