@@ -141,7 +141,8 @@ def _read_core(norm: str, a: int, b: int) -> tuple[Decimal, str, lexicon.Unit | 
         options.append((len(unit.surface) if unit else 0, cut, value, "", unit, cut + (len(unit.surface) if unit else 0)))
     if not options:
         return None
-    _, cut, value, qual, unit, end = max(options, key=lambda o: (o[0], o[1]))
+    best = options[0] if len(options) == 1 else max(options, key=lambda o: (o[0], o[1]))
+    _, cut, value, qual, unit, end = best
     return value, qual, unit, cut, end
 
 
