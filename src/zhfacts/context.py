@@ -100,15 +100,18 @@ class Context:
     def clause_bounds(self, pos: int, lists: bool = False) -> tuple[int, int]:
         """The clause around pos: up to clause punctuation (and list commas with ``lists``) or a line end."""
         key = (pos, lists)
-        if key not in self.clauses:
-            self.clauses[key] = self.lang.clause_bounds(self.doc.norm, pos, lists)
-        return self.clauses[key]
+        found = self.clauses.get(key)
+        if found is None:
+            found = self.clauses[key] = self.lang.clause_bounds(self.doc.norm, pos, lists)
+        return found
 
 
 def with_table_cells(mentions: list[Mention], tables: list[Table]) -> list[Mention]:
     """The mentions with each table's number cells read as the table reads them: a number the
     prose reading found inside a number cell gives way to the cell's own mention."""
     cells = [c.mention for t in tables for c in t.cells]
+    if not cells:  # most documents hold no table: nothing to give way to
+        return sorted(mentions, key=lambda m: (m.start, m.end))
     taken = Ordered(cells)
     kept = [m for m in mentions if not any(c.start < m.end and m.start < c.end for c in taken.starting_in(m.start - _CELL_MAX, m.end))]
     return sorted(kept + cells, key=lambda m: (m.start, m.end))

@@ -80,6 +80,13 @@ def after_qualifier_pattern() -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
+def after_qualifier_starts() -> frozenset[str]:
+    """The characters an after-qualifier begins with: most numbers are followed by none of
+    them, which a set answers sooner than the pattern."""
+    return frozenset(surface[0] for surface in qualifiers()["after"])
+
+
+@lru_cache(maxsize=None)
 def shares() -> dict[str, tuple[Decimal, str]]:
     return {r["surface"]: (Decimal(r["value"]), r["qualifier"]) for r in read_tsv("shares.tsv")}
 

@@ -161,7 +161,7 @@ def _adjacent_range(core: str) -> tuple[Decimal, Decimal, str] | None:
 
 def _qualifier(norm: str, a: int, end: int, inner: str) -> tuple[str, int, int]:
     """(code, start of a before-word or -1, end of an after-word or end); inner beats after beats before."""
-    after = lexicon.after_qualifier_pattern().match(norm, end)
+    after = lexicon.after_qualifier_pattern().match(norm, end) if norm[end:end + 1] in lexicon.after_qualifier_starts() else None
     before = lexicon.before_qualifier_pattern().search(norm, max(0, a - 6), a)
     q_start = before.start(1) if before and before.group(1) else -1  # a bound a verb away stays in the metric
     q_end = after.end() if after else end
