@@ -1,13 +1,15 @@
 """Readers with a shortcut for the common case answer as the plain formulation they skip.
 
 An ASCII numeral is read as Arabic digits at once (no numeral character of the table is ASCII);
-each check below writes the plain reading out as the reference and compares on corpus text and
-on invented strings.
+alternations of plain words are matched by ``re`` where ``regex`` compiled them. Each check below
+writes the plain reading out as the reference and compares on corpus text and on invented strings.
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,3 +34,42 @@ _ARABIC = st.text(alphabet="0123456789.,０１２９．，", max_size=14)
 def test_arabic_numerals_read_as_the_plain_reading(s):
     numerals.parse_numeral.cache_clear()
     assert numerals.parse_numeral(s) == plain_parse_numeral(s)
+
+
+def _corpus_text() -> str:
+    from zhfacts.pipeline import CORPUS_DIR, make_document
+
+    return "".join(make_document(p.stem, p.read_text(encoding="utf-8")).norm for p in sorted(CORPUS_DIR.glob("*.txt")))
+
+
+def _plain_word_patterns() -> dict[str, tuple[object, object]]:
+    """The alternations of plain words that ``re`` matches, each beside the same alternation
+    compiled by ``regex`` as it was."""
+    from zhfacts.lang.zh import places
+
+    fast = {"units": lexicon.unit_pattern(), "after qualifiers": lexicon.after_qualifier_pattern(),
+            "org words": places._word_pattern("org_words.tsv", "word"),
+            "donor verbs": places._word_pattern("donor_verbs.tsv", "verb")}
+    return {name: (pattern, regex.compile(pattern.pattern)) for name, pattern in fast.items()}
+
+
+def test_word_patterns_match_as_regex_does_on_the_corpus():
+    text = _corpus_text()
+    assert len(text) > 50_000
+    for name, (fast, plain) in _plain_word_patterns().items():
+        got = [m.group() if (m := fast.match(text, i)) else None for i in range(len(text))]
+        want = [m.group() if (m := plain.match(text, i)) else None for i in range(len(text))]
+        assert got == want, name
+        assert any(got), name
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_word_patterns_match_as_regex_does_on_their_words(data):
+    for fast, plain in _plain_word_patterns().values():
+        words = fast.pattern.split("|")
+        text = "".join(data.draw(st.lists(st.sampled_from([re.sub(r"\\(.)", r"\1", w) for w in words] + ["的", "1", "。"]),
+                                          max_size=6)))
+        for i in range(len(text) + 1):
+            f, p = fast.match(text, i), plain.match(text, i)
+            assert (f and f.group()) == (p and p.group())

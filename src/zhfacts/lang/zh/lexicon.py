@@ -44,8 +44,10 @@ def units() -> dict[str, Unit]:
 
 
 @lru_cache(maxsize=None)
-def unit_pattern() -> regex.Pattern:
-    return regex.compile(_longest_first(units()))
+def unit_pattern() -> re.Pattern:
+    """Any unit surface, the longest first. The standard ``re`` matches this alternation of plain
+    words at a position about three times sooner than ``regex``, and every number asks it."""
+    return re.compile(_longest_first(units()))
 
 
 @lru_cache(maxsize=None)
@@ -75,8 +77,9 @@ def before_qualifier_pattern() -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
-def after_qualifier_pattern() -> regex.Pattern:
-    return regex.compile(_longest_first(qualifiers()["after"]))
+def after_qualifier_pattern() -> re.Pattern:
+    """Any after-qualifier, the longest first (``re``: see ``unit_pattern``)."""
+    return re.compile(_longest_first(qualifiers()["after"]))
 
 
 @lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ the rule that produced it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -46,7 +47,7 @@ class _Grammar:
 
     units: dict[str, lexicon.Unit]
     unit_starts: frozenset[str]
-    unit_pattern: regex.Pattern
+    unit_pattern: re.Pattern
     guards: dict[str, str]  # unit surface -> characters after which it is part of another word
     inner: dict[str, str]  # an inner qualifier (多, 余) -> its code
     scales: frozenset[str]

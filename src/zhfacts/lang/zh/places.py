@@ -579,9 +579,11 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
 
 
 @lru_cache(maxsize=None)
-def _word_pattern(name: str, column: str) -> regex.Pattern:
+def _word_pattern(name: str, column: str) -> re.Pattern:
+    """Any word of a word list, the longest first: ``re`` matches an alternation of plain words
+    at a position sooner than ``regex``, and every place mention asks two of them."""
     words = lexicon.words(name, column)
-    return regex.compile("|".join(map(regex.escape, words)))
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @lru_cache(maxsize=None)
