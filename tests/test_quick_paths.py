@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 from hypothesis import given, settings
@@ -42,6 +43,10 @@ def _corpus_text() -> str:
     return "".join(make_document(p.stem, p.read_text(encoding="utf-8")).norm for p in sorted(CORPUS_DIR.glob("*.txt")))
 
 
+def _grammar_classes() -> list[str]:
+    return sorted({r["set"] for r in lexicon.read_tsv("grammar.tsv")})
+
+
 def _plain_word_patterns() -> dict[str, tuple[object, object]]:
     """The alternations of plain words that ``re`` matches, each beside the same alternation
     compiled by ``regex`` as it was."""
@@ -49,27 +54,35 @@ def _plain_word_patterns() -> dict[str, tuple[object, object]]:
 
     fast = {"units": lexicon.unit_pattern(), "after qualifiers": lexicon.after_qualifier_pattern(),
             "org words": places._word_pattern("org_words.tsv", "word"),
-            "donor verbs": places._word_pattern("donor_verbs.tsv", "verb")}
+            "donor verbs": places._word_pattern("donor_verbs.tsv", "verb"),
+            "donor verb list": lexicon.donor_verb_pattern(), "kind markers": lexicon.kind_markers()[0],
+            "per markers": lexicon.per_marker_pattern(), "counted nouns": lexicon.counted_noun_pattern(),
+            **{f"grammar {name}": lexicon.grammar_pattern(name) for name in _grammar_classes()}}
     return {name: (pattern, regex.compile(pattern.pattern)) for name, pattern in fast.items()}
 
 
-def test_word_patterns_match_as_regex_does_on_the_corpus():
+def test_word_patterns_find_as_regex_does_in_the_corpus():
     text = _corpus_text()
     assert len(text) > 50_000
+    found = {}
     for name, (fast, plain) in _plain_word_patterns().items():
-        got = [m.group() if (m := fast.match(text, i)) else None for i in range(len(text))]
-        want = [m.group() if (m := plain.match(text, i)) else None for i in range(len(text))]
-        assert got == want, name
-        assert any(got), name
+        found[name] = [m.span() for m in fast.finditer(text)]
+        assert found[name] == [m.span() for m in plain.finditer(text)], name
+    assert found["units"] and found["per markers"] and found["kind markers"]
 
 
-@settings(max_examples=200, deadline=None)
+@lru_cache(maxsize=None)
+def _patterns_and_words() -> list[tuple[object, object, list[str]]]:
+    """Each pattern pair with the words of its alternation (unescaped) and a few others."""
+    return [(fast, plain, [re.sub(r"\\(.)", r"\1", w) for w in fast.pattern.split("|")] + ["的", "1", "。"])
+            for fast, plain in _plain_word_patterns().values()]
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.data())
 def test_word_patterns_match_as_regex_does_on_their_words(data):
-    for fast, plain in _plain_word_patterns().values():
-        words = fast.pattern.split("|")
-        text = "".join(data.draw(st.lists(st.sampled_from([re.sub(r"\\(.)", r"\1", w) for w in words] + ["的", "1", "。"]),
-                                          max_size=6)))
-        for i in range(len(text) + 1):
-            f, p = fast.match(text, i), plain.match(text, i)
-            assert (f and f.group()) == (p and p.group())
+    fast, plain, words = data.draw(st.sampled_from(_patterns_and_words()))
+    text = "".join(data.draw(st.lists(st.sampled_from(words), max_size=6)))
+    for i in range(len(text) + 1):
+        f, p = fast.match(text, i), plain.match(text, i)
+        assert (f and f.group()) == (p and p.group())

@@ -101,9 +101,9 @@ def _mapping(name: str, key: str, value: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _words(name: str, column: str) -> regex.Pattern:
-    """Any word of one column of a resource file, the longest first."""
-    return regex.compile(_longest_first(r[column] for r in read_tsv(name)))
+def _words(name: str, column: str) -> re.Pattern:
+    """Any word of one column of a resource file, the longest first (``re``: see ``unit_pattern``)."""
+    return re.compile(_longest_first(r[column] for r in read_tsv(name)))
 
 
 @lru_cache(maxsize=None)
@@ -123,7 +123,7 @@ def counted_nouns() -> dict[str, str]:
     return _mapping("counted_nouns.tsv", "noun", "unit")
 
 
-def counted_noun_pattern() -> regex.Pattern:
+def counted_noun_pattern() -> re.Pattern:
     return _words("counted_nouns.tsv", "noun")
 
 
@@ -132,7 +132,7 @@ def per_markers() -> dict[str, str]:
     return _mapping("per_markers.tsv", "surface", "per")
 
 
-def per_marker_pattern() -> regex.Pattern:
+def per_marker_pattern() -> re.Pattern:
     return _words("per_markers.tsv", "surface")
 
 
@@ -159,19 +159,19 @@ def grammar(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def grammar_pattern(name: str) -> regex.Pattern:
+def grammar_pattern(name: str) -> re.Pattern:
     """Any word of one closed class, longest first, so a text is searched once for all of them
-    (a class without words: a pattern that never matches)."""
+    (a class without words: a pattern that never matches; ``re``: see ``unit_pattern``)."""
     words = grammar(name)
-    return regex.compile(_longest_first(words) if words else "(?!)")
+    return re.compile(_longest_first(words) if words else "(?!)")
 
 
 @lru_cache(maxsize=None)
-def kind_markers() -> tuple[regex.Pattern, dict[str, str]]:
-    """(pattern of the target and plan markers, marker -> kind)."""
+def kind_markers() -> tuple[re.Pattern, dict[str, str]]:
+    """(pattern of the target and plan markers, marker -> kind; ``re``: see ``unit_pattern``)."""
     rows = {r["marker"]: r["kind"] for r in LEXICON.table("kind_markers.tsv", ("marker", "kind"),
                                                           codes={"kind": Kind}, unique=("marker",))}
-    return regex.compile(_longest_first(rows)), rows
+    return re.compile(_longest_first(rows)), rows
 
 
 @lru_cache(maxsize=None)
@@ -261,9 +261,9 @@ def split_suffix(name: str) -> tuple[str, PlaceSuffix | None]:
 
 
 @lru_cache(maxsize=None)
-def donor_verb_pattern() -> regex.Pattern:
-    """The verbs of giving aid (donor_verbs.tsv)."""
-    return regex.compile(_longest_first(r["verb"] for r in read_tsv("donor_verbs.tsv")))
+def donor_verb_pattern() -> re.Pattern:
+    """The verbs of giving aid (donor_verbs.tsv; ``re``: see ``unit_pattern``)."""
+    return re.compile(_longest_first(r["verb"] for r in read_tsv("donor_verbs.tsv")))
 
 
 # --- the other tables, each read here and nowhere else ---------------------------------------
