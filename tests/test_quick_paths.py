@@ -50,11 +50,12 @@ def _grammar_classes() -> list[str]:
 def _plain_word_patterns() -> dict[str, tuple[object, object]]:
     """The alternations of plain words that ``re`` matches, each beside the same alternation
     compiled by ``regex`` as it was."""
-    from zhfacts.lang.zh import places
+    from zhfacts.lang.zh import numbers, places
 
     fast = {"units": lexicon.unit_pattern(), "after qualifiers": lexicon.after_qualifier_pattern(),
             "org words": places._word_pattern("org_words.tsv", "word"),
             "donor verbs": places._word_pattern("donor_verbs.tsv", "verb"),
+            "place suffixes": places._patterns()[0], "share words": numbers._patterns()["share"],
             "donor verb list": lexicon.donor_verb_pattern(), "kind markers": lexicon.kind_markers()[0],
             "per markers": lexicon.per_marker_pattern(), "counted nouns": lexicon.counted_noun_pattern(),
             **{f"grammar {name}": lexicon.grammar_pattern(name) for name in _grammar_classes()}}
@@ -68,7 +69,15 @@ def test_word_patterns_find_as_regex_does_in_the_corpus():
     for name, (fast, plain) in _plain_word_patterns().items():
         found[name] = [m.span() for m in fast.finditer(text)]
         assert found[name] == [m.span() for m in plain.finditer(text)], name
-    assert found["units"] and found["per markers"] and found["kind markers"]
+    assert found["units"] and found["per markers"] and found["kind markers"] and found["place suffixes"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="全国的村乡", max_size=12), st.sampled_from(["全国", "村", "乡村"]), st.integers(0, 12))
+def test_occurrences_are_the_literal_matches(text, word, start):
+    from zhfacts.lang.zh import places
+
+    assert list(places._occurrences(word, text, start)) == [m.start() for m in regex.finditer(regex.escape(word), text, pos=start)]
 
 
 @lru_cache(maxsize=None)

@@ -27,14 +27,16 @@ _AR = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> dict[str, regex.Pattern]:
+def _patterns() -> dict[str, regex.Pattern | re.Pattern]:
+    """The numeral core and the forms built on it; the share words are plain words, which
+    ``re`` finds in a text sooner than ``regex``."""
     cn = "".join(sorted(numeral_chars()))
     cn_start = "".join(sorted(numeral_chars() - {"点"}))
     core = rf"(?:{_AR}|[{cn_start}])(?:{_AR}|[{cn}])*"
     return {
         "core": regex.compile(core),
         "fraction": regex.compile(rf"(?P<den>{core})分之(?P<num>{core})"),
-        "share": regex.compile("|".join(regex.escape(s) for s in lexicon.shares())),
+        "share": re.compile("|".join(re.escape(s) for s in lexicon.shares())),
         "doubling": regex.compile(rf"(?<=(?:{'|'.join(map(regex.escape, lexicon.grammar('doubling_verb')))}))"
                                   rf"(?P<n>{core})(?:{'|'.join(map(regex.escape, lexicon.grammar('doubling_unit')))})"),
     }
