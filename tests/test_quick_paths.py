@@ -95,3 +95,32 @@ def test_word_patterns_match_as_regex_does_on_their_words(data):
     for i in range(len(text) + 1):
         f, p = fast.match(text, i), plain.match(text, i)
         assert (f and f.group()) == (p and p.group())
+
+
+def _plain_class_patterns() -> dict[str, tuple[object, object]]:
+    """The character-class patterns that ``re`` finds, each beside ``regex``'s reading of them."""
+    from zhfacts.lang.zh import sentences
+
+    fast = {"clause marks": sentences._CLAUSE, "quoted names": lexicon.quoted_name_pattern(),
+            **{f"breaks {lists}": sentences._break_class(sentences._breaks(lists)) for lists in (False, True)}}
+    return {name: (pattern, regex.compile(pattern.pattern)) for name, pattern in fast.items()}
+
+
+def test_class_patterns_find_as_regex_does_in_the_corpus():
+    text = _corpus_text()
+    for name, (fast, plain) in _plain_class_patterns().items():
+        found = [(m.span(), m.groups()) for m in fast.finditer(text)]
+        assert found and found == [(m.span(), m.groups()) for m in plain.finditer(text)], name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_class_patterns_find_as_regex_does_in_invented_text(data):
+    from zhfacts.lang.zh import sentences
+
+    marks = lexicon.punctuation("name_open") + lexicon.punctuation("name_close") + sentences._breaks(True)
+    fast, plain = data.draw(st.sampled_from(list(_plain_class_patterns().values())))
+    text = data.draw(st.text(alphabet=marks + lexicon.punctuation("clause_mark") + "的1a-]\\^ ", max_size=30))
+    start = data.draw(st.integers(0, len(text)))
+    assert ([(m.span(), m.groups()) for m in fast.finditer(text, start)]
+            == [(m.span(), m.groups()) for m in plain.finditer(text, start)])

@@ -201,10 +201,11 @@ def metric_trim_words() -> tuple[list[str], list[str]]:
 
 
 @lru_cache(maxsize=None)
-def quoted_name_pattern() -> regex.Pattern:
-    """A short quotation (up to 8 characters between the marks); group 1 is its inside."""
-    opening, closing = regex.escape(punctuation("name_open")), regex.escape(punctuation("name_close"))
-    return regex.compile(f"[{opening}]([^{opening}{closing}]{{1,8}})[{closing}]")
+def quoted_name_pattern() -> re.Pattern:
+    """A short quotation (up to 8 characters between the marks); group 1 is its inside. Classes
+    of plain characters: ``re`` finds them sooner than ``regex``."""
+    opening, closing = re.escape(punctuation("name_open")), re.escape(punctuation("name_close"))
+    return re.compile(f"[{opening}]([^{opening}{closing}]{{1,8}})[{closing}]")
 
 
 @lru_cache(maxsize=None)
