@@ -29,6 +29,10 @@ class Heading:
     end: int = -1
 
 
+#: What ``Context.once`` finds under a key not built yet (a built index may be None or empty).
+_UNBUILT = object()
+
+
 @dataclass
 class Context:
     """What the rules need to know about the whole document, computed once."""
@@ -67,9 +71,10 @@ class Context:
     def once(self, key: str, build: Callable[[], Any]) -> Any:
         """``memo[key]``, built on first use: a per-document index that spares every mention a
         scan of the whole document."""
-        if key not in self.memo:
-            self.memo[key] = build()
-        return self.memo[key]
+        found = self.memo.get(key, _UNBUILT)
+        if found is _UNBUILT:
+            found = self.memo[key] = build()
+        return found
 
     def sentence_of(self, pos: int) -> int:
         """The sentence whose text holds pos (a caption inside a sentence's range is its own)."""
