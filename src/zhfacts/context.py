@@ -29,6 +29,10 @@ class Heading:
     end: int = -1
 
 
+#: What ``Context.once`` finds under a key not built yet (a built index may be None or empty).
+_UNBUILT = object()
+
+
 @dataclass
 class Context:
     """What the rules need to know about the whole document, computed once."""
@@ -67,9 +71,10 @@ class Context:
     def once(self, key: str, build: Callable[[], Any]) -> Any:
         """``memo[key]``, built on first use: a per-document index that spares every mention a
         scan of the whole document."""
-        if key not in self.memo:
-            self.memo[key] = build()
-        return self.memo[key]
+        found = self.memo.get(key, _UNBUILT)
+        if found is _UNBUILT:
+            found = self.memo[key] = build()
+        return found
 
     def sentence_of(self, pos: int) -> int:
         """The sentence whose text holds pos (a caption inside a sentence's range is its own)."""
@@ -100,15 +105,18 @@ class Context:
     def clause_bounds(self, pos: int, lists: bool = False) -> tuple[int, int]:
         """The clause around pos: up to clause punctuation (and list commas with ``lists``) or a line end."""
         key = (pos, lists)
-        if key not in self.clauses:
-            self.clauses[key] = self.lang.clause_bounds(self.doc.norm, pos, lists)
-        return self.clauses[key]
+        found = self.clauses.get(key)
+        if found is None:
+            found = self.clauses[key] = self.lang.clause_bounds(self.doc.norm, pos, lists)
+        return found
 
 
 def with_table_cells(mentions: list[Mention], tables: list[Table]) -> list[Mention]:
     """The mentions with each table's number cells read as the table reads them: a number the
     prose reading found inside a number cell gives way to the cell's own mention."""
     cells = [c.mention for t in tables for c in t.cells]
+    if not cells:  # most documents hold no table: nothing to give way to
+        return sorted(mentions, key=lambda m: (m.start, m.end))
     taken = Ordered(cells)
     kept = [m for m in mentions if not any(c.start < m.end and m.start < c.end for c in taken.starting_in(m.start - _CELL_MAX, m.end))]
     return sorted(kept + cells, key=lambda m: (m.start, m.end))

@@ -23,43 +23,43 @@ def _evidence(d: Decision | None, claim: bool) -> tuple[int | None, int | None]:
 
 
 def claim_row(c: Claim, doc: Document) -> dict:
-    """The claim's row. Its decisions are looked up by slot once, where each of the dozen columns
-    they give would scan them all again (``Claim.value_of``, ``Claim.rule_of``)."""
+    """The claim's row. Its decisions are looked up by slot once (the first of a slot counts),
+    where each of the dozen columns they give would scan them all again (``Claim.value_of``,
+    ``Claim.rule_of``)."""
     m = c.mention
     claim = c.status == Status.CLAIM
     lang = bundle(doc.lang)
     by_slot: dict[Slot, Decision] = {}
     for d in c.decisions:
         by_slot.setdefault(d.slot, d)
-
-    def value(slot: Slot, default: str = "") -> str:
-        d = by_slot.get(slot)
-        return d.value if d is not None else default
-
-    def rule(slot: Slot) -> str:
-        d = by_slot.get(slot)
-        return d.rule if d is not None else ""
-
-    metric = value(Slot.METRIC)
+    value = {slot: d.value for slot, d in by_slot.items()}
+    rule = {slot: d.rule for slot, d in by_slot.items()}
+    metric = value.get(_METRIC, "")
     metric_en, metric_en_source = lang.gloss(lang.fold(metric))  # the glossary is simplified
-    place_start, place_end = _evidence(by_slot.get(Slot.PLACE), claim)
-    year_start, year_end = _evidence(by_slot.get(Slot.YEAR), claim)
+    place_start, place_end = _evidence(by_slot.get(_PLACE), claim)
+    year_start, year_end = _evidence(by_slot.get(_YEAR), claim)
     return {
         "doc_id": c.doc_id, "start": m.start, "end": m.end, "text": doc.text[m.start:m.end],
         "value": _float(m.value), "value_max": _float(m.value_max) if m.value_max is not None else None,
         "unit": m.unit, "qualifier": m.qualifier, "metric": metric,
-        "metric_en": metric_en, "year": value(Slot.YEAR), "place": value(Slot.PLACE),
-        "per": value(Slot.PER), "sentence": lang.window(doc, c.sentence, m.start, m.end),
-        "kind": value(Slot.KIND, Kind.ACTUAL) if claim else "",
+        "metric_en": metric_en, "year": value.get(_YEAR, ""), "place": value.get(_PLACE, ""),
+        "per": value.get(_PER, ""), "sentence": lang.window(doc, c.sentence, m.start, m.end),
+        "kind": value.get(_KIND, Kind.ACTUAL) if claim else "",
         "metric_en_source": metric_en_source, "place_en": c.place_en, "province": c.province, "city": c.city, "county": c.county, "township": c.township,
-        "rule": m.rule, "metric_rule": rule(Slot.METRIC), "status": str(c.status), "unit_surface": m.unit_surface,
+        "rule": m.rule, "metric_rule": rule.get(_METRIC, ""), "status": str(c.status), "unit_surface": m.unit_surface,
         "confidence": c.confidence, "value_exact": exact_text(m.value),
-        "exclude_rule": rule(Slot.EXCLUDE) if c.status == Status.EXCLUDED else "", "unit_rule": rule(Slot.UNIT),
-        "year_rule": rule(Slot.YEAR), "place_rule": rule(Slot.PLACE),
-        "per_rule": rule(Slot.PER), "kind_rule": rule(Slot.KIND),
+        "exclude_rule": rule.get(_EXCLUDE, "") if c.status == Status.EXCLUDED else "", "unit_rule": rule.get(_UNIT, ""),
+        "year_rule": rule.get(_YEAR, ""), "place_rule": rule.get(_PLACE, ""),
+        "per_rule": rule.get(_PER, ""), "kind_rule": rule.get(_KIND, ""),
         "sentence_start": c.sentence.start, "sentence_end": c.sentence.end,
         "place_start": place_start, "place_end": place_end, "year_start": year_start, "year_end": year_end,
     }
+
+
+#: The slots, read once here: an enum member looked up on its class costs more than the dict
+#: look-up it keys, a dozen times in every row.
+_UNIT, _EXCLUDE, _METRIC, _YEAR = Slot.UNIT, Slot.EXCLUDE, Slot.METRIC, Slot.YEAR
+_PLACE, _PER, _KIND = Slot.PLACE, Slot.PER, Slot.KIND
 
 
 def candidate_lists(c: Claim) -> dict[str, list[dict]]:

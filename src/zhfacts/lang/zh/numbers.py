@@ -10,6 +10,7 @@ the rule that produced it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -26,14 +27,16 @@ _AR = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> dict[str, regex.Pattern]:
+def _patterns() -> dict[str, regex.Pattern | re.Pattern]:
+    """The numeral core and the forms built on it; the share words are plain words, which
+    ``re`` finds in a text sooner than ``regex``."""
     cn = "".join(sorted(numeral_chars()))
     cn_start = "".join(sorted(numeral_chars() - {"点"}))
     core = rf"(?:{_AR}|[{cn_start}])(?:{_AR}|[{cn}])*"
     return {
         "core": regex.compile(core),
         "fraction": regex.compile(rf"(?P<den>{core})分之(?P<num>{core})"),
-        "share": regex.compile("|".join(regex.escape(s) for s in lexicon.shares())),
+        "share": re.compile("|".join(re.escape(s) for s in lexicon.shares())),
         "doubling": regex.compile(rf"(?<=(?:{'|'.join(map(regex.escape, lexicon.grammar('doubling_verb')))}))"
                                   rf"(?P<n>{core})(?:{'|'.join(map(regex.escape, lexicon.grammar('doubling_unit')))})"),
     }
@@ -46,7 +49,7 @@ class _Grammar:
 
     units: dict[str, lexicon.Unit]
     unit_starts: frozenset[str]
-    unit_pattern: regex.Pattern
+    unit_pattern: re.Pattern
     guards: dict[str, str]  # unit surface -> characters after which it is part of another word
     inner: dict[str, str]  # an inner qualifier (多, 余) -> its code
     scales: frozenset[str]
@@ -141,7 +144,8 @@ def _read_core(norm: str, a: int, b: int) -> tuple[Decimal, str, lexicon.Unit | 
         options.append((len(unit.surface) if unit else 0, cut, value, "", unit, cut + (len(unit.surface) if unit else 0)))
     if not options:
         return None
-    _, cut, value, qual, unit, end = max(options, key=lambda o: (o[0], o[1]))
+    best = options[0] if len(options) == 1 else max(options, key=lambda o: (o[0], o[1]))
+    _, cut, value, qual, unit, end = best
     return value, qual, unit, cut, end
 
 
@@ -160,7 +164,7 @@ def _adjacent_range(core: str) -> tuple[Decimal, Decimal, str] | None:
 
 def _qualifier(norm: str, a: int, end: int, inner: str) -> tuple[str, int, int]:
     """(code, start of a before-word or -1, end of an after-word or end); inner beats after beats before."""
-    after = lexicon.after_qualifier_pattern().match(norm, end)
+    after = lexicon.after_qualifier_pattern().match(norm, end) if norm[end:end + 1] in lexicon.after_qualifier_starts() else None
     before = lexicon.before_qualifier_pattern().search(norm, max(0, a - 6), a)
     q_start = before.start(1) if before and before.group(1) else -1  # a bound a verb away stays in the metric
     q_end = after.end() if after else end

@@ -59,7 +59,8 @@ _GROUPED = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 def _arabic(s: str) -> Decimal | None:
-    s = "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" or c in "．，" else c for c in s)
+    if not s.isascii():
+        s = "".join(chr(ord(c) - 0xFEE0) if "０" <= c <= "９" or c in "．，" else c for c in s)
     if "," in s:
         if not _GROUPED.fullmatch(s):
             return None  # a thousands separator must be followed by groups of exactly three
@@ -128,7 +129,9 @@ def _below_wan(s: str) -> Decimal | None:
 def parse_numeral(s: str) -> Decimal | None:
     """The value of a numeral string, or None when it is not a well-formed numeral."""
     _, scales, points = _chars()
-    if not s or _TRIPLE_SCALE.search(s):
+    if s.isascii():
+        return _arabic(s) if s else None  # no numeral character is ASCII: Arabic digits or nothing
+    if _TRIPLE_SCALE.search(s):
         return None  # 万万万: a scale repeats at most twice (万万 = 亿)
     if sum(scales.get(c, 0) >= 10000 for c in s) > _MAX_BIG_SCALES:
         return None  # 亿万亿万…: no numeral chains so many (and the parse would recurse once each)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -259,9 +259,11 @@ def _gazetteer_matches(norm: str) -> list[tuple[int, int, str]]:
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _patterns() -> tuple[re.Pattern, regex.Pattern]:
+    """(any township or village suffix, a scope word). The suffixes are plain words, which
+    ``re`` finds in a text about twice as fast as ``regex``; the scope pattern ``regex`` runs faster."""
     small = [s for s, level in _suffixes() if level >= PlaceLevel.TOWNSHIP]
-    suffix = regex.compile("|".join(regex.escape(s) for s in small))
+    suffix = re.compile("|".join(re.escape(s) for s in small))
     local = "|".join(regex.escape(s) for s, level in _suffixes() if level >= PlaceLevel.COUNTY)
     # 全旗, 本村, 该镇, 村里, 乡里: the unit of that level the text is talking about.
     scope = regex.compile(f"(?:[全本该](?P<a>{local}))|(?:(?P<b>{local})里)")
@@ -458,8 +460,8 @@ def _later_short_forms(norm: str, found: list[PlaceMention], taken: Marks, named
         if len(stem) < 2 or stem == first.surface:
             continue
         common = jieba_frequency(stem) >= _COMMON_WORD_FREQ
-        for m in regex.finditer(regex.escape(stem), norm, pos=first.end):
-            start, end = m.start(), m.end()
+        for start in _occurrences(stem, norm, first.end):
+            end = start + len(stem)
             if taken.any(start, end) or not _is_boundary(norm, start, ends) or has_place_suffix(norm[end:end + 1]):
                 continue
             if common and not norm.startswith(labels, end):
@@ -560,7 +562,7 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
         if not named.any(m.start(), m.end()):
             found.append(PlaceMention(m.start(), m.end(), m.group(), Place(unit, suffix_level(unit)), scope=True))
     if "全国" in norm:
-        found.extend(PlaceMention(m.start(), m.end(), "全国", COUNTRY, scope=True) for m in regex.finditer("全国", norm))
+        found.extend(PlaceMention(start, start + 2, "全国", COUNTRY, scope=True) for start in _occurrences("全国", norm))
     out: list[PlaceMention] = []
     orgs, donors = _word_pattern("org_words.tsv", "word"), _word_pattern("donor_verbs.tsv", "verb")
     for p in sorted(found, key=lambda p: p.start):
@@ -578,10 +580,21 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
     return out
 
 
+def _occurrences(word: str, text: str, start: int = 0) -> Iterator[int]:
+    """The starts of the word's occurrences in the text from ``start`` on, each search after the
+    last one's end: a string search, where a pattern would be compiled for each word."""
+    at = text.find(word, start)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + len(word))
+
+
 @lru_cache(maxsize=None)
-def _word_pattern(name: str, column: str) -> regex.Pattern:
+def _word_pattern(name: str, column: str) -> re.Pattern:
+    """Any word of a word list, the longest first: ``re`` matches an alternation of plain words
+    at a position sooner than ``regex``, and every place mention asks two of them."""
     words = lexicon.words(name, column)
-    return regex.compile("|".join(map(regex.escape, words)))
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @lru_cache(maxsize=None)
