@@ -44,13 +44,12 @@ def is_dateline(text: str) -> bool:
 
 
 def load() -> None:
-    """The word trie and tags, the gazetteer's automaton and the glossaries. Not pypinyin (half a
+    """The word trie (with the words' tags), the gazetteer's automaton and the glossaries. Not pypinyin (half a
     second): romanised names come from the user cache, and a worker that meets a new one imports
     it then."""
     from . import gloss, places, words
 
     words.tokenizer()
-    words._word_tags()
     places._automaton()
     places._pinyin()
     gloss._glossary()

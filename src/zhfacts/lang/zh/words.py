@@ -311,11 +311,6 @@ def first_word(text: str) -> str:
     return ""
 
 
-def _word_tags() -> TrieTokenizer:
-    """The part-of-speech tags, loaded with the words: they are kept in the same trie."""
-    return tokenizer()
-
-
 @lru_cache(maxsize=65536)
 def tag(text: str) -> tuple[tuple[str, str], ...]:
     """(word, part of speech) pairs of a short phrase, run only on candidate windows. A plain
