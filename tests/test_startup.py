@@ -53,7 +53,13 @@ def _extract(tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess
     src = tmp_path / "one.txt"
     src.write_text("2020年全旗黄牛存栏达80万头,人均养牛2.4头,人均收入1.2万元。", encoding="utf-8")
     return subprocess.run([sys.executable, "-m", "zhfacts", "extract", str(src), "-o", str(tmp_path / "out.csv")],
-                          env={**os.environ, **env}, capture_output=True, text=True, timeout=300)
+                          env={**_without_cache_dir(), **env}, capture_output=True, text=True, timeout=300)
+
+
+def _without_cache_dir() -> dict[str, str]:
+    """The environment without ``ZHFACTS_CACHE_DIR``, which would override the user cache
+    directory the tests set."""
+    return {k: v for k, v in os.environ.items() if k != "ZHFACTS_CACHE_DIR"}
 
 
 def test_caches_are_built_once_in_the_user_cache_and_not_in_the_temp_dir(tmp_path):
@@ -88,7 +94,7 @@ print(place_english("巴彦嘎查"), place_english("努古斯台镇"), "pypinyin
 
 
 def test_romanised_names_are_remembered_across_runs(tmp_path):
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env = {**_without_cache_dir(), "XDG_CACHE_HOME": str(tmp_path)}
     runs = [subprocess.run([sys.executable, "-c", ROMANISE], env=env, capture_output=True, text=True, timeout=300)
             for _ in range(2)]
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr
@@ -103,6 +109,7 @@ def test_memo_without_a_cache_still_computes(monkeypatch, tmp_path):
     blocked = tmp_path / "blocked"
     blocked.write_text("a file, not a directory", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    monkeypatch.delenv("ZHFACTS_CACHE_DIR", raising=False)
     calls = []
     memo = Memo("upper", "1", lambda text: calls.append(text) or text.upper())
     assert [memo("ab"), memo("ab"), memo("cd")] == ["AB", "AB", "CD"] and calls == ["ab", "cd"]
