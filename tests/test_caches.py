@@ -32,7 +32,7 @@ def _table(builds: list) -> WordTable:
 def test_cache_is_built_once_then_read(cache):
     builds = []
     assert _table(builds).get("词42") == "tag42" and _table(builds).get("词4999") == "tag4999"
-    assert builds == [1] and [p.name for p in cache.iterdir()] == [f"words-{diskcache._VERSION}-k1.table"]
+    assert builds == [1] and [p.name for p in cache.iterdir()] == [f"words-{diskcache._VERSION}-k1-{sys.byteorder}.table"]
 
 
 def _break_truncated(path: Path) -> None:
@@ -49,7 +49,15 @@ def _break_garbage(path: Path) -> None:
     path.write_bytes(b"not a database" * 100)
 
 
-@pytest.mark.parametrize("damage", [_break_truncated, _break_schema, _break_garbage])
+def other_byte_order(path: Path) -> None:
+    """The file as a machine of the other byte order would have written its header (its integers
+    would read as other numbers here)."""
+    other = {"little": "big", "big": "little"}[sys.byteorder]
+    data = path.read_bytes()
+    path.write_bytes(data.replace(f" {sys.byteorder} ".encode(), f" {other} ".encode(), 1))
+
+
+@pytest.mark.parametrize("damage", [_break_truncated, _break_schema, _break_garbage, other_byte_order])
 def test_broken_cache_is_rebuilt(cache, damage):
     _table([])
     path = next(cache.iterdir())

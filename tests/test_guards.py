@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from zhfacts.codes import Slot
 from zhfacts.context import Ask
-from zhfacts.engine import decide, guarded_runs, with_unit
+from zhfacts.engine import candidates, decide, guarded_runs, with_unit
 from zhfacts.lang.zh import lexicon
 from zhfacts.registry import Guard, rule, rules_for
-from zhfacts.types import Mention
+from zhfacts.types import Decision, Mention
 
 from test_indexes import DOC, FRACTION, ZH, _at, contexts
 
@@ -50,6 +50,23 @@ def test_guarded_rules_propose_nothing_where_the_guard_fails_at_every_corpus_men
                 asked += len(refused)
                 assert all(not proposed for _, proposed in refused), (ctx.doc.doc_id, m, refused)
     assert asked > 10000  # the guards do turn rules away
+
+
+def test_guarded_rules_propose_nothing_where_the_guard_fails_with_any_unit_a_decider_may_choose():
+    """A decider other than the rule order may give a table cell another rule's unit: the cell's
+    mention is then "table_cell+<rule>", and the rules that read cells must still be asked."""
+    unit_runs = guarded_runs(rules_for("zh", Slot.UNIT))
+    relabelled = 0
+    for ctx in contexts():
+        for m in [c.mention for t in ctx.tables.items for c in t.cells]:
+            ask = Ask(m, ctx)
+            found = candidates(Slot.UNIT, unit_runs, ask)
+            for i in range(len(found)):
+                united = with_unit(m, Decision(Slot.UNIT, found, (i,)))
+                relabelled += united is not m
+                refused = _refused(Ask(united, ctx, memo=ask.memo))
+                assert all(not proposed for _, proposed in refused), (ctx.doc.doc_id, united, refused)
+    assert relabelled > 0  # some cells do get another rule's unit
 
 
 @settings(max_examples=300, deadline=None)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from zhfacts.lang.zh import words
 
 from test_indexes import DOC, FRACTION, _at, contexts
+from test_caches import other_byte_order
 
 
 @lru_cache(maxsize=None)
@@ -83,6 +84,11 @@ def test_tags_of_corpus_phrases_are_jiebas(d, f, width):
     assert words.first_word(text) == next(iter(reference().cut(text, HMM=True)), "")
 
 
+def test_a_lone_surrogate_is_no_word():
+    assert words.tag.__wrapped__("\ud800孤立") == (("\ud800", "x"), *plain_tag("孤立"))
+    assert words.jieba_frequency("\ud800") == 0
+
+
 def test_tags_of_invented_phrases():
     for text in ("", "全旗黄牛存栏达80万头", "xyz中", "的的的的", "贫困发生率 3.5%", "科左后旗巴彦嘎查村民"):
         assert words.tag.__wrapped__(text) == plain_tag(text)
@@ -96,13 +102,21 @@ def _garbage(path: Path) -> None:
     path.write_bytes(b"not a dictionary\n" * 1000)
 
 
+def _zeroed(path: Path) -> None:
+    """Zeros over the opening of the trie, the size of the file unchanged."""
+    data = bytearray(path.read_bytes())
+    start = -(-(data.index(b"\n") + 1) // 8) * 8
+    data[start + 100:start + 200_000] = bytes(199_900)
+    path.write_bytes(bytes(data))
+
+
 def test_a_broken_dictionary_file_is_built_again(tmp_path, monkeypatch):
     monkeypatch.setenv("ZHFACTS_CACHE_DIR", str(tmp_path))
     text = "全旗黄牛存栏达80万头，人均收入1.2万元"
     expected = words.tokenizer().words(text, hmm=True)
     assert words.tokenizer.__wrapped__().words(text, hmm=True) == expected
     (path,) = tmp_path.glob("jieba-*")
-    for damage in (_truncate, _garbage):
+    for damage in (_truncate, _garbage, _zeroed, other_byte_order):
         damage(path)
         assert words.tokenizer.__wrapped__().words(text, hmm=True) == expected
         whole = path.stat().st_size

@@ -5,8 +5,9 @@ are looked up, instead of loaded whole.
 
 The cache directory is the user's (platformdirs: ~/.cache/zhfacts on Linux), or
 ``$ZHFACTS_CACHE_DIR``. A cache entry is named by a key of what it was built from, so a new
-version builds a new entry. A cache file is checked when opened (its kind and version, its
-size, so a truncated or foreign file is noticed) and rebuilt when it fails; when nothing can be
+version builds a new entry. A cache file is checked when opened (its kind and version, the
+byte order it was written in, its size and the count of its keys, so a truncated, foreign or
+damaged file is noticed) and rebuilt when it fails; when nothing can be
 written there (a read-only directory) the table is kept in memory. A cache never changes a result.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ import mmap
 import os
 import pickle
 import sqlite3
+import sys
 import tempfile
 import weakref
 from array import array
@@ -24,7 +26,7 @@ from typing import Callable
 
 _VERSION = "3"
 
-#: Every table with an open SQLite connection. SQLite connections must not be carried across a
+#: Every memo with an open SQLite connection. SQLite connections must not be carried across a
 #: fork: a forked worker opens its own, to the same file, before its first look-up.
 _CONNECTED: weakref.WeakSet = weakref.WeakSet()
 
@@ -106,9 +108,10 @@ def cached_object(name: str, key: str, build: Callable[[], object]) -> object:
 
 def write_sections(path: Path, kind: str, fields: list[str], sections: list[bytes]) -> None:
     """A file of byte sections memory-mapped by ``read_sections``: one header line (the kind, the
-    sections' sizes, a few words of the caller's), then each section from an offset that is a
-    multiple of 8, so a section of integers can be read in place."""
-    header = f"{' '.join([kind, str(len(sections)), *map(str, map(len, sections)), *fields])}\n".encode("utf-8")
+    machine's byte order, the sections' sizes, a few words of the caller's), then each section
+    from an offset that is a multiple of 8, so a section of integers can be read in place."""
+    sizes = [str(len(section)) for section in sections]
+    header = f"{' '.join([kind, sys.byteorder, str(len(sections)), *sizes, *fields])}\n".encode("utf-8")
     with open(path, "wb") as fh:
         fh.write(header)
         for start, section in zip(_offsets(len(header), list(map(len, sections))), sections):
@@ -118,20 +121,21 @@ def write_sections(path: Path, kind: str, fields: list[str], sections: list[byte
 
 def read_sections(path: Path, kind: str) -> tuple[list[str], list[memoryview]]:
     """The caller's header words and the sections of a file ``write_sections`` wrote, mapped in
-    place (the views keep the map open); ValueError when the file is of another kind or not whole."""
+    place (the views keep the map open); ValueError when the file is of another kind, of the other
+    byte order (its integers would read as other numbers) or not whole."""
     with open(path, "rb") as fh:
         mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     header = mapped[:mapped.find(b"\n") + 1]
     words = header.decode("utf-8").split()
-    if len(words) < 2 or words[0] != kind:
-        raise ValueError(f"{path}: not a {kind} file")
-    count = int(words[1])
-    sizes = [int(w) for w in words[2:2 + count]]
+    if len(words) < 3 or words[0] != kind or words[1] != sys.byteorder:
+        raise ValueError(f"{path}: not a {kind} file of this machine")
+    count = int(words[2])
+    sizes = [int(w) for w in words[3:3 + count]]
     starts = _offsets(len(header), sizes)
     if len(sizes) != count or len(mapped) != (starts[-1] + sizes[-1] if sizes else len(header)):
         raise ValueError(f"{path}: not a whole {kind} file")
     view = memoryview(mapped)
-    return words[2 + count:], [view[start:start + size] for start, size in zip(starts, sizes)]
+    return words[3 + count:], [view[start:start + size] for start, size in zip(starts, sizes)]
 
 
 def _offsets(header_size: int, sizes: list[int]) -> list[int]:
@@ -158,7 +162,8 @@ class WordTable:
             _write_table(tmp, table)
 
         for rebuild in (False, True):
-            path = cached_path(name, f"{key}.table", write, rebuild=rebuild)
+            # the byte order in the name: machines of both orders can share a cache directory
+            path = cached_path(name, f"{key}-{sys.byteorder}.table", write, rebuild=rebuild)
             if path is None:
                 break
             try:
@@ -203,7 +208,10 @@ def _read_table(path: Path):
     _, (trie_bytes, bounds, text) = read_sections(path, _TABLE)
     trie = marisa_trie.Trie()
     trie.map(trie_bytes)  # the map stays open while the bounds and the text are read from it
-    return trie, bounds.cast("Q"), text
+    bounds = bounds.cast("Q")
+    if len(bounds) != len(trie) + 1 or bounds[-1] != len(text):
+        raise ValueError(f"{path}: its words and values do not match")
+    return trie, bounds, text
 
 
 class Memo:

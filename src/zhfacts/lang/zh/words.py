@@ -79,14 +79,22 @@ class TrieTokenizer(jieba.Tokenizer):
         self._tag_names = words.tag_names
         self._runs = _Runs(self)
 
+    def _key(self, text: str) -> int | None:
+        """The trie's key id of a word or prefix of one; None for any other text (a lone
+        surrogate, which has no UTF-8 form, is none)."""
+        try:
+            return self._trie.get(text)
+        except UnicodeEncodeError:
+            return None
+
     def frequency(self, word: str) -> int:
-        key = self._trie.get(word)
+        key = self._key(word)
         return self._freq[key] if key is not None else 0
 
     def word_tag(self, word: str) -> str:
         """The word's part of speech as ``tag`` reports it: a lexicon word's own tag, else the
         dictionary's unless it is a plain noun; "" for a plain noun or a word not known."""
-        key = self._trie.get(word)
+        key = self._key(word)
         return self._tag_names[self._tag_codes[key]] if key is not None else ""
 
     def get_DAG(self, sentence: str) -> dict[int, list[int]]:
@@ -126,8 +134,8 @@ class TrieTokenizer(jieba.Tokenizer):
 
     def words(self, sentence: str, hmm: bool) -> list[str]:
         """jieba's ``lcut(sentence, HMM=hmm)``, the same words, built as one list: the runs of
-        Han letters, digits and a few symbols are cut by the route, the other characters stand
-        alone but for runs of white space."""
+        Han letters, digits and a few symbols are cut by the route, every other character stands
+        alone (a line break "\\r\\n" as one)."""
         out: list[str] = []
         for i, block in enumerate(jieba.re_han_default.split(sentence)):
             if i % 2:  # a run the split pattern matched
@@ -171,7 +179,7 @@ class TrieTokenizer(jieba.Tokenizer):
     def _run(self, run: str) -> float | None:
         """The weight of a run of text in jieba's route, asked of the trie (and a word's frequency
         kept in ``FREQ``)."""
-        key = self._trie.get(run)
+        key = self._key(run)
         if key is None:
             return None
         freq = self._freq[key]
@@ -266,7 +274,10 @@ def _read_dictionary(path: Path) -> Dictionary:
     (total, *names), (trie_bytes, freq, tag_codes) = read_sections(path, _KIND)
     trie = marisa_trie.Trie()
     trie.map(trie_bytes)  # the map stays open while the frequencies and tags are read from it
-    return Dictionary(trie, freq.cast("I"), tag_codes, ("", *names), int(total))
+    freq = freq.cast("I")
+    if not len(trie) == len(freq) == len(tag_codes):
+        raise ValueError(f"{path}: its words, frequencies and tags do not match")
+    return Dictionary(trie, freq, tag_codes, ("", *names), int(total))
 
 
 @lru_cache(maxsize=None)
@@ -306,9 +317,8 @@ def tokenize(doc: Document, windows: list[tuple[int, int]] | None = None) -> lis
 
 def first_word(text: str) -> str:
     """The first jieba word of a short string."""
-    for word in tokenizer().cut(text, HMM=True):
-        return word
-    return ""
+    found = tokenizer().words(text, hmm=True)
+    return found[0] if found else ""
 
 
 @lru_cache(maxsize=65536)

@@ -21,8 +21,10 @@ def table_cell(ask):
 
 
 #: The rules that read the number cell propose nothing for a mention of the prose (most mentions),
-#: told by the rule that found the mention before any look-up.
-IS_CELL = Guard("zh.table_cell", lambda ask: ask.mention.rule == TABLE_CELL and table_cell(ask) is not None)
+#: told by the rule that found the mention before any look-up (a cell whose unit another rule
+#: gave is found by "table_cell+<that rule>").
+IS_CELL = Guard("zh.table_cell",
+                lambda ask: ask.mention.rule.partition("+")[0] == TABLE_CELL and table_cell(ask) is not None)
 #: The rules that read a table's other cells propose nothing outside a table.
 IN_TABLE = Guard("zh.in_table", lambda ask: ask.ctx.table_at(ask.mention.start) is not None)
 
