@@ -94,15 +94,20 @@ def scan_run(ask):
     return claims[lo:hi + 1]
 
 
-@settings(max_examples=300, deadline=None)
-@given(d=DOC, f=FRACTION, every=st.integers(1, 3))
-def test_list_runs_by_links_read_once_as_by_walk(d, f, every):
+def _asks_near(d: int, f: float, every: int, reach: int):
+    """Asks of the mentions within ``reach`` of the one at fraction ``f`` of document ``d``, with
+    every ``every``-th mention of the document a claim."""
     ctx = contexts()[d]
     mentions = _mentions(ctx)
     claims = sorted((m.start, m.end) for m in mentions[::every])
     i = min(len(mentions) - 1, int(f * len(mentions)))
-    for j in range(max(0, i - 3), min(len(mentions), i + 3)):
-        ask = _ask(ctx, j, claims)
+    return [_ask(ctx, j, claims) for j in range(max(0, i - reach), min(len(mentions), i + reach))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(d=DOC, f=FRACTION, every=st.integers(1, 3))
+def test_list_runs_by_links_read_once_as_by_walk(d, f, every):
+    for ask in _asks_near(d, f, every, 3):
         assert metric._run(ask) == scan_run(ask)
 
 
@@ -125,12 +130,7 @@ def test_list_runs_of_an_invented_list():
 def test_a_claim_the_list_guard_turns_away_stands_in_no_list(d, f, every):
     """The list-member guard says no only to a claim whose list is itself alone: the rule that
     pairs a list with its members proposes nothing there."""
-    ctx = contexts()[d]
-    mentions = _mentions(ctx)
-    claims = sorted((m.start, m.end) for m in mentions[::every])
-    i = min(len(mentions) - 1, int(f * len(mentions)))
-    for j in range(max(0, i - 5), min(len(mentions), i + 5)):
-        ask = _ask(ctx, j, claims)
+    for ask in _asks_near(d, f, every, 5):
         if not metric.LIST_MEMBER.test(ask):
             assert len(scan_run(ask)) < 2 and not list(metric.respective_member(ask))
 

@@ -53,10 +53,9 @@ def _plain_word_patterns() -> dict[str, tuple[object, object]]:
     from zhfacts.lang.zh import numbers, places
 
     fast = {"units": lexicon.unit_pattern(), "after qualifiers": lexicon.after_qualifier_pattern(),
-            "org words": places._word_pattern("org_words.tsv", "word"),
-            "donor verbs": places._word_pattern("donor_verbs.tsv", "verb"),
+            "org words": lexicon.word_pattern("org_words.tsv", "word"),
             "place suffixes": places._patterns()[0], "share words": numbers._patterns()["share"],
-            "donor verb list": lexicon.donor_verb_pattern(), "kind markers": lexicon.kind_markers()[0],
+            "donor verbs": lexicon.donor_verb_pattern(), "kind markers": lexicon.kind_markers()[0],
             "per markers": lexicon.per_marker_pattern(), "counted nouns": lexicon.counted_noun_pattern(),
             **{f"grammar {name}": lexicon.grammar_pattern(name) for name in _grammar_classes()}}
     return {name: (pattern, regex.compile(pattern.pattern)) for name, pattern in fast.items()}

@@ -87,13 +87,22 @@ def test_no_per_marker_holds_a_clause_break():
     assert not [w for w in lexicon.per_markers() if breaks & set(w)]
 
 
+def _asks_everywhere(ctx) -> list[Ask]:
+    """An ask of a one-character number at every position of the document."""
+    return [_ask(ctx, pos) for pos in range(len(ctx.doc.norm))]
+
+
 def test_per_markers_of_invented_clauses():
     ctx = _doc_context("全县人均可支配收入1.2万元，每户每年增收3000元；年人均纯收入5000元，每亩产量600公斤。")
     norm = ctx.doc.norm
-    for pos in range(len(norm)):
-        ask = _ask(ctx, pos)
+    for ask in _asks_everywhere(ctx):
         assert list(per.per_marker(ask)) == plain_per_marker(ask)
     assert [u for u, _, _ in per.per_marker(_ask(ctx, norm.index("3000")))] == ["household", "year"]
+
+
+def plain_kind_markers(norm: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The kind markers a scan of [a, b) alone finds."""
+    return [(x.start(), x.end(), x.group()) for x in lexicon.kind_markers()[0].finditer(norm, a, b)]
 
 
 @settings(max_examples=300, deadline=None)
@@ -104,8 +113,7 @@ def test_kind_markers_of_any_range_as_by_its_own_scan(d, f, width):
     ctx = contexts()[d]
     a = _at(ctx, f)
     b = min(len(ctx.doc.norm), a + width)
-    plain = [(x.start(), x.end(), x.group()) for x in lexicon.kind_markers()[0].finditer(ctx.doc.norm, a, b)]
-    assert kind._kind_markers_in(ctx, a, b) == plain
+    assert kind._kind_markers_in(ctx, a, b) == plain_kind_markers(ctx.doc.norm, a, b)
 
 
 def test_kind_markers_cut_by_a_range():
@@ -113,8 +121,7 @@ def test_kind_markers_cut_by_a_range():
     norm = ctx.doc.norm
     at = norm.index("力争")
     for a, b in ((at + 1, len(norm)), (0, at + 1), (at, at + 2), (0, len(norm))):
-        plain = [(x.start(), x.end(), x.group()) for x in lexicon.kind_markers()[0].finditer(norm, a, b)]
-        assert kind._kind_markers_in(ctx, a, b) == plain
+        assert kind._kind_markers_in(ctx, a, b) == plain_kind_markers(norm, a, b)
     assert [m for _, _, m in kind._kind_markers_in(ctx, 0, len(norm))] == ["力争", "预计"]
 
 
@@ -133,8 +140,7 @@ def test_person_place_of_every_sentence_of_a_story():
 def test_enumerator_only_where_the_number_opens_its_clause():
     ctx = _doc_context("主要做法：一是新建学校3所；（二）培训农民200人次，其三是修路5公里。")
     norm = ctx.doc.norm
-    for pos in range(len(norm)):
-        ask = _ask(ctx, pos)
+    for ask in _asks_everywhere(ctx):
         assert list(exclude.enumerator(ask)) == plain_enumerator(ask)
     assert list(exclude.enumerator(_ask(ctx, norm.index("一是")))), "一是 opens its clause"
     assert not list(exclude.enumerator(_ask(ctx, norm.index("3所")))), "3 does not"

@@ -13,17 +13,15 @@ import pytest
 from zhfacts.lang.zh import words as tokens
 from zhfacts.diskcache import cache_path
 
+from test_word_tags import reference as jieba_reference
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 @pytest.fixture(scope="module")
 def reference() -> jieba.Tokenizer:
     """jieba's own tokenizer with zhfacts' words added the documented way."""
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    for word, tag in tokens._own_words():
-        tok.add_word(word, freq=1000, tag=tag)
-    return tok
+    return jieba_reference()
 
 
 @pytest.mark.parametrize("doc", sorted(p.stem for p in CORPUS.glob("*.txt")))

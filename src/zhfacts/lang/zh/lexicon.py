@@ -101,8 +101,9 @@ def _mapping(name: str, key: str, value: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _words(name: str, column: str) -> re.Pattern:
-    """Any word of one column of a resource file, the longest first (``re``: see ``unit_pattern``)."""
+def word_pattern(name: str, column: str) -> re.Pattern:
+    """Any word of one column of a word list (org_words.tsv, counted_nouns.tsv ...), the longest
+    first (``re``: see ``unit_pattern``)."""
     return re.compile(_longest_first(r[column] for r in read_tsv(name)))
 
 
@@ -115,7 +116,7 @@ def set_phrase_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def abstract_noun_pattern() -> regex.Pattern:
-    return regex.compile(f"[“”\"‘’《]?(?:{_words('abstract_nouns.tsv', 'noun').pattern})")
+    return regex.compile(f"[“”\"‘’《]?(?:{word_pattern('abstract_nouns.tsv', 'noun').pattern})")
 
 
 def counted_nouns() -> dict[str, str]:
@@ -124,7 +125,7 @@ def counted_nouns() -> dict[str, str]:
 
 
 def counted_noun_pattern() -> re.Pattern:
-    return _words("counted_nouns.tsv", "noun")
+    return word_pattern("counted_nouns.tsv", "noun")
 
 
 def per_markers() -> dict[str, str]:
@@ -133,7 +134,7 @@ def per_markers() -> dict[str, str]:
 
 
 def per_marker_pattern() -> re.Pattern:
-    return _words("per_markers.tsv", "surface")
+    return word_pattern("per_markers.tsv", "surface")
 
 
 def time_words() -> dict[str, str]:
@@ -263,8 +264,8 @@ def split_suffix(name: str) -> tuple[str, PlaceSuffix | None]:
 
 @lru_cache(maxsize=None)
 def donor_verb_pattern() -> re.Pattern:
-    """The verbs of giving aid (donor_verbs.tsv; ``re``: see ``unit_pattern``)."""
-    return re.compile(_longest_first(r["verb"] for r in read_tsv("donor_verbs.tsv")))
+    """The verbs of giving aid (donor_verbs.tsv)."""
+    return word_pattern("donor_verbs.tsv", "verb")
 
 
 # --- the other tables, each read here and nowhere else ---------------------------------------
@@ -315,12 +316,6 @@ def place_boundaries() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def place_english_names() -> dict[str, str]:
     return {r["name"]: r["en"] for r in LEXICON.table("places_en.tsv", ("name", "en"))}
-
-
-@lru_cache(maxsize=None)
-def words(name: str, column: str) -> tuple[str, ...]:
-    """One column of a word list (org_words.tsv, donor_verbs.tsv), longest first."""
-    return tuple(sorted((r[column] for r in LEXICON.table(name, (column,))), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)

@@ -564,7 +564,7 @@ def find_places(norm: str, default_place: str = "") -> list[PlaceMention]:
     if "全国" in norm:
         found.extend(PlaceMention(start, start + 2, "全国", COUNTRY, scope=True) for start in _occurrences("全国", norm))
     out: list[PlaceMention] = []
-    orgs, donors = _word_pattern("org_words.tsv", "word"), _word_pattern("donor_verbs.tsv", "verb")
+    orgs, donors = lexicon.word_pattern("org_words.tsv", "word"), lexicon.donor_verb_pattern()
     for p in sorted(found, key=lambda p: p.start):
         if orgs.match(norm, p.end):
             continue  # 北京交通大学: part of an organisation's name
@@ -587,14 +587,6 @@ def _occurrences(word: str, text: str, start: int = 0) -> Iterator[int]:
     while at >= 0:
         yield at
         at = text.find(word, at + len(word))
-
-
-@lru_cache(maxsize=None)
-def _word_pattern(name: str, column: str) -> re.Pattern:
-    """Any word of a word list, the longest first: ``re`` matches an alternation of plain words
-    at a position sooner than ``regex``, and every place mention asks two of them."""
-    words = lexicon.words(name, column)
-    return re.compile("|".join(map(re.escape, words)))
 
 
 @lru_cache(maxsize=None)

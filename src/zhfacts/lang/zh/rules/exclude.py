@@ -274,15 +274,18 @@ def no_unit(ask):
         yield EXCLUDED, m.start, m.end
 
 
-#: The number opens with 一.
-OPENS_WITH_ONE = Guard("zh.opens_with_one", lambda ask: ask.norm[ask.mention.start:ask.mention.start + 1] == "一")
+#: The numeral that doubles as an article.
+_ARTICLE = "一"
+#: The number opens with the article numeral.
+OPENS_WITH_ONE = Guard("zh.opens_with_one",
+                       lambda ask: ask.norm[ask.mention.start:ask.mention.start + 1] == _ARTICLE)
 
 
 @rule("zh", Slot.EXCLUDE, "indefinite_one", order=160, when=OPENS_WITH_ONE)
 def indefinite_one(ask):
     """一 as an article: 一个村, 一名干部."""
     m, unit = ask.mention, _unit(ask)
-    if ask.norm[m.start:m.start + 1] == "一" and m.value == 1 and unit and unit.category in (UnitCategory.COUNT, UnitCategory.PEOPLE):
+    if ask.norm[m.start:m.start + 1] == _ARTICLE and m.value == 1 and unit and unit.category in (UnitCategory.COUNT, UnitCategory.PEOPLE):
         yield EXCLUDED, m.start, m.end
 
 

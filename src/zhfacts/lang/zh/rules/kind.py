@@ -13,14 +13,17 @@ def _kind_markers_in(ctx, a: int, b: int) -> list[tuple[int, int, str]]:
     """(start, end, marker) of the kind markers of the text [a, b), as a scan of it alone finds
     them: the markers of one scan of the whole document that start in it, unless one of them
     crosses an end of the range (then the range is scanned alone)."""
-    def scan():
-        found = [(x.start(), x.end(), x.group()) for x in lexicon.kind_markers()[0].finditer(ctx.doc.norm)]
+    def scan(*bounds: int) -> list[tuple[int, int, str]]:
+        return [(x.start(), x.end(), x.group()) for x in lexicon.kind_markers()[0].finditer(ctx.doc.norm, *bounds)]
+
+    def whole():
+        found = scan()
         return [start for start, _, _ in found], found
 
-    starts, found = ctx.once("kind.markers", scan)
+    starts, found = ctx.once("kind.markers", whole)
     lo, hi = bisect_left(starts, a), bisect_left(starts, b)
     if (lo and found[lo - 1][1] > a) or (hi > lo and found[hi - 1][1] > b):
-        return [(x.start(), x.end(), x.group()) for x in lexicon.kind_markers()[0].finditer(ctx.doc.norm, a, b)]
+        return scan(a, b)
     return found[lo:hi]
 
 

@@ -45,15 +45,17 @@ def _counted_noun(ask) -> tuple[str, int, int]:
     return (nouns[found.group()], found.start(), found.end()) if found else ("", -1, -1)
 
 
+#: The general classifier, which counts people as well as things.
+_GE = "个"
 #: The number has no unit, or counts with 个: only such a number takes its counted noun's unit.
-BARE_OR_GE = Guard("zh.bare_or_ge", lambda ask: ask.mention.unit == "" or ask.mention.unit_surface == "个")
+BARE_OR_GE = Guard("zh.bare_or_ge", lambda ask: ask.mention.unit == "" or ask.mention.unit_surface == _GE)
 
 
 @rule("zh", Slot.UNIT, "counted_noun", order=10, when=BARE_OR_GE)
 def by_counted_noun(ask):
     """A bare number counts the noun after it ("40万人民"); 个 before a people noun counts people."""
     m = ask.mention
-    if m.unit == "" or (m.unit == "item" and m.unit_surface == "个"):
+    if m.unit == "" or (m.unit == "item" and m.unit_surface == _GE):
         code, start, end = counted_noun(ask)
         if code and (m.unit == "" or code == "person"):
             yield code, start, end
